@@ -1,0 +1,358 @@
+//! Problems found in the data, and the three ways of printing them.
+//!
+//! A [`Diagnostic`] carries everything a contributor needs to fix a mistake without
+//! reading the code: a stable code, the file, line and column, the offending source line
+//! (captured when the diagnostic is made, so rendering needs no file access), a label
+//! under the exact value, and a `help` sentence.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a file, 1-based, columns counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable identifier, e.g. `E0003`; listed in CONTRIBUTING.md.
+    pub code: &'static str,
+    pub message: String,
+    /// Relative to the project root, `/`-separated.
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// How many characters the caret underlines (at least 1).
+    pub length: usize,
+    /// Text under the caret, e.g. "not defined in positions/csar/dossier.yaml".
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// The source line the position points into, for the snippet.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: PathBuf::new(),
+            line: 0,
+            column: 0,
+            length: 1,
+            label: None,
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Point at `pos` in `file`, whose full text is `source`; the caret covers `length`
+    /// characters (clamped to the line).
+    pub fn at(mut self, file: &Path, source: &str, pos: Pos, length: usize) -> Diagnostic {
+        self.file = file.to_path_buf();
+        self.line = pos.line;
+        self.column = pos.column.max(1);
+        if pos.line > 0 {
+            if let Some(text) = source.lines().nth(pos.line - 1) {
+                let rest = text.chars().count().saturating_sub(self.column - 1);
+                self.length = length.clamp(1, rest.max(1));
+                self.source_line = Some(text.to_string());
+            }
+        }
+        self
+    }
+
+    /// A whole-file problem (no line).
+    pub fn in_file(mut self, file: &Path) -> Diagnostic {
+        self.file = file.to_path_buf();
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn file_display(&self) -> String {
+        self.file.to_string_lossy().replace('\\', "/")
+    }
+}
+
+/// Sort for output: by file, then position, then code, so runs are reproducible.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message).cmp(&(
+            &b.file, b.line, b.column, b.code, &b.message,
+        ))
+    });
+}
+
+/// The `--format` of `trilogue check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Github,
+    Json,
+}
+
+pub fn render(diagnostics: &[Diagnostic], format: Format, color: bool) -> String {
+    match format {
+        Format::Human => render_human(diagnostics, color),
+        Format::Github => render_github(diagnostics),
+        Format::Json => render_json(diagnostics),
+    }
+}
+
+/// rustc-style snippets, followed by a one-line count.
+pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = d.file_display();
+        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let mut group = match &d.source_line {
+            Some(line) if d.line > 0 => {
+                let start = byte_index(line, d.column - 1);
+                let end = byte_index(line, d.column - 1 + d.length).max(start);
+                let mut annotation = AnnotationKind::Primary.span(start..end);
+                if let Some(label) = &d.label {
+                    annotation = annotation.label(label.as_str());
+                }
+                let snippet = Snippet::source(line.as_str())
+                    .line_start(d.line)
+                    .path(path.as_str())
+                    .annotation(annotation);
+                title.element(snippet)
+            }
+            _ => {
+                let mut origin = path.clone();
+                if d.line > 0 {
+                    let _ = write!(origin, ":{}:{}", d.line, d.column);
+                }
+                let text = match &d.label {
+                    Some(l) => format!("in {origin}: {l}"),
+                    None => format!("in {origin}"),
+                };
+                Group::with_title(title).element(Level::NOTE.message(text))
+            }
+        };
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    if !diagnostics.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}, {} {}",
+            errors,
+            plural(errors, "error", "errors"),
+            warnings,
+            plural(warnings, "warning", "warnings")
+        );
+    }
+    out
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// Byte offset of the `chars`-th character (or the end).
+fn byte_index(line: &str, chars: usize) -> usize {
+    line.char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .unwrap_or(line.len())
+}
+
+/// GitHub Actions workflow commands: one annotation per line.
+pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = format!("{} [{}]", d.message, d.code);
+        if let Some(label) = &d.label {
+            let _ = write!(message, ": {label}");
+        }
+        if let Some(help) = &d.help {
+            let _ = write!(message, "\nhelp: {help}");
+        }
+        let _ = write!(out, "::{kind} file={}", escape_property(&d.file_display()));
+        if d.line > 0 {
+            let _ = write!(out, ",line={},col={}", d.line, d.column);
+            if d.length > 1 {
+                let _ = write!(out, ",endColumn={}", d.column + d.length);
+            }
+        }
+        let _ = writeln!(
+            out,
+            ",title={}::{}",
+            escape_property(d.code),
+            escape_data(&message)
+        );
+    }
+    out
+}
+
+// The escaping rules of GitHub's workflow commands (actions/toolkit, command.ts).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One JSON object per line (JSON Lines), easy to stream into other tools.
+pub fn render_json(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        // Serializing plain strings and numbers cannot fail.
+        if let Ok(line) = serde_json::to_string(d) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// "did you mean" for a misspelt name among the allowed ones.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(wrong, c);
+        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// "one of `a`, `b`, `c`" for help lines.
+pub fn one_of<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let list: Vec<String> = items.into_iter().map(|s| format!("`{s}`")).collect();
+    match list.len() {
+        0 => "nothing is defined yet".to_string(),
+        1 => list[0].clone(),
+        _ => format!("one of {}", list.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Diagnostic {
+        let src = "ref: Article 7\npositions:\n  commission:\n    source: com-2022-290\n";
+        Diagnostic::error("E0003", "unknown source `com-2022-290`")
+            .at(
+                Path::new("positions/csar/provisions/article-7.yaml"),
+                src,
+                Pos { line: 4, column: 13 },
+                12,
+            )
+            .label("not defined in positions/csar/dossier.yaml")
+            .help("did you mean `com-2022-209`?")
+    }
+
+    #[test]
+    fn human_output_names_file_line_column_and_help() {
+        let out = render_human(&[sample()], false);
+        assert!(out.contains("error[E0003]: unknown source `com-2022-290`"), "{out}");
+        assert!(out.contains("positions/csar/provisions/article-7.yaml:4:13"), "{out}");
+        assert!(out.contains("^^^^^^^^^^^^ not defined"), "{out}");
+        assert!(out.contains("help: did you mean `com-2022-209`?"), "{out}");
+        assert!(out.contains("1 error, 0 warnings"), "{out}");
+    }
+
+    #[test]
+    fn github_output_is_one_escaped_annotation() {
+        let out = render_github(&[sample()]);
+        assert!(out.starts_with(
+            "::error file=positions/csar/provisions/article-7.yaml,line=4,col=13,endColumn=25,title=E0003::"
+        ));
+        assert!(out.contains("%0Ahelp: did you mean"));
+        assert_eq!(out.lines().count(), 1);
+    }
+
+    #[test]
+    fn json_output_is_one_object_per_line() {
+        let out = render_json(&[sample(), sample()]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2);
+        let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+        assert_eq!(v["line"], 4);
+        assert_eq!(v["column"], 13);
+        assert_eq!(v["code"], "E0003");
+        assert_eq!(v["severity"], "error");
+    }
+
+    #[test]
+    fn suggestions_pick_the_closest_name() {
+        let ids = ["com-2022-209", "ep-mandate-2023", "council-mandate-2025"];
+        assert_eq!(did_you_mean("com-2022-290", ids), Some("com-2022-209"));
+        assert_eq!(did_you_mean("zzz", ids), None);
+    }
+
+    #[test]
+    fn carets_are_clamped_to_the_line() {
+        let d = Diagnostic::error("E0001", "x").at(Path::new("a.yaml"), "ab\n", Pos { line: 1, column: 2 }, 50);
+        assert_eq!(d.length, 1);
+        let d = Diagnostic::error("E0001", "x").at(Path::new("a.yaml"), "", Pos { line: 3, column: 1 }, 5);
+        assert!(d.source_line.is_none());
+        // Rendering a diagnostic without a line never panics.
+        let _ = render_human(&[d], true);
+    }
+}

@@ -1,0 +1,871 @@
+//! Stage 1: find the YAML files under `positions/` and parse them into raw records that
+//! keep the line and column of every value.
+//!
+//! The raw types mirror the file format one to one (`deny_unknown_fields` everywhere) and
+//! hold `Spanned<T>` values so that `validate` can point at the exact value that is wrong.
+//! Two fields accept more than one shape ("one version or a list", "string or language
+//! map"); they use hand-written visitors rather than `#[serde(untagged)]`, which buffers
+//! the input and would lose every span (see DESIGN.md, "A trap, checked").
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::{MessageFormatter, Spanned, UserMessageFormatter};
+
+use crate::diagnostics::{Diagnostic, Pos};
+
+/// Files larger than this are refused: a provision is a few kilobytes, so anything this
+/// big is a mistake or an attack, and refusing early keeps memory bounded.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One YAML file: its path relative to the project root and its text.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A parsed file: the value and the file it came from (shared, for snippets).
+#[derive(Debug)]
+pub struct Parsed<T> {
+    pub file: Arc<SourceFile>,
+    pub value: T,
+}
+
+/// Everything found under `positions/`. Files that failed to parse are absent (their
+/// diagnostics are in `diagnostics`).
+#[derive(Debug, Default)]
+pub struct RawProject {
+    pub dossiers: Vec<RawDossierFolder>,
+    pub populations: Vec<Parsed<RawPopulation>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+pub struct RawDossierFolder {
+    /// The folder name: the dossier id.
+    pub id: String,
+    /// `positions/<id>`, relative to the root.
+    pub dir: PathBuf,
+    /// `None` when missing or unparsable; `dossier_missing` tells which.
+    pub dossier: Option<Parsed<RawDossier>>,
+    pub dossier_missing: bool,
+    /// Sorted by file name.
+    pub provisions: Vec<Parsed<RawProvision>>,
+    pub member_states: Option<Parsed<RawMemberStates>>,
+    pub timeline: Option<Parsed<Vec<RawEvent>>>,
+    pub actors: Option<Parsed<Vec<RawActor>>>,
+    /// Files in the folder that failed to parse: their kinds, so that validation can
+    /// avoid cascades (e.g. no "unused source" when a provision could not be read).
+    pub had_parse_errors: bool,
+}
+
+// ---------------------------------------------------------------------------------
+// Raw record types
+// ---------------------------------------------------------------------------------
+
+pub type S<T> = Spanned<T>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDossier {
+    pub title: S<RawLocalized>,
+    pub short_title: S<RawLocalized>,
+    pub procedure: S<String>,
+    pub lang: S<String>,
+    pub status: S<String>,
+    pub summary: S<RawLocalized>,
+    #[serde(default)]
+    pub topics: OrderedMap<S<RawLocalized>>,
+    #[serde(default)]
+    pub sources: OrderedMap<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub title: S<RawLocalized>,
+    #[serde(default)]
+    pub institution: Option<S<String>>,
+    pub date: S<String>,
+    #[serde(default)]
+    pub url: Option<S<String>>,
+    #[serde(default)]
+    pub note: Option<S<RawLocalized>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProvision {
+    #[serde(rename = "ref")]
+    pub reference: S<String>,
+    pub title: S<RawLocalized>,
+    #[serde(default)]
+    pub topics: Vec<S<String>>,
+    #[serde(default)]
+    pub consequences: Option<S<RawLocalized>>,
+    pub positions: S<RawPositions>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPositions {
+    #[serde(default)]
+    pub commission: Option<S<RawVersions>>,
+    #[serde(default)]
+    pub parliament: Option<S<RawVersions>>,
+    #[serde(default)]
+    pub council: Option<S<RawVersions>>,
+    #[serde(default)]
+    pub agreement: Option<S<RawVersions>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVersion {
+    pub date: S<String>,
+    pub source: S<String>,
+    #[serde(default)]
+    pub summary: Option<S<RawLocalized>>,
+    #[serde(default)]
+    pub text: Option<S<RawLocalized>>,
+    #[serde(default)]
+    pub same_as: Option<S<String>>,
+    #[serde(default)]
+    pub deleted: Option<S<bool>>,
+    #[serde(default)]
+    pub note: Option<S<RawLocalized>>,
+}
+
+/// `positions.<institution>`: one version (a map) or a list of versions.
+#[derive(Debug)]
+pub enum RawVersions {
+    One(Box<RawVersion>),
+    Many(Vec<S<RawVersion>>),
+}
+
+impl<'de> Deserialize<'de> for RawVersions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawVersions;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("one version (with date, source, ...) or a list of versions")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawVersions, A::Error> {
+                RawVersion::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|v| RawVersions::One(Box::new(v)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawVersions, A::Error> {
+                Vec::<S<RawVersion>>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(RawVersions::Many)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A prose field: a plain string, or a map from language code to string.
+#[derive(Debug, Clone)]
+pub enum RawLocalized {
+    Plain(String),
+    Map(Vec<(String, String)>),
+}
+
+impl<'de> Deserialize<'de> for RawLocalized {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawLocalized;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text, or a map of language codes to texts such as {en: ..., fr: ...}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawLocalized, E> {
+                Ok(RawLocalized::Plain(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawLocalized, E> {
+                Ok(RawLocalized::Plain(v))
+            }
+            // A title such as `2024` or `true` is text to a contributor, not a number.
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawLocalized, E> {
+                Ok(RawLocalized::Plain(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawLocalized, E> {
+                Ok(RawLocalized::Plain(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawLocalized, E> {
+                Ok(RawLocalized::Plain(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawLocalized, E> {
+                Ok(RawLocalized::Plain(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawLocalized, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    entries.push((k, v));
+                }
+                Ok(RawLocalized::Map(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A YAML mapping kept in file order, with the position of every key.
+#[derive(Debug)]
+pub struct OrderedMap<V>(pub Vec<(S<String>, V)>);
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Vis<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Vis<V> {
+            type Value = OrderedMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of ids to entries")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedMap<V>, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<S<String>>()? {
+                    let value = map.next_value::<V>()?;
+                    entries.push((key, value));
+                }
+                Ok(OrderedMap(entries))
+            }
+            // `topics:` with nothing after it.
+            fn visit_unit<E: de::Error>(self) -> Result<OrderedMap<V>, E> {
+                Ok(OrderedMap(Vec::new()))
+            }
+        }
+        d.deserialize_map(Vis(std::marker::PhantomData))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMemberStates {
+    #[serde(default)]
+    pub stances: Vec<S<RawCountryStances>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCountryStances {
+    pub country: S<String>,
+    pub history: Vec<S<RawStance>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStance {
+    pub date: S<String>,
+    pub stance: S<String>,
+    pub source: S<String>,
+    #[serde(default)]
+    pub note: Option<S<RawLocalized>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub date: S<String>,
+    pub title: S<RawLocalized>,
+    #[serde(default)]
+    pub institution: Option<S<String>>,
+    #[serde(default)]
+    pub source: Option<S<String>>,
+    #[serde(default)]
+    pub description: Option<S<RawLocalized>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActor {
+    pub name: S<String>,
+    pub role: S<String>,
+    #[serde(default)]
+    pub institution: Option<S<String>>,
+    #[serde(default)]
+    pub committee: Option<S<String>>,
+    #[serde(default)]
+    pub group: Option<S<String>>,
+    #[serde(default)]
+    pub note: Option<S<RawLocalized>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPopulation {
+    pub year: S<u16>,
+    pub source: RawPopulationSource,
+    pub total: S<u64>,
+    pub shares: OrderedMap<S<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPopulationSource {
+    pub title: S<String>,
+    pub date: S<String>,
+    #[serde(default)]
+    pub url: Option<S<String>>,
+}
+
+/// Line and column of a spanned value (1-based; 0 when the parser did not know).
+pub fn pos_of<T>(s: &Spanned<T>) -> Pos {
+    Pos {
+        line: s.referenced.line() as usize,
+        column: s.referenced.column() as usize,
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Discovery and parsing
+// ---------------------------------------------------------------------------------
+
+/// Which kind of file a path under `positions/` is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum FileKind {
+    Dossier(String),
+    Provision(String),
+    MemberStates(String),
+    Timeline(String),
+    Actors(String),
+    Population,
+}
+
+/// Load every YAML file under `<root>/positions`. Never fails: problems become
+/// diagnostics, and the files that parsed are returned.
+pub fn load_project(root: &Path) -> RawProject {
+    let positions = root.join("positions");
+    let mut project = RawProject::default();
+    if !positions.is_dir() {
+        project.diagnostics.push(
+            Diagnostic::error("E0015", "no `positions/` folder here")
+                .in_file(Path::new("positions"))
+                .help(format!(
+                    "run trilogue in the project folder, or pass it with --root (looked in {})",
+                    root.display()
+                )),
+        );
+        return project;
+    }
+
+    // Walk in sorted order so that output never depends on the file system.
+    let mut files: Vec<(FileKind, PathBuf)> = Vec::new();
+    let mut dossier_ids: Vec<String> = Vec::new();
+    let walker = walkdir::WalkDir::new(&positions)
+        .sort_by_file_name()
+        .follow_links(false)
+        .max_depth(4);
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                project.diagnostics.push(
+                    Diagnostic::error("E0019", format!("cannot read this folder: {err}")).in_file(&path),
+                );
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        let depth = entry.depth();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            project.diagnostics.push(
+                Diagnostic::error("E0019", "symbolic links are not followed under positions/")
+                    .in_file(&rel)
+                    .help("copy the file into the folder instead of linking to it"),
+            );
+            continue;
+        }
+        let is_dir = entry.file_type().is_dir();
+        let components: Vec<String> = rel
+            .components()
+            .skip(1)
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .collect();
+        if is_dir {
+            if depth == 1 && name != "_data" {
+                dossier_ids.push(name.clone());
+            }
+            continue;
+        }
+        let kind = classify(&components);
+        match kind {
+            Some(kind) => files.push((kind, entry.path().to_path_buf())),
+            None if name.ends_with(".yaml") || name.ends_with(".yml") => {
+                project.diagnostics.push(unexpected_file(&rel, &components));
+            }
+            // READMEs, images and other non-YAML files are left alone.
+            None => {}
+        }
+    }
+
+    // Parse in parallel; results keep the sorted order.
+    let parsed: Vec<(FileKind, Result<ParsedAny, Vec<Diagnostic>>)> = files
+        .par_iter()
+        .map(|(kind, path)| (kind.clone(), parse_file(root, path, kind)))
+        .collect();
+
+    let mut folders: BTreeMap<String, RawDossierFolder> = dossier_ids
+        .into_iter()
+        .map(|id| {
+            let folder = RawDossierFolder {
+                dir: PathBuf::from("positions").join(&id),
+                id: id.clone(),
+                dossier: None,
+                dossier_missing: true,
+                provisions: Vec::new(),
+                member_states: None,
+                timeline: None,
+                actors: None,
+                had_parse_errors: false,
+            };
+            (id, folder)
+        })
+        .collect();
+
+    for (kind, result) in parsed {
+        let dossier_id = match &kind {
+            FileKind::Dossier(d)
+            | FileKind::Provision(d)
+            | FileKind::MemberStates(d)
+            | FileKind::Timeline(d)
+            | FileKind::Actors(d) => Some(d.clone()),
+            FileKind::Population => None,
+        };
+        let parsed = match result {
+            Ok(p) => p,
+            Err(diags) => {
+                project.diagnostics.extend(diags);
+                if let Some(folder) = dossier_id.and_then(|d| folders.get_mut(&d)) {
+                    folder.had_parse_errors = true;
+                    if matches!(kind, FileKind::Dossier(_)) {
+                        folder.dossier_missing = false;
+                    }
+                }
+                continue;
+            }
+        };
+        if let ParsedAny::Population(p) = parsed {
+            project.populations.push(p);
+            continue;
+        }
+        let Some(folder) = dossier_id.and_then(|d| folders.get_mut(&d)) else {
+            continue;
+        };
+        match parsed {
+            ParsedAny::Dossier(p) => {
+                folder.dossier = Some(p);
+                folder.dossier_missing = false;
+            }
+            ParsedAny::Provision(p) => folder.provisions.push(p),
+            ParsedAny::MemberStates(p) => folder.member_states = Some(p),
+            ParsedAny::Timeline(p) => folder.timeline = Some(p),
+            ParsedAny::Actors(p) => folder.actors = Some(p),
+            ParsedAny::Population(_) => {}
+        }
+    }
+    project.dossiers = folders.into_values().collect();
+    project
+}
+
+enum ParsedAny {
+    Dossier(Parsed<RawDossier>),
+    Provision(Parsed<RawProvision>),
+    MemberStates(Parsed<RawMemberStates>),
+    Timeline(Parsed<Vec<RawEvent>>),
+    Actors(Parsed<Vec<RawActor>>),
+    Population(Parsed<RawPopulation>),
+}
+
+fn classify(components: &[String]) -> Option<FileKind> {
+    match components {
+        [data, file] if data == "_data" => {
+            let year = file.strip_prefix("population-")?.strip_suffix(".yaml")?;
+            (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some(FileKind::Population)
+        }
+        [dossier, file] if !dossier.starts_with('_') => {
+            let d = dossier.clone();
+            match file.as_str() {
+                "dossier.yaml" => Some(FileKind::Dossier(d)),
+                "member-states.yaml" => Some(FileKind::MemberStates(d)),
+                "timeline.yaml" => Some(FileKind::Timeline(d)),
+                "actors.yaml" => Some(FileKind::Actors(d)),
+                _ => None,
+            }
+        }
+        [dossier, dir, file] if dir == "provisions" && file.ends_with(".yaml") && !dossier.starts_with('_') => {
+            Some(FileKind::Provision(dossier.clone()))
+        }
+        _ => None,
+    }
+}
+
+fn unexpected_file(rel: &Path, components: &[String]) -> Diagnostic {
+    let name = components.last().map(String::as_str).unwrap_or("");
+    let help = if name.ends_with(".yml") {
+        "rename it to end in `.yaml`".to_string()
+    } else if components.first().map(String::as_str) == Some("_data") {
+        "files in positions/_data/ are named `population-<year>.yaml`".to_string()
+    } else {
+        "a dossier folder holds dossier.yaml, member-states.yaml, timeline.yaml, actors.yaml \
+         and provisions/<id>.yaml"
+            .to_string()
+    };
+    Diagnostic::error("E0018", "trilogue does not know what this file is")
+        .in_file(rel)
+        .help(help)
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn parse_file(root: &Path, path: &Path, kind: &FileKind) -> Result<ParsedAny, Vec<Diagnostic>> {
+    let rel = relative(root, path);
+    let file = Arc::new(read_source(path, &rel)?);
+    match kind {
+        FileKind::Dossier(_) => parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value })),
+        FileKind::Provision(_) => {
+            parse_yaml(&file).map(|value| ParsedAny::Provision(Parsed { file, value }))
+        }
+        FileKind::MemberStates(_) => {
+            parse_yaml(&file).map(|value| ParsedAny::MemberStates(Parsed { file, value }))
+        }
+        FileKind::Timeline(_) => {
+            parse_yaml_or_empty(&file).map(|value| ParsedAny::Timeline(Parsed { file, value }))
+        }
+        FileKind::Actors(_) => {
+            parse_yaml_or_empty(&file).map(|value| ParsedAny::Actors(Parsed { file, value }))
+        }
+        FileKind::Population => {
+            parse_yaml(&file).map(|value| ParsedAny::Population(Parsed { file, value }))
+        }
+    }
+}
+
+/// Read a file as UTF-8 text, refusing what cannot be data: huge files, invalid UTF-8.
+/// A byte-order mark is dropped and CRLF line ends are accepted (editors on Windows
+/// write them); line numbers are unaffected.
+pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(vec![Diagnostic::error(
+            "E0019",
+            format!("this file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"),
+        )
+        .in_file(rel)
+        .help("split the content into several files; a provision is normally a few kilobytes")]);
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::error("E0019", format!("cannot read this file: {e}")).in_file(rel)]
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let prefix = String::from_utf8_lossy(valid);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+            return Err(vec![Diagnostic::error("E0019", "this file is not valid UTF-8 text")
+                .at(rel, &prefix, Pos { line, column }, 1)
+                .help("save the file as UTF-8 (most editors offer this under 'Save with encoding')")]);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
+    Ok(SourceFile {
+        path: rel.to_path_buf(),
+        text,
+    })
+}
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_nodes: 250_000,
+            max_total_scalar_bytes: 16 * 1024 * 1024,
+            max_documents: 1,
+        },
+    }
+}
+
+/// Parse a YAML file, turning the parser's error into a diagnostic with plain advice.
+pub fn parse_yaml<T: for<'de> Deserialize<'de>>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
+    if let Some(diag) = check_tabs(file) {
+        return Err(vec![diag]);
+    }
+    serde_saphyr::from_str_with_options::<T>(&file.text, options())
+        .map_err(|e| vec![yaml_error(file, &e)])
+}
+
+/// Timelines and actor lists may be empty files (a list with no entries yet).
+fn parse_yaml_or_empty<T>(file: &SourceFile) -> Result<Vec<T>, Vec<Diagnostic>>
+where
+    T: for<'de> Deserialize<'de>,
+{
+    let has_content = file
+        .text
+        .lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
+    if !has_content {
+        return Ok(Vec::new());
+    }
+    parse_yaml(file)
+}
+
+/// YAML forbids tabs for indentation, and the parser's message about them is cryptic.
+fn check_tabs(file: &SourceFile) -> Option<Diagnostic> {
+    for (i, line) in file.text.lines().enumerate() {
+        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        if let Some(col) = indent.chars().position(|c| c == '\t') {
+            return Some(
+                Diagnostic::error("E0001", "a tab is used for indentation")
+                    .at(&file.path, &file.text, Pos { line: i + 1, column: col + 1 }, 1)
+                    .label("tab character")
+                    .help("YAML allows only spaces for indentation: replace the tab with spaces (two per level)"),
+            );
+        }
+    }
+    None
+}
+
+fn yaml_error(file: &SourceFile, err: &serde_saphyr::Error) -> Diagnostic {
+    let raw = UserMessageFormatter.format_message(err.without_snippet()).to_string();
+    let pos = err
+        .location()
+        .map(|l| Pos {
+            line: l.line() as usize,
+            column: l.column() as usize,
+        })
+        .unwrap_or_default();
+    let (code, message, label, help) = explain_yaml_error(&raw);
+    let length = token_length(&file.text, pos);
+    let mut d = Diagnostic::error(code, message);
+    d = if pos.line > 0 {
+        d.at(&file.path, &file.text, pos, length)
+    } else {
+        d.in_file(&file.path)
+    };
+    if let Some(l) = label {
+        d = d.label(l);
+    }
+    if let Some(h) = help {
+        d = d.help(h);
+    }
+    d
+}
+
+/// Length of the word at `pos`, so that the caret underlines a whole key or value.
+fn token_length(text: &str, pos: Pos) -> usize {
+    if pos.line == 0 {
+        return 1;
+    }
+    let Some(line) = text.lines().nth(pos.line - 1) else {
+        return 1;
+    };
+    line.chars()
+        .skip(pos.column.saturating_sub(1))
+        .take_while(|c| !c.is_whitespace() && *c != ':' && *c != ',')
+        .count()
+        .max(1)
+}
+
+/// Turn the parser's wording into advice for people who do not know YAML's grammar.
+/// Returns (code, message, label, help).
+fn explain_yaml_error(raw: &str) -> (&'static str, String, Option<String>, Option<String>) {
+    let lower = raw.to_lowercase();
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| rest.split("expected ").nth(1))
+            .map(|s| s.split(", ").map(|f| f.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let help = match crate::diagnostics::did_you_mean(field, expected.iter().copied()) {
+            Some(s) => format!(
+                "did you mean `{s}`? The fields allowed here are {}",
+                expected.join(", ")
+            ),
+            None if expected.is_empty() => "remove this field".to_string(),
+            None => format!("the fields allowed here are {}", expected.join(", ")),
+        };
+        return (
+            "E0002",
+            format!("unknown field `{field}`"),
+            Some("not a field of this record".into()),
+            Some(help),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        return (
+            "E0002",
+            format!("the required field `{field}` is missing"),
+            Some("in the record that starts here".into()),
+            Some(format!("add `{field}: ...` to this record (see CONTRIBUTING.md)")),
+        );
+    }
+    if lower.contains("duplicate") && lower.contains("key") {
+        return (
+            "E0001",
+            "the same key appears twice in one mapping".into(),
+            Some("second occurrence".into()),
+            Some("YAML keeps only one value per key: remove one of the two, or merge them".into()),
+        );
+    }
+    if lower.contains("invalid type") || lower.contains("invalid value") {
+        let help = if lower.contains("expected a boolean") || lower.contains("bool") {
+            "write `true` or `false`"
+        } else if lower.contains("sequence") {
+            "this value must be a list: one `- item` per line, or `[a, b]`"
+        } else if lower.contains("map") || lower.contains("struct") {
+            "this value must be a mapping of `key: value` lines, indented under its parent"
+        } else {
+            "check the value's type against CONTRIBUTING.md"
+        };
+        return ("E0002", format!("wrong kind of value: {raw}"), None, Some(help.into()));
+    }
+    if lower.contains("budget")
+        || lower.contains("limits breached")
+        || lower.contains("too complex")
+        || (lower.contains("alias") && lower.contains("limit"))
+        || lower.contains("depth")
+    {
+        return (
+            "E0019",
+            format!("this file exceeds trilogue's safety limits: {raw}"),
+            None,
+            Some("records are small and flat; remove deep nesting and YAML anchors/aliases".into()),
+        );
+    }
+    if lower.contains("quot") || lower.contains("while scanning a quoted scalar") {
+        return (
+            "E0001",
+            "a quoted string is not closed".into(),
+            Some("the string starts here".into()),
+            Some("end the string with the same quote it starts with, or use a block scalar (`|`) for long text".into()),
+        );
+    }
+    if lower.contains("indent") || lower.contains("mapping values are not allowed") || lower.contains("did not find expected") {
+        return (
+            "E0001",
+            format!("the YAML structure is broken here ({raw})"),
+            None,
+            Some(
+                "check the indentation: keys of one record line up, nested keys are indented by \
+                 two more spaces, and a value containing `: ` must be quoted"
+                    .into(),
+            ),
+        );
+    }
+    (
+        "E0001",
+        format!("this is not valid YAML: {raw}"),
+        None,
+        Some("check the line above and this one for indentation, quotes and colons".into()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from("positions/x/provisions/a.yaml"),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn spans_survive_one_version_and_lists() {
+        let text = "ref: Article 7\ntitle: T\npositions:\n  commission:\n    date: 2022-05-11\n    source: com\n  council:\n    - date: 2024-01-01\n      source: c1\n    - date: 2025-01-01\n      source: c2\n";
+        let p: RawProvision = parse_yaml(&file(text)).unwrap();
+        let positions = &p.positions.value;
+        match &positions.commission.as_ref().unwrap().value {
+            RawVersions::One(v) => assert_eq!(pos_of(&v.source), Pos { line: 6, column: 13 }),
+            RawVersions::Many(_) => panic!("expected one version"),
+        }
+        match &positions.council.as_ref().unwrap().value {
+            RawVersions::Many(v) => {
+                assert_eq!(v.len(), 2);
+                assert_eq!(pos_of(&v[1].value.source), Pos { line: 11, column: 15 });
+            }
+            RawVersions::One(_) => panic!("expected a list"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_name_the_line_and_suggest_the_field() {
+        let text = "ref: Article 7\ntitle: T\npositions:\n  commission:\n    date: 2022-05-11\n    sourse: com\n";
+        let d = parse_yaml::<RawProvision>(&file(text)).unwrap_err();
+        assert_eq!(d[0].code, "E0002");
+        assert_eq!(d[0].line, 6, "{:?}", d[0]);
+        assert!(d[0].message.contains("sourse"));
+        assert!(d[0].help.as_deref().unwrap().contains("did you mean `source`"), "{:?}", d[0]);
+    }
+
+    #[test]
+    fn localized_strings_accept_a_language_map() {
+        let text = "ref: Article 7\ntitle:\n  en: Detection\n  fr: Détection\npositions: {}\n";
+        let p: RawProvision = parse_yaml(&file(text)).unwrap();
+        match &p.title.value {
+            RawLocalized::Map(m) => assert_eq!(m.len(), 2),
+            RawLocalized::Plain(_) => panic!("expected a map"),
+        }
+        assert_eq!(pos_of(&p.title).line, 3);
+    }
+
+    #[test]
+    fn tabs_are_explained() {
+        let d = parse_yaml::<RawProvision>(&file("ref: x\npositions:\n\tcommission: {}\n")).unwrap_err();
+        assert_eq!((d[0].line, d[0].column), (3, 1));
+        assert!(d[0].help.as_deref().unwrap().contains("spaces"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let d = parse_yaml::<RawProvision>(&file("ref: a\nref: b\ntitle: t\npositions: {}\n")).unwrap_err();
+        assert_eq!(d[0].code, "E0001");
+        assert_eq!(d[0].line, 2, "{:?}", d[0]);
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        let d = parse_yaml::<serde::de::IgnoredAny>(&file(&text)).unwrap_err();
+        assert_eq!(d[0].code, "E0019", "{:?}", d[0]);
+    }
+}
