@@ -3,10 +3,24 @@
 //!
 //! Data flows one way through plain structs:
 //! [`load`] (YAML with spans) → [`validate`] ([`model::Corpus`] + diagnostics) →
-//! [`analyse`] (diffs and comparisons) → [`site`] (rendered pages) → written to `site/`.
+//! [`analyse`] (diffs and comparisons) → [`site`] (rendered pages, written atomically).
+//! The command line in [`cmd`] is a thin layer over these stages.
 
+pub mod analyse;
+pub mod cmd;
 pub mod diagnostics;
+pub mod diff;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod refs;
+pub mod site;
 pub mod validate;
+
+use std::path::Path;
+
+/// Load and validate the project at `root`: what `trilogue check` does.
+pub fn check_project(root: &Path) -> (model::Corpus, Vec<diagnostics::Diagnostic>) {
+    let raw = load::load_project(root);
+    validate::validate(raw)
+}

@@ -1,0 +1,242 @@
+//! Stage 3: compare the institutions' texts.
+//!
+//! For every provision this computes, as plain data, what each column says relative to
+//! the Commission proposal, the Parliament–Council comparison, and the diff between
+//! successive versions of each institution. Renderers (HTML, PDF, Markdown) only style
+//! these results; none of them diffs anything itself.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use crate::diff::{diff_texts, texts_identical, DiffOptions, TextDiff};
+use crate::model::{Content, Dossier, Institution, Provision, Version};
+
+/// How a column's current position relates to the Commission proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Relation {
+    /// The institution has not taken a position yet.
+    NoPosition,
+    /// This is the Commission's own column.
+    Proposal,
+    /// The Commission did not propose this provision; the institution inserts it.
+    NewProvision,
+    /// "No change from the Commission proposal": `same_as: commission`, or a text that
+    /// is identical to the Commission's after normalising whitespace.
+    Unchanged,
+    /// `same_as` another institution that is not the Commission.
+    SameAs(Institution),
+    /// The institution deletes the provision.
+    Deleted,
+    /// The institution amends the Commission's text; the diff is against it.
+    Amended(TextDiff),
+    /// The institution has its own text, but there is no Commission text to diff
+    /// against (the proposal is known only in summary).
+    OwnText,
+    /// Only a summary of the position is known.
+    SummaryOnly,
+}
+
+impl Relation {
+    /// Whether the column departs from the Commission proposal.
+    pub fn changes_proposal(&self) -> bool {
+        matches!(
+            self,
+            Relation::NewProvision | Relation::Deleted | Relation::Amended(_) | Relation::OwnText | Relation::SummaryOnly
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub institution: Institution,
+    /// The current version (the latest), if any.
+    pub version: Option<Version>,
+    pub relation: Relation,
+    /// The effective text after following `same_as` (for the four-column page).
+    pub text: Option<String>,
+}
+
+/// One step in an institution's history: a version and its diff to the one before.
+#[derive(Debug, Clone)]
+pub struct HistoryStep {
+    pub version: Version,
+    pub text: Option<String>,
+    /// `None` for the first version, or when either side has no text.
+    pub diff_to_previous: Option<TextDiff>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProvisionAnalysis {
+    /// Index into `Dossier::provisions`.
+    pub index: usize,
+    /// One cell per column of the dossier (see [`Dossier::institutions`]).
+    pub cells: Vec<Cell>,
+    /// Parliament's current text against the Council's, when both have one.
+    pub parliament_vs_council: Option<TextDiff>,
+    /// Whether the Parliament's and the Council's current positions differ. `None` when
+    /// either has no position yet.
+    pub parliament_council_differ: Option<bool>,
+    pub history: BTreeMap<Institution, Vec<HistoryStep>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DossierAnalysis {
+    pub institutions: Vec<Institution>,
+    /// In the order of `Dossier::provisions`.
+    pub provisions: Vec<ProvisionAnalysis>,
+}
+
+/// Options for the analysis; the deadline bounds each single diff.
+#[derive(Debug, Clone)]
+pub struct AnalyseOptions {
+    pub diff_deadline: Duration,
+}
+
+impl Default for AnalyseOptions {
+    fn default() -> Self {
+        AnalyseOptions {
+            diff_deadline: Duration::from_secs(2),
+        }
+    }
+}
+
+pub fn analyse_dossier(dossier: &Dossier, options: &AnalyseOptions) -> DossierAnalysis {
+    let institutions = dossier.institutions();
+    let diff_options = DiffOptions {
+        deadline: options.diff_deadline,
+    };
+    let provisions = dossier
+        .provisions
+        .par_iter()
+        .enumerate()
+        .map(|(index, p)| analyse_provision(index, p, &institutions, &dossier.lang, &diff_options))
+        .collect();
+    DossierAnalysis {
+        institutions,
+        provisions,
+    }
+}
+
+fn analyse_provision(
+    index: usize,
+    p: &Provision,
+    institutions: &[Institution],
+    lang: &str,
+    options: &DiffOptions,
+) -> ProvisionAnalysis {
+    let commission_text = p
+        .current(Institution::Commission)
+        .and_then(|v| p.effective_text(v, lang));
+    let cells = institutions
+        .iter()
+        .map(|&institution| {
+            let version = p.current(institution);
+            let text = version.and_then(|v| p.effective_text(v, lang));
+            let relation = match version {
+                None => Relation::NoPosition,
+                Some(v) => relation_of(p, institution, v, text.as_deref(), commission_text.as_deref(), options),
+            };
+            Cell {
+                institution,
+                version: version.cloned(),
+                relation,
+                text,
+            }
+        })
+        .collect();
+
+    let parliament = p.current(Institution::Parliament);
+    let council = p.current(Institution::Council);
+    let (parliament_vs_council, parliament_council_differ) = match (parliament, council) {
+        (Some(pv), Some(cv)) => {
+            let pt = p.effective_text(pv, lang);
+            let ct = p.effective_text(cv, lang);
+            match (&pt, &ct) {
+                (Some(a), Some(b)) => {
+                    let d = diff_texts(a, b, options);
+                    let differ = !d.identical;
+                    (Some(d), Some(differ))
+                }
+                _ => (None, Some(!same_position(p, pv, cv))),
+            }
+        }
+        _ => (None, None),
+    };
+
+    let history = p
+        .positions
+        .iter()
+        .map(|(institution, versions)| {
+            let mut steps: Vec<HistoryStep> = Vec::with_capacity(versions.len());
+            for v in versions {
+                let text = p.effective_text(v, lang);
+                let diff_to_previous = match (steps.last().and_then(|s| s.text.as_deref()), text.as_deref()) {
+                    (Some(prev), Some(cur)) => Some(diff_texts(prev, cur, options)),
+                    _ => None,
+                };
+                steps.push(HistoryStep {
+                    version: v.clone(),
+                    text,
+                    diff_to_previous,
+                });
+            }
+            (*institution, steps)
+        })
+        .collect();
+
+    ProvisionAnalysis {
+        index,
+        cells,
+        parliament_vs_council,
+        parliament_council_differ,
+        history,
+    }
+}
+
+fn relation_of(
+    p: &Provision,
+    institution: Institution,
+    v: &Version,
+    text: Option<&str>,
+    commission_text: Option<&str>,
+    options: &DiffOptions,
+) -> Relation {
+    if institution == Institution::Commission {
+        return Relation::Proposal;
+    }
+    if v.content == Content::Deleted {
+        return Relation::Deleted;
+    }
+    if p.resolves_to_commission(v) {
+        return Relation::Unchanged;
+    }
+    if p.is_new() {
+        return match &v.content {
+            Content::SameAs(other) => Relation::SameAs(*other),
+            _ => Relation::NewProvision,
+        };
+    }
+    if let Content::SameAs(other) = v.content {
+        return Relation::SameAs(other);
+    }
+    match (text, commission_text) {
+        (Some(t), Some(c)) if texts_identical(t, c) => Relation::Unchanged,
+        (Some(t), Some(c)) => Relation::Amended(diff_texts(c, t, options)),
+        (Some(_), None) => Relation::OwnText,
+        (None, _) => Relation::SummaryOnly,
+    }
+}
+
+/// Whether two positions without comparable texts say the same: both deleted, both
+/// unchanged from the Commission, or the same summary.
+fn same_position(p: &Provision, a: &Version, b: &Version) -> bool {
+    if a.content == Content::Deleted && b.content == Content::Deleted {
+        return true;
+    }
+    if p.resolves_to_commission(a) && p.resolves_to_commission(b) {
+        return true;
+    }
+    matches!((&a.content, &b.content), (Content::SameAs(Institution::Council), _) | (_, Content::SameAs(Institution::Parliament)))
+}

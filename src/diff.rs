@@ -1,0 +1,1414 @@
+//! The word diff engine: compares two versions of a legal text and describes the changes as
+//! data (paragraphs of equal, inserted and deleted segments), which the renderers below turn
+//! into HTML, Markdown for pull-request comments, or coloured terminal output.
+//!
+//! # How texts are compared
+//!
+//! 1. Both texts are split into paragraphs ([`split_paragraphs`]): a blank line ends a
+//!    paragraph, and so does a line that starts with a numbered label (`1.`, `2a.`) or a point
+//!    (`(a)`, `(iv)`), because legal texts are often pasted one paragraph per line. Inside a
+//!    paragraph all whitespace (including line breaks and no-break spaces, which EUR-Lex and
+//!    Council documents use inconsistently) is collapsed to single spaces. Two texts whose
+//!    paragraphs are equal after this are *identical*: reflowing a text is not a change.
+//! 2. Paragraphs are aligned with a Myers diff over whole paragraphs. Where paragraphs were
+//!    replaced, old and new paragraphs are paired when they carry the same label or share at
+//!    least half of their words; unpaired ones are shown as inserted or deleted whole. This is
+//!    what keeps an inserted paragraph 2 from being shown as a rewrite of every paragraph
+//!    after it.
+//! 3. Inside each pair, the words are diffed. Tokens follow Unicode word boundaries, so
+//!    punctuation and whitespace are tokens of their own: changing `;` to `, and` marks just
+//!    those characters, not the word the semicolon was glued to.
+//!
+//! Every call has a deadline ([`DiffOptions::deadline`], two seconds by default) shared by all
+//! steps. When it runs out, the remaining changed paragraphs are shown deleted and inserted
+//! whole and [`TextDiff::timed_out`] is set, so no input can stall a build.
+
+use std::time::{Duration, Instant};
+
+use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What happened to a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKind {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// A run of text with one kind. Adjacent segments never share a kind.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    pub text: String,
+}
+
+/// What happened to a whole paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphStatus {
+    /// The same in both texts; one `Equal` segment.
+    Unchanged,
+    /// Present in both texts with edits; a word diff.
+    Changed,
+    /// Only in the new text; one `Insert` segment.
+    Inserted,
+    /// Only in the old text; one `Delete` segment.
+    Deleted,
+}
+
+/// One paragraph of the comparison.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Paragraph {
+    /// The paragraph's label (`1.`, `(a)`) if it has one; for a changed paragraph the new
+    /// text's label, or the old one if the new text has none.
+    pub label: Option<String>,
+    pub status: ParagraphStatus,
+    pub segments: Vec<Segment>,
+}
+
+/// The comparison of two texts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TextDiff {
+    pub paragraphs: Vec<Paragraph>,
+    /// Word tokens (tokens with a letter or digit) only in the new text.
+    pub words_inserted: usize,
+    /// Word tokens only in the old text.
+    pub words_deleted: usize,
+    /// `2 × equal / (old + new)`, counted in letters and digits, from 0 (nothing in common)
+    /// to 1 (the same words). Two texts without any letters or digits score 1 when identical
+    /// and 0 otherwise.
+    pub similarity: f64,
+    /// The texts are the same after [`normalize`]: report "no change", not an empty diff.
+    pub identical: bool,
+    /// The deadline ran out; some changed paragraphs are shown deleted and inserted whole.
+    pub timed_out: bool,
+}
+
+/// Limits for [`diff_texts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiffOptions {
+    /// Time budget for the whole call.
+    pub deadline: Duration,
+}
+
+impl Default for DiffOptions {
+    fn default() -> Self {
+        DiffOptions {
+            deadline: Duration::from_secs(2),
+        }
+    }
+}
+
+/// A small legend for pages that show marked changes, following the EU habit: inserted text
+/// bold italic, deleted text struck through (the site's CSS styles `ins` and `del` so).
+pub const LEGEND_HTML: &str = "<p class=\"legend\">Changes are marked: \
+<ins>inserted text</ins> in bold italic, <del>deleted text</del> struck through.</p>";
+
+/// Above this many candidate pairs in one replaced run, paragraphs are not paired at all:
+/// the pairing table would cost more than it helps (that is 500 × 500 paragraphs).
+const MAX_PAIR_CELLS: usize = 250_000;
+
+/// Above this many word look-ups for the pairing similarity, pairing uses labels only.
+const MAX_PAIR_WORK: usize = 4_000_000;
+
+/// Paragraphs sharing at least this share of their words are paired as "changed".
+const PAIR_SIMILARITY: f64 = 0.5;
+
+/// The whitespace-normalized form used to decide whether two texts are identical:
+/// the paragraphs of [`split_paragraphs`], separated by one blank line.
+pub fn normalize(text: &str) -> String {
+    split_paragraphs(text).join("\n\n")
+}
+
+/// Whether two texts are the same once whitespace is normalized (see [`normalize`]).
+pub fn texts_identical(a: &str, b: &str) -> bool {
+    split_paragraphs(a) == split_paragraphs(b)
+}
+
+/// Splits a text into paragraphs: a blank line ends one, and a line starting with a label
+/// (see [`paragraph_label`]) starts a new one. Whitespace inside a paragraph, line breaks
+/// included, is collapsed to single spaces; no paragraph is empty.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || (!current.is_empty() && paragraph_label(line).is_some()) {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            if line.is_empty() {
+                continue;
+            }
+        }
+        for word in line.split_whitespace() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// The label at the start of a paragraph: a number of at most three digits with an optional
+/// letter suffix and a full stop (`1.`, `2a.`), or a point in parentheses (`(a)`, `(iv)`,
+/// `(2)`, `(2a)`), followed by whitespace or the end. Four-digit numbers are left alone so a
+/// line starting with a year ("2025. The Commission ...") does not become a paragraph.
+pub fn paragraph_label(par: &str) -> Option<&str> {
+    let s = par.trim_start();
+    let bytes = s.as_bytes();
+    let count = |from: usize, f: fn(&u8) -> bool| -> usize {
+        bytes.get(from..).map_or(0, |rest| rest.iter().take_while(|b| f(b)).count())
+    };
+    let end = if bytes.first() == Some(&b'(') {
+        let digits = count(1, u8::is_ascii_digit);
+        let letters = count(1 + digits, u8::is_ascii_lowercase);
+        let valid = if digits > 0 {
+            digits <= 3 && letters <= 3
+        } else {
+            (1..=6).contains(&letters)
+        };
+        let close = 1 + digits + letters;
+        if !valid || bytes.get(close) != Some(&b')') {
+            return None;
+        }
+        close + 1
+    } else {
+        let digits = count(0, u8::is_ascii_digit);
+        let letters = count(digits, u8::is_ascii_lowercase);
+        let dot = digits + letters;
+        if !(1..=3).contains(&digits) || letters > 3 || bytes.get(dot) != Some(&b'.') {
+            return None;
+        }
+        dot + 1
+    };
+    let label = s.get(..end)?;
+    let after = s.get(end..)?;
+    if after.is_empty() || after.starts_with(char::is_whitespace) {
+        Some(label)
+    } else {
+        None
+    }
+}
+
+/// Compares two texts paragraph by paragraph, then word by word (see the module
+/// documentation). Never panics, and returns soon after `options.deadline`.
+pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> TextDiff {
+    let deadline = Instant::now().checked_add(options.deadline);
+    let old_pars = split_paragraphs(old);
+    let new_pars = split_paragraphs(new);
+    let old_chars: usize = old_pars.iter().map(|p| alnum_chars(p)).sum();
+    let new_chars: usize = new_pars.iter().map(|p| alnum_chars(p)).sum();
+
+    if old_pars == new_pars {
+        let paragraphs = new_pars
+            .into_iter()
+            .map(|text| whole(text, ParagraphStatus::Unchanged))
+            .collect();
+        return TextDiff {
+            paragraphs,
+            words_inserted: 0,
+            words_deleted: 0,
+            similarity: 1.0,
+            identical: true,
+            timed_out: false,
+        };
+    }
+
+    let mut b = Builder {
+        deadline,
+        paragraphs: Vec::new(),
+        words_inserted: 0,
+        words_deleted: 0,
+        equal_chars: 0,
+        timed_out: false,
+    };
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_pars, &new_pars, deadline);
+    if expired(deadline) {
+        b.timed_out = true;
+    }
+    for op in ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let old_run = old_pars.get(old_range).unwrap_or(&[]);
+        let new_run = new_pars.get(new_range).unwrap_or(&[]);
+        match tag {
+            DiffTag::Equal => {
+                for text in old_run {
+                    b.equal_chars += alnum_chars(text);
+                    b.paragraphs
+                        .push(whole(text.clone(), ParagraphStatus::Unchanged));
+                }
+            }
+            DiffTag::Delete => old_run.iter().for_each(|text| b.deleted(text)),
+            DiffTag::Insert => new_run.iter().for_each(|text| b.inserted(text)),
+            DiffTag::Replace => b.replaced(old_run, new_run),
+        }
+    }
+
+    let total = old_chars + new_chars;
+    let similarity = if total == 0 {
+        0.0
+    } else {
+        (2 * b.equal_chars) as f64 / total as f64
+    };
+    TextDiff {
+        paragraphs: b.paragraphs,
+        words_inserted: b.words_inserted,
+        words_deleted: b.words_deleted,
+        similarity: similarity.clamp(0.0, 1.0),
+        identical: false,
+        timed_out: b.timed_out,
+    }
+}
+
+fn expired(deadline: Option<Instant>) -> bool {
+    deadline.is_some_and(|d| Instant::now() > d)
+}
+
+fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+fn alnum_chars(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+fn count_words(text: &str) -> usize {
+    text.split_word_bounds().filter(|t| is_word(t)).count()
+}
+
+fn whole(text: String, status: ParagraphStatus) -> Paragraph {
+    let kind = match status {
+        ParagraphStatus::Inserted => SegmentKind::Insert,
+        ParagraphStatus::Deleted => SegmentKind::Delete,
+        ParagraphStatus::Unchanged | ParagraphStatus::Changed => SegmentKind::Equal,
+    };
+    Paragraph {
+        label: paragraph_label(&text).map(str::to_string),
+        status,
+        segments: vec![Segment { kind, text }],
+    }
+}
+
+/// Accumulates paragraphs and counts while walking the paragraph alignment.
+struct Builder {
+    deadline: Option<Instant>,
+    paragraphs: Vec<Paragraph>,
+    words_inserted: usize,
+    words_deleted: usize,
+    equal_chars: usize,
+    timed_out: bool,
+}
+
+impl Builder {
+    fn deleted(&mut self, text: &str) {
+        self.words_deleted += count_words(text);
+        self.paragraphs
+            .push(whole(text.to_string(), ParagraphStatus::Deleted));
+    }
+
+    fn inserted(&mut self, text: &str) {
+        self.words_inserted += count_words(text);
+        self.paragraphs
+            .push(whole(text.to_string(), ParagraphStatus::Inserted));
+    }
+
+    /// A run of old paragraphs replaced by a run of new ones: pair what belongs together,
+    /// diff the pairs word by word, show the rest whole.
+    fn replaced(&mut self, old: &[String], new: &[String]) {
+        let pairs = if self.timed_out {
+            Vec::new()
+        } else {
+            match pair_paragraphs(old, new, self.deadline) {
+                Some(pairs) => pairs,
+                None => {
+                    self.timed_out = true;
+                    Vec::new()
+                }
+            }
+        };
+        let (mut next_old, mut next_new) = (0, 0);
+        for (i, j) in pairs {
+            old.get(next_old..i)
+                .unwrap_or(&[])
+                .iter()
+                .for_each(|t| self.deleted(t));
+            new.get(next_new..j)
+                .unwrap_or(&[])
+                .iter()
+                .for_each(|t| self.inserted(t));
+            if let (Some(o), Some(n)) = (old.get(i), new.get(j)) {
+                self.changed(o, n);
+            }
+            next_old = i + 1;
+            next_new = j + 1;
+        }
+        old.get(next_old..)
+            .unwrap_or(&[])
+            .iter()
+            .for_each(|t| self.deleted(t));
+        new.get(next_new..)
+            .unwrap_or(&[])
+            .iter()
+            .for_each(|t| self.inserted(t));
+    }
+
+    fn changed(&mut self, old: &str, new: &str) {
+        let words = if self.timed_out {
+            None
+        } else {
+            diff_words(old, new, self.deadline)
+        };
+        let Some(words) = words else {
+            self.timed_out = true;
+            self.deleted(old);
+            self.inserted(new);
+            return;
+        };
+        self.words_inserted += words.inserted;
+        self.words_deleted += words.deleted;
+        self.equal_chars += words.equal_chars;
+        self.paragraphs.push(Paragraph {
+            label: paragraph_label(new)
+                .or_else(|| paragraph_label(old))
+                .map(str::to_string),
+            status: ParagraphStatus::Changed,
+            segments: words.segments,
+        });
+    }
+}
+
+/// The word-level diff of one paragraph pair.
+struct WordDiff {
+    segments: Vec<Segment>,
+    inserted: usize,
+    deleted: usize,
+    equal_chars: usize,
+}
+
+/// Diffs two paragraphs token by token; `None` when the deadline ran out.
+fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> Option<WordDiff> {
+    if expired(deadline) {
+        return None;
+    }
+    let old_tokens: Vec<&str> = old.split_word_bounds().collect();
+    let new_tokens: Vec<&str> = new.split_word_bounds().collect();
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_tokens, &new_tokens, deadline);
+    if expired(deadline) {
+        return None;
+    }
+    let mut out = WordDiff {
+        segments: Vec::new(),
+        inserted: 0,
+        deleted: 0,
+        equal_chars: 0,
+    };
+    let mut items: Vec<Item> = Vec::new();
+    for op in ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let old_run = old_tokens.get(old_range).unwrap_or(&[]);
+        let new_run = new_tokens.get(new_range).unwrap_or(&[]);
+        let deleted = if tag == DiffTag::Equal {
+            String::new()
+        } else {
+            old_run.concat()
+        };
+        let inserted = if tag == DiffTag::Equal {
+            String::new()
+        } else {
+            new_run.concat()
+        };
+        if tag == DiffTag::Equal {
+            let text = old_run.concat();
+            out.equal_chars += alnum_chars(&text);
+            push_item(&mut items, Item::Equal(text));
+        } else {
+            out.deleted += old_run.iter().filter(|t| is_word(t)).count();
+            out.inserted += new_run.iter().filter(|t| is_word(t)).count();
+            push_item(&mut items, Item::Change { deleted, inserted });
+        }
+    }
+    out.segments = flatten(items);
+    Some(out)
+}
+
+/// A stretch of a paragraph diff before it is flattened into segments: equal text, or one
+/// change holding everything deleted and everything inserted between two equal stretches.
+enum Item {
+    Equal(String),
+    Change { deleted: String, inserted: String },
+}
+
+/// Appends an item, merging it with what is already there so that the result alternates
+/// between equal text and changes, and absorbing a whitespace-only equal stretch between two
+/// changes of the same kind(s): "[-deleted words-]" reads better than "[-deleted-] [-words-]".
+/// Both the old and the new text keep the whitespace, so the segments still spell out both.
+fn push_item(items: &mut Vec<Item>, item: Item) {
+    match item {
+        Item::Equal(text) => {
+            if text.is_empty() {
+                return;
+            }
+            if let Some(Item::Equal(last)) = items.last_mut() {
+                last.push_str(&text);
+            } else {
+                items.push(Item::Equal(text));
+            }
+        }
+        Item::Change { deleted, inserted } => {
+            if deleted.is_empty() && inserted.is_empty() {
+                return;
+            }
+            // Absorb "change, whitespace, change" when both changes have the same kinds.
+            let absorb = match items.as_slice() {
+                [.., Item::Change {
+                    deleted: d,
+                    inserted: i,
+                }, Item::Equal(ws)] => {
+                    ws.chars().all(char::is_whitespace)
+                        && d.is_empty() == deleted.is_empty()
+                        && i.is_empty() == inserted.is_empty()
+                }
+                _ => false,
+            };
+            if absorb {
+                if let Some(Item::Equal(ws)) = items.pop() {
+                    if let Some(Item::Change {
+                        deleted: d,
+                        inserted: i,
+                    }) = items.last_mut()
+                    {
+                        if !d.is_empty() {
+                            d.push_str(&ws);
+                            d.push_str(&deleted);
+                        }
+                        if !i.is_empty() {
+                            i.push_str(&ws);
+                            i.push_str(&inserted);
+                        }
+                    }
+                }
+                return;
+            }
+            if let Some(Item::Change {
+                deleted: d,
+                inserted: i,
+            }) = items.last_mut()
+            {
+                d.push_str(&deleted);
+                i.push_str(&inserted);
+            } else {
+                items.push(Item::Change { deleted, inserted });
+            }
+        }
+    }
+}
+
+/// Turns items into segments, deletions before insertions (the EU habit: strike the old
+/// wording, then show the new).
+fn flatten(items: Vec<Item>) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for item in items {
+        match item {
+            Item::Equal(text) => segments.push(Segment {
+                kind: SegmentKind::Equal,
+                text,
+            }),
+            Item::Change { deleted, inserted } => {
+                if !deleted.is_empty() {
+                    segments.push(Segment {
+                        kind: SegmentKind::Delete,
+                        text: deleted,
+                    });
+                }
+                if !inserted.is_empty() {
+                    segments.push(Segment {
+                        kind: SegmentKind::Insert,
+                        text: inserted,
+                    });
+                }
+            }
+        }
+    }
+    segments
+}
+
+/// The words of a paragraph as a multiset, for the cheap similarity used to pair paragraphs.
+struct Bag<'a> {
+    counts: std::collections::HashMap<&'a str, usize>,
+    total: usize,
+}
+
+impl<'a> Bag<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut counts = std::collections::HashMap::new();
+        let mut total = 0;
+        for token in text.split_word_bounds().filter(|t| is_word(t)) {
+            *counts.entry(token).or_insert(0) += 1;
+            total += 1;
+        }
+        Bag { counts, total }
+    }
+
+    /// Dice coefficient over word multisets: the share of words the paragraphs have in common.
+    fn similarity(&self, other: &Bag<'_>) -> f64 {
+        let total = self.total + other.total;
+        if total == 0 {
+            return 0.0;
+        }
+        let (small, large) = if self.counts.len() <= other.counts.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let common: usize = small
+            .counts
+            .iter()
+            .map(|(word, n)| (*n).min(large.counts.get(word).copied().unwrap_or(0)))
+            .sum();
+        (2 * common) as f64 / total as f64
+    }
+}
+
+/// Pairs old and new paragraphs of a replaced run, in order, maximising the total pairing
+/// weight (similarity, plus a bonus for the same label). A pair is allowed when the labels are
+/// equal or at least half of the words are shared. `None` when the deadline ran out.
+fn pair_paragraphs(
+    old: &[String],
+    new: &[String],
+    deadline: Option<Instant>,
+) -> Option<Vec<(usize, usize)>> {
+    let (n, m) = (old.len(), new.len());
+    if n == 0 || m == 0 || n.saturating_mul(m) > MAX_PAIR_CELLS {
+        return Some(Vec::new());
+    }
+    let old_labels: Vec<Option<&str>> = old.iter().map(|p| paragraph_label(p)).collect();
+    let new_labels: Vec<Option<&str>> = new.iter().map(|p| paragraph_label(p)).collect();
+    let old_bags: Vec<Bag<'_>> = old.iter().map(|p| Bag::new(p)).collect();
+    let new_bags: Vec<Bag<'_>> = new.iter().map(|p| Bag::new(p)).collect();
+    let work: usize = old_bags
+        .iter()
+        .flat_map(|a| new_bags.iter().map(|b| a.counts.len().min(b.counts.len())))
+        .fold(0usize, usize::saturating_add);
+    let use_words = work <= MAX_PAIR_WORK;
+
+    // weight[i * m + j]: how well old i pairs with new j; negative means "not allowed".
+    let mut weight = vec![-1.0f64; n * m];
+    for (i, (old_bag, old_label)) in old_bags.iter().zip(&old_labels).enumerate() {
+        if expired(deadline) {
+            return None;
+        }
+        for (j, (new_bag, new_label)) in new_bags.iter().zip(&new_labels).enumerate() {
+            let same_label = old_label.is_some() && old_label == new_label;
+            let sim = if use_words {
+                old_bag.similarity(new_bag)
+            } else {
+                0.0
+            };
+            if same_label || sim >= PAIR_SIMILARITY {
+                if let Some(w) = weight.get_mut(i * m + j) {
+                    *w = sim + if same_label { 0.5 } else { 0.0 };
+                }
+            }
+        }
+    }
+
+    // best[i * (m + 1) + j]: the best total weight pairing old[i..] with new[j..].
+    let width = m + 1;
+    let mut best = vec![0.0f64; (n + 1) * width];
+    let at = |v: &[f64], i: usize, j: usize| v.get(i * width + j).copied().unwrap_or(0.0);
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let mut value = at(&best, i + 1, j).max(at(&best, i, j + 1));
+            let w = weight.get(i * m + j).copied().unwrap_or(-1.0);
+            if w >= 0.0 {
+                value = value.max(w + at(&best, i + 1, j + 1));
+            }
+            if let Some(cell) = best.get_mut(i * width + j) {
+                *cell = value;
+            }
+        }
+    }
+
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let here = at(&best, i, j);
+        let w = weight.get(i * m + j).copied().unwrap_or(-1.0);
+        if w >= 0.0 && here == w + at(&best, i + 1, j + 1) {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if here == at(&best, i + 1, j) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    Some(pairs)
+}
+
+/// Escapes the five characters that matter in HTML text and attributes.
+fn escape_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// HTML for a diff: one `<p>` per paragraph (class `par-ins` or `par-del` for paragraphs
+/// inserted or deleted whole), `<ins>` and `<del>` around changes, all text escaped, one
+/// paragraph per line. No other markup, so templates and CSS decide the look.
+pub fn render_html(diff: &TextDiff) -> String {
+    let mut out = String::new();
+    for paragraph in &diff.paragraphs {
+        match paragraph.status {
+            ParagraphStatus::Inserted => {
+                out.push_str("<p class=\"par-ins\"><ins>");
+                paragraph
+                    .segments
+                    .iter()
+                    .for_each(|s| escape_html(&mut out, &s.text));
+                out.push_str("</ins></p>\n");
+            }
+            ParagraphStatus::Deleted => {
+                out.push_str("<p class=\"par-del\"><del>");
+                paragraph
+                    .segments
+                    .iter()
+                    .for_each(|s| escape_html(&mut out, &s.text));
+                out.push_str("</del></p>\n");
+            }
+            ParagraphStatus::Unchanged | ParagraphStatus::Changed => {
+                out.push_str("<p>");
+                for segment in &paragraph.segments {
+                    let (open, close) = match segment.kind {
+                        SegmentKind::Equal => ("", ""),
+                        SegmentKind::Insert => ("<ins>", "</ins>"),
+                        SegmentKind::Delete => ("<del>", "</del>"),
+                    };
+                    out.push_str(open);
+                    escape_html(&mut out, &segment.text);
+                    out.push_str(close);
+                }
+                out.push_str("</p>\n");
+            }
+        }
+    }
+    out
+}
+
+/// A plain text as HTML paragraphs, split exactly as the diff splits it, so a column that
+/// shows an undiffed text lines up with the columns that show diffs.
+pub fn render_text_html(text: &str) -> String {
+    let mut out = String::new();
+    for paragraph in split_paragraphs(text) {
+        out.push_str("<p>");
+        escape_html(&mut out, &paragraph);
+        out.push_str("</p>\n");
+    }
+    out
+}
+
+/// CommonMark's notion of punctuation, approximated: anything that is neither a letter, a
+/// digit nor whitespace. It decides whether `***` and `~~` can open and close emphasis.
+fn is_md_punct(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Backslash-escapes every ASCII punctuation character, which CommonMark always allows: no
+/// text from a position can turn into a list, a link, HTML or emphasis.
+fn escape_markdown(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Writes one marked change. Leading and trailing spaces go outside the markers, and when
+/// CommonMark's flanking rules would stop `***`/`~~` from working (punctuation glued to a
+/// word, as in `word***,***`), inline HTML that GitHub renders the same way is used instead.
+fn markdown_change(out: &mut String, text: &str, kind: SegmentKind, next: Option<char>) {
+    let core = text.trim();
+    let lead = text.get(..text.len() - text.trim_start().len()).unwrap_or("");
+    let trail = text.get(core.len() + lead.len()..).unwrap_or("");
+    out.push_str(lead);
+    if let (Some(first), Some(last)) = (core.chars().next(), core.chars().last()) {
+        let prev = out.chars().last();
+        let next = if trail.is_empty() { next } else { Some(' ') };
+        let boundary = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_md_punct(c));
+        let opens = !is_md_punct(first) || boundary(prev);
+        let closes = !is_md_punct(last) || boundary(next);
+        let (open, close) = match (kind, opens && closes) {
+            (SegmentKind::Insert, true) => ("***", "***"),
+            (SegmentKind::Insert, false) => ("<strong><em>", "</em></strong>"),
+            (SegmentKind::Delete, true) => ("~~", "~~"),
+            (SegmentKind::Delete, false) => ("<del>", "</del>"),
+            (SegmentKind::Equal, _) => ("", ""),
+        };
+        out.push_str(open);
+        escape_markdown(out, core);
+        out.push_str(close);
+    }
+    out.push_str(trail);
+}
+
+/// Markdown for pull-request comments: insertions `***bold italic***`, deletions
+/// `~~struck~~`, all text escaped, paragraphs separated by blank lines.
+pub fn render_markdown(diff: &TextDiff) -> String {
+    let mut paragraphs = Vec::new();
+    for paragraph in &diff.paragraphs {
+        let mut out = String::new();
+        for (k, segment) in paragraph.segments.iter().enumerate() {
+            match segment.kind {
+                SegmentKind::Equal => escape_markdown(&mut out, &segment.text),
+                kind => {
+                    // What follows the markers: the next equal text's first character, or a
+                    // marker or space (punctuation or whitespace) when another change follows.
+                    let next = match paragraph.segments.get(k + 1) {
+                        None => None,
+                        Some(s) if s.kind == SegmentKind::Equal => s.text.chars().next(),
+                        Some(_) => Some('*'),
+                    };
+                    markdown_change(&mut out, &segment.text, kind, next);
+                }
+            }
+        }
+        paragraphs.push(out);
+    }
+    let mut out = paragraphs.join("\n\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// Replaces control characters, so a text cannot send escape sequences to the terminal.
+fn push_terminal_text(out: &mut String, text: &str) {
+    out.extend(
+        text.chars()
+            .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
+    );
+}
+
+/// Terminal output. With colour: insertions green, bold and underlined, deletions red and
+/// struck through (underline and strikethrough keep the diff readable without colour vision).
+/// Without colour, wdiff's markers: `{+inserted+}` and `[-deleted-]`.
+pub fn render_terminal(diff: &TextDiff, color: bool) -> String {
+    let insert = anstyle::Style::new()
+        .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Green)))
+        .bold()
+        .underline();
+    let delete = anstyle::Style::new()
+        .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)))
+        .strikethrough();
+    let mut paragraphs = Vec::new();
+    for paragraph in &diff.paragraphs {
+        let mut out = String::new();
+        for segment in &paragraph.segments {
+            let style = match segment.kind {
+                SegmentKind::Equal => {
+                    push_terminal_text(&mut out, &segment.text);
+                    continue;
+                }
+                SegmentKind::Insert => (insert, "{+", "+}"),
+                SegmentKind::Delete => (delete, "[-", "-]"),
+            };
+            let (style, open, close) = style;
+            if color {
+                out.push_str(&style.render().to_string());
+                push_terminal_text(&mut out, &segment.text);
+                out.push_str(&style.render_reset().to_string());
+            } else {
+                out.push_str(open);
+                push_terminal_text(&mut out, &segment.text);
+                out.push_str(close);
+            }
+        }
+        paragraphs.push(out);
+    }
+    let mut out = paragraphs.join("\n\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diff(old: &str, new: &str) -> TextDiff {
+        diff_texts(old, new, &DiffOptions::default())
+    }
+
+    fn seg(kind: SegmentKind, text: &str) -> Segment {
+        Segment {
+            kind,
+            text: text.to_string(),
+        }
+    }
+
+    fn eq(text: &str) -> Segment {
+        seg(SegmentKind::Equal, text)
+    }
+
+    fn ins(text: &str) -> Segment {
+        seg(SegmentKind::Insert, text)
+    }
+
+    fn del(text: &str) -> Segment {
+        seg(SegmentKind::Delete, text)
+    }
+
+    /// Old side of a paragraph: equal and deleted text.
+    fn old_side(p: &Paragraph) -> String {
+        p.segments
+            .iter()
+            .filter(|s| s.kind != SegmentKind::Insert)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    /// New side of a paragraph: equal and inserted text.
+    fn new_side(p: &Paragraph) -> String {
+        p.segments
+            .iter()
+            .filter(|s| s.kind != SegmentKind::Delete)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    /// The invariant: the segments spell out both texts, paragraph by paragraph, in order;
+    /// segments are never empty and adjacent ones differ in kind.
+    fn check_invariants(old: &str, new: &str, d: &TextDiff) {
+        let old_back: Vec<String> = d
+            .paragraphs
+            .iter()
+            .filter(|p| p.status != ParagraphStatus::Inserted)
+            .map(old_side)
+            .collect();
+        let new_back: Vec<String> = d
+            .paragraphs
+            .iter()
+            .filter(|p| p.status != ParagraphStatus::Deleted)
+            .map(new_side)
+            .collect();
+        assert_eq!(old_back, split_paragraphs(old), "old side");
+        assert_eq!(new_back, split_paragraphs(new), "new side");
+        for p in &d.paragraphs {
+            assert!(!p.segments.is_empty());
+            for s in &p.segments {
+                assert!(!s.text.is_empty(), "empty segment in {p:?}");
+            }
+            for pair in p.segments.windows(2) {
+                if let [a, b] = pair {
+                    assert_ne!(a.kind, b.kind, "unmerged segments in {p:?}");
+                }
+            }
+            match p.status {
+                ParagraphStatus::Unchanged => {
+                    assert!(p.segments.iter().all(|s| s.kind == SegmentKind::Equal))
+                }
+                ParagraphStatus::Inserted => {
+                    assert!(p.segments.iter().all(|s| s.kind == SegmentKind::Insert))
+                }
+                ParagraphStatus::Deleted => {
+                    assert!(p.segments.iter().all(|s| s.kind == SegmentKind::Delete))
+                }
+                ParagraphStatus::Changed => {}
+            }
+        }
+        assert!((0.0..=1.0).contains(&d.similarity));
+        assert_eq!(d.identical, texts_identical(old, new));
+    }
+
+    #[test]
+    fn split_paragraphs_on_blank_lines_and_labels() {
+        let text = "1. The Coordinating Authority\nshall request.\n\n\n2. Providers shall:\n(a) assess;\n(b) mitigate;\n(iv) report.\nSecond   line\ttabbed\r\n\n  \n";
+        assert_eq!(
+            split_paragraphs(text),
+            [
+                "1. The Coordinating Authority shall request.",
+                "2. Providers shall:",
+                "(a) assess;",
+                "(b) mitigate;",
+                "(iv) report. Second line tabbed",
+            ]
+        );
+        assert!(split_paragraphs("").is_empty());
+        assert!(split_paragraphs(" \n\n\t\n").is_empty());
+        assert_eq!(
+            split_paragraphs("by 31 December\n2025. The Commission"),
+            ["by 31 December 2025. The Commission"]
+        );
+        assert_eq!(
+            split_paragraphs("see\n(EU) 2016/679 and\n(a)b"),
+            ["see (EU) 2016/679 and (a)b"]
+        );
+        assert_eq!(split_paragraphs("EUR\u{a0}10 000"), ["EUR 10 000"]);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(paragraph_label("1. The"), Some("1."));
+        assert_eq!(paragraph_label("2a. The"), Some("2a."));
+        assert_eq!(paragraph_label("12. "), Some("12."));
+        assert_eq!(paragraph_label("3."), Some("3."));
+        assert_eq!(paragraph_label("(a) assess"), Some("(a)"));
+        assert_eq!(paragraph_label("(iv) report"), Some("(iv)"));
+        assert_eq!(paragraph_label("(2) text"), Some("(2)"));
+        assert_eq!(paragraph_label("(2a) text"), Some("(2a)"));
+        assert_eq!(paragraph_label("  (b) x"), Some("(b)"));
+        assert_eq!(paragraph_label("2025. The"), None);
+        assert_eq!(paragraph_label("1.5 million"), None);
+        assert_eq!(paragraph_label("(EU) 2016/679"), None);
+        assert_eq!(paragraph_label("(a)b"), None);
+        assert_eq!(paragraph_label("(see Article 5)"), None);
+        assert_eq!(paragraph_label("()"), None);
+        assert_eq!(paragraph_label("("), None);
+        assert_eq!(paragraph_label(""), None);
+        assert_eq!(paragraph_label("The"), None);
+        assert_eq!(paragraph_label("é. x"), None);
+        assert_eq!(paragraph_label("(é) x"), None);
+    }
+
+    #[test]
+    fn normalize_and_identical() {
+        assert_eq!(normalize("  a\n b  \n\n\n c "), "a b\n\nc");
+        assert!(texts_identical("a  b\nc", "a b c"));
+        assert!(texts_identical("1. a\n2. b", "1. a\n\n2. b"));
+        assert!(!texts_identical("a b", "a c"));
+        assert!(!texts_identical("a\n\nb", "a b"));
+        assert!(texts_identical("", "  \n"));
+    }
+
+    #[test]
+    fn identical_texts_are_no_change() {
+        let d = diff("1. The   text\nwraps.\n\n2. More.", "1. The text wraps.\n2. More.");
+        assert!(d.identical);
+        assert!(!d.timed_out);
+        assert_eq!(d.similarity, 1.0);
+        assert_eq!((d.words_inserted, d.words_deleted), (0, 0));
+        assert_eq!(d.paragraphs.len(), 2);
+        assert!(d
+            .paragraphs
+            .iter()
+            .all(|p| p.status == ParagraphStatus::Unchanged));
+        assert_eq!(d.paragraphs[0].label.as_deref(), Some("1."));
+        assert_eq!(d.paragraphs[0].segments, [eq("1. The text wraps.")]);
+    }
+
+    #[test]
+    fn empty_texts() {
+        let d = diff("", "");
+        assert!(d.identical);
+        assert_eq!(d.similarity, 1.0);
+        assert!(d.paragraphs.is_empty());
+        assert_eq!(render_html(&d), "");
+        assert_eq!(render_markdown(&d), "");
+        assert_eq!(render_terminal(&d, true), "");
+
+        let d = diff("", "New text.");
+        assert!(!d.identical);
+        assert_eq!(d.similarity, 0.0);
+        assert_eq!(d.words_inserted, 2);
+        assert_eq!(d.paragraphs[0].status, ParagraphStatus::Inserted);
+
+        let d = diff("Old text.", "");
+        assert_eq!(d.words_deleted, 2);
+        assert_eq!(d.paragraphs[0].status, ParagraphStatus::Deleted);
+
+        let d = diff(".", ";");
+        assert_eq!(d.similarity, 0.0);
+        check_invariants(".", ";", &d);
+    }
+
+    #[test]
+    fn word_change_inside_a_paragraph() {
+        let old = "Providers shall scan all messages.";
+        let new = "Providers may scan suspects' messages, with a warrant.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        assert_eq!(d.paragraphs.len(), 1);
+        assert_eq!(d.paragraphs[0].status, ParagraphStatus::Changed);
+        assert_eq!(
+            d.paragraphs[0].segments,
+            [
+                eq("Providers "),
+                del("shall"),
+                ins("may"),
+                eq(" scan "),
+                del("all"),
+                ins("suspects'"),
+                eq(" messages"),
+                del("."),
+                ins(", with a warrant."),
+            ]
+        );
+        assert_eq!(d.words_deleted, 2);
+        assert_eq!(d.words_inserted, 5);
+    }
+
+    #[test]
+    fn punctuation_is_its_own_token() {
+        let d = diff("(a) assess the risk;", "(a) assess the risk, and");
+        assert_eq!(
+            d.paragraphs[0].segments,
+            [eq("(a) assess the risk"), del(";"), ins(", and")]
+        );
+        assert_eq!(d.words_deleted, 0);
+        assert_eq!(d.words_inserted, 1);
+        assert_eq!(d.paragraphs[0].label.as_deref(), Some("(a)"));
+    }
+
+    #[test]
+    fn whitespace_between_changes_is_absorbed() {
+        let d = diff("one two three four", "one five six four");
+        assert_eq!(
+            d.paragraphs[0].segments,
+            [eq("one "), del("two three"), ins("five six"), eq(" four")]
+        );
+        let d = diff("keep a b keep", "keep keep");
+        check_invariants("keep a b keep", "keep keep", &d);
+        assert_eq!(d.paragraphs[0].segments, [eq("keep "), del("a b "), eq("keep")]);
+        let d = diff("x y", "x new words y");
+        assert_eq!(d.paragraphs[0].segments, [eq("x "), ins("new words "), eq("y")]);
+    }
+
+    #[test]
+    fn inserted_paragraph_does_not_shift_the_rest() {
+        let old = "1. Member States shall designate authorities.\n\n\
+                   2. The authorities shall be independent.";
+        let new = "1. Member States shall designate authorities.\n\n\
+                   2. Those authorities shall have adequate resources.\n\n\
+                   3. The authorities shall be fully independent.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        let statuses: Vec<ParagraphStatus> = d.paragraphs.iter().map(|p| p.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                ParagraphStatus::Unchanged,
+                ParagraphStatus::Inserted,
+                ParagraphStatus::Changed,
+            ]
+        );
+        assert_eq!(
+            d.paragraphs[2].segments,
+            [
+                del("2"),
+                ins("3"),
+                eq(". The authorities shall be "),
+                ins("fully "),
+                eq("independent."),
+            ]
+        );
+        assert_eq!(d.paragraphs[2].label.as_deref(), Some("3."));
+    }
+
+    #[test]
+    fn same_label_pairs_even_when_rewritten() {
+        let old = "(a) scan everything;\n(b) keep logs.";
+        let new = "(a) nothing at all is scanned here;\n(b) keep logs.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        assert_eq!(d.paragraphs[0].status, ParagraphStatus::Changed);
+        assert_eq!(d.paragraphs[1].status, ParagraphStatus::Unchanged);
+    }
+
+    #[test]
+    fn unrelated_paragraphs_are_not_paired() {
+        let old = "Detection orders shall be issued by a court.";
+        let new = "This Regulation enters into force on the twentieth day.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        let statuses: Vec<ParagraphStatus> = d.paragraphs.iter().map(|p| p.status).collect();
+        assert_eq!(statuses, [ParagraphStatus::Deleted, ParagraphStatus::Inserted]);
+        assert_eq!(d.similarity, 0.0);
+    }
+
+    #[test]
+    fn deleted_paragraph_in_the_middle() {
+        let old = "1. First.\n2. Second paragraph goes.\n3. Third.";
+        let new = "1. First.\n3. Third.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        let statuses: Vec<ParagraphStatus> = d.paragraphs.iter().map(|p| p.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                ParagraphStatus::Unchanged,
+                ParagraphStatus::Deleted,
+                ParagraphStatus::Unchanged,
+            ]
+        );
+        assert_eq!(d.words_deleted, 4);
+        assert_eq!(d.paragraphs[1].label.as_deref(), Some("2."));
+    }
+
+    #[test]
+    fn similarity_counts_letters_and_digits() {
+        // "ab cd" vs "ab ef": 2 equal of 4 + 4.
+        let d = diff("ab cd", "ab ef");
+        assert!((d.similarity - 0.5).abs() < 1e-9, "{}", d.similarity);
+        let d = diff("same words here", "same words here!");
+        assert_eq!(d.similarity, 1.0);
+        assert!(!d.identical);
+    }
+
+    #[test]
+    fn html_snapshot() {
+        let old = "1. Providers shall scan <all> messages & \"files\".\n\n2. Gone paragraph.";
+        let new = "1. Providers may scan <all> messages & 'files'.\n\n3. Brand new text.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        assert_eq!(
+            render_html(&d),
+            "<p>1. Providers <del>shall</del><ins>may</ins> scan &lt;all&gt; messages &amp; \
+             <del>&quot;</del><ins>&#39;</ins>files<del>&quot;</del><ins>&#39;</ins>.</p>\n\
+             <p class=\"par-del\"><del>2. Gone paragraph.</del></p>\n\
+             <p class=\"par-ins\"><ins>3. Brand new text.</ins></p>\n"
+        );
+    }
+
+    #[test]
+    fn html_of_identical_and_plain_text() {
+        let d = diff("a < b\n\nc", "a  <  b\nc");
+        assert!(!d.identical);
+        let same = diff("a < b", "a <  b");
+        assert_eq!(render_html(&same), "<p>a &lt; b</p>\n");
+        assert_eq!(
+            render_text_html("1. Tom's \"text\" & <b>\n2. next"),
+            "<p>1. Tom&#39;s &quot;text&quot; &amp; &lt;b&gt;</p>\n<p>2. next</p>\n"
+        );
+        assert_eq!(render_text_html(""), "");
+    }
+
+    #[test]
+    fn legend_mentions_both_marks() {
+        assert!(LEGEND_HTML.starts_with("<p class=\"legend\">"));
+        assert!(LEGEND_HTML.contains("<ins>inserted text</ins>"));
+        assert!(LEGEND_HTML.contains("<del>deleted text</del>"));
+        assert!(LEGEND_HTML.contains("bold italic"));
+        assert!(LEGEND_HTML.contains("struck through"));
+    }
+
+    #[test]
+    fn markdown_snapshot() {
+        let old = "1. Providers shall scan all messages.\n\n2. Gone *now*.";
+        let new = "1. Providers may scan messages of suspects.\n\n(a) New_point.";
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        assert_eq!(
+            render_markdown(&d),
+            "1\\. Providers ~~shall~~***may*** scan ~~all ~~messages***of suspects***\\.\n\n\
+             ~~2\\. Gone \\*now\\*\\.~~\n\n\
+             ***\\(a\\) New\\_point\\.***\n"
+        );
+    }
+
+    #[test]
+    fn markdown_falls_back_to_html_when_flanking_fails() {
+        // A comma glued to the word before cannot open `***` in CommonMark.
+        let d = diff("the risk; and", "the risk, and");
+        assert_eq!(
+            render_markdown(&d),
+            "the risk<del>;</del><strong><em>,</em></strong> and\n"
+        );
+        // At the start of a paragraph punctuation can open.
+        let d = diff("(a) x", "(b) x");
+        assert_eq!(render_markdown(&d), "\\(~~a~~***b***\\) x\n");
+    }
+
+    #[test]
+    fn markdown_moves_spaces_outside_markers() {
+        let segments = vec![eq("a"), ins(" new words "), eq("b")];
+        let d = TextDiff {
+            paragraphs: vec![Paragraph {
+                label: None,
+                status: ParagraphStatus::Changed,
+                segments,
+            }],
+            words_inserted: 2,
+            words_deleted: 0,
+            similarity: 0.5,
+            identical: false,
+            timed_out: false,
+        };
+        assert_eq!(render_markdown(&d), "a ***new words*** b\n");
+    }
+
+    #[test]
+    fn terminal_without_colour_uses_wdiff_markers() {
+        let d = diff("1. keep old text\n\n2. gone", "1. keep new text\n\n(a) added");
+        assert_eq!(
+            render_terminal(&d, false),
+            "1. keep [-old-]{+new+} text\n\n[-2. gone-]\n\n{+(a) added+}\n"
+        );
+    }
+
+    #[test]
+    fn terminal_with_colour() {
+        let d = diff("keep old", "keep new");
+        let out = render_terminal(&d, true);
+        assert_eq!(
+            out,
+            "keep \u{1b}[9m\u{1b}[31mold\u{1b}[0m\u{1b}[1m\u{1b}[4m\u{1b}[32mnew\u{1b}[0m\n"
+        );
+        let d = diff("a \u{1b}[2J b", "a \u{1b}[2J c");
+        assert!(!render_terminal(&d, false).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn serializes_as_plain_data() {
+        let d = diff("a b", "a c");
+        let json = serde_json::to_string(&d).unwrap_or_default();
+        assert_eq!(
+            json,
+            "{\"paragraphs\":[{\"label\":null,\"status\":\"changed\",\"segments\":[\
+             {\"kind\":\"equal\",\"text\":\"a \"},{\"kind\":\"delete\",\"text\":\"b\"},\
+             {\"kind\":\"insert\",\"text\":\"c\"}]}],\"words_inserted\":1,\"words_deleted\":1,\
+             \"similarity\":0.5,\"identical\":false,\"timed_out\":false}"
+        );
+    }
+
+    /// A tiny deterministic generator, so the invariant is checked on many inputs without
+    /// pulling in a property-testing crate.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) as usize
+        }
+
+        fn text(&mut self) -> String {
+            const PIECES: [&str; 16] = [
+                "shall", "may", "the", "provider", "(a)", "1.", "2a.", ",", ";", " ", "  ",
+                "\n", "\n\n", "é", "'", "<&>",
+            ];
+            let len = self.next() % 40;
+            let mut out = String::new();
+            for _ in 0..len {
+                let piece = PIECES.get(self.next() % PIECES.len()).copied().unwrap_or("");
+                out.push_str(piece);
+                if self.next() % 2 == 0 {
+                    out.push(' ');
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn segments_reproduce_both_texts() {
+        let mut rng = Lcg(42);
+        for _ in 0..500 {
+            let old = rng.text();
+            let new = if rng.next() % 4 == 0 {
+                old.replace("shall", "may")
+            } else {
+                rng.text()
+            };
+            let d = diff(&old, &new);
+            check_invariants(&old, &new, &d);
+            assert!(!d.timed_out);
+            let _ = render_html(&d);
+            let _ = render_markdown(&d);
+            let _ = render_terminal(&d, true);
+        }
+    }
+
+    #[test]
+    fn one_megabyte_finishes_quickly() {
+        let sentence = "The provider shall assess, on a regular basis, the risk of use of the \
+                        service for the purpose of online child sexual abuse. ";
+        let mut old = String::new();
+        let mut n = 0;
+        while old.len() < 1_000_000 {
+            n += 1;
+            old.push_str(&format!("{n}. "));
+            old.push_str(&sentence.repeat(4));
+            old.push_str("\n\n");
+        }
+        let new = old
+            .replace("regular basis", "yearly basis")
+            .replace("42. ", "42. Where necessary, ");
+        let options = DiffOptions {
+            deadline: Duration::from_secs(2),
+        };
+        let start = Instant::now();
+        let d = diff_texts(&old, &new, &options);
+        assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+        check_invariants(&old, &new, &d);
+
+        // One huge paragraph each.
+        let old_one = old.replace("\n\n", " ");
+        let new_one = new.replace("\n\n", " ");
+        let start = Instant::now();
+        let d = diff_texts(&old_one, &new_one, &options);
+        assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+        check_invariants(&old_one, &new_one, &d);
+    }
+
+    #[test]
+    fn pathological_input_respects_the_deadline() {
+        let old: String = (0..50_000).map(|i| if i % 2 == 0 { "a " } else { "b " }).collect();
+        let new: String = (0..50_000)
+            .map(|i| match i % 3 {
+                0 => "b ",
+                1 => "a ",
+                _ => "c ",
+            })
+            .collect();
+        let options = DiffOptions {
+            deadline: Duration::from_millis(200),
+        };
+        let start = Instant::now();
+        let d = diff_texts(&old, &new, &options);
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+        check_invariants(&old, &new, &d);
+
+        // Many short paragraphs replaced by many others: the pairing table is bounded too.
+        let old: String = (0..3000).map(|i| format!("({}) alpha {i}\n", i % 7)).collect();
+        let new: String = (0..3000).map(|i| format!("({}) beta {i}\n", i % 5)).collect();
+        let start = Instant::now();
+        let d = diff_texts(&old, &new, &options);
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+        check_invariants(&old, &new, &d);
+    }
+
+    #[test]
+    fn zero_deadline_falls_back_to_whole_paragraphs() {
+        let options = DiffOptions {
+            deadline: Duration::ZERO,
+        };
+        let d = diff_texts("1. a b c", "1. a x c", &options);
+        assert!(d.timed_out);
+        check_invariants("1. a b c", "1. a x c", &d);
+        let statuses: Vec<ParagraphStatus> = d.paragraphs.iter().map(|p| p.status).collect();
+        assert_eq!(statuses, [ParagraphStatus::Deleted, ParagraphStatus::Inserted]);
+        assert_eq!((d.words_deleted, d.words_inserted), (4, 4));
+        // Identical texts need no time at all.
+        let d = diff_texts("a", "a", &options);
+        assert!(d.identical && !d.timed_out);
+    }
+}

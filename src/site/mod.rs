@@ -1,0 +1,263 @@
+//! Stages 4 and 5: render the pages and write them to the output folder.
+//!
+//! The build runs as named phases (analyse, render, assets, write), each timed at
+//! debug level. Rendering produces an in-memory list of [`Page`]s; writing puts them in
+//! a temporary folder beside the output and swaps it in, so a failed or interrupted
+//! build never leaves a half-written site.
+
+mod output;
+mod templates;
+pub mod views;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use minijinja::value::Serde;
+use minijinja::{context, Environment, Value};
+use rayon::prelude::*;
+
+use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis};
+use crate::model::{Corpus, Dossier};
+
+pub use output::{check_output_dir, write_site};
+pub use templates::environment;
+
+/// A rendered file, with its path relative to the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub path: PathBuf,
+    pub content: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Absolute URL the site is served from, for canonical links.
+    pub base_url: Option<String>,
+}
+
+/// Times one phase of the build at debug level (`-vv`).
+struct Phase {
+    name: &'static str,
+    started: Instant,
+}
+
+impl Phase {
+    fn start(name: &'static str) -> Phase {
+        Phase {
+            name,
+            started: Instant::now(),
+        }
+    }
+}
+
+impl Drop for Phase {
+    fn drop(&mut self) {
+        log::debug!("phase {}: {:.1?}", self.name, self.started.elapsed());
+    }
+}
+
+/// Render every page of the site in memory.
+pub fn render_site(root: &Path, corpus: &Corpus, options: &BuildOptions) -> anyhow::Result<Vec<Page>> {
+    let env = {
+        let _p = Phase::start("templates");
+        environment(root)?
+    };
+    let analyses: Vec<DossierAnalysis> = {
+        let _p = Phase::start("analyse");
+        corpus
+            .dossiers
+            .iter()
+            .map(|d| analyse_dossier(d, &AnalyseOptions::default()))
+            .collect()
+    };
+    let mut pages = {
+        let _p = Phase::start("render");
+        let r = Renderer {
+            env: &env,
+            options,
+        };
+        let mut pages = vec![r.home(corpus)?];
+        for (d, a) in corpus.dossiers.iter().zip(&analyses) {
+            pages.extend(r.dossier_pages(d, a)?);
+        }
+        pages
+    };
+    {
+        let _p = Phase::start("assets");
+        pages.push(Page {
+            path: PathBuf::from("assets/style.css"),
+            content: templates::stylesheet(root)?.into_bytes(),
+        });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+struct Renderer<'a> {
+    env: &'a Environment<'static>,
+    options: &'a BuildOptions,
+}
+
+impl Renderer<'_> {
+    fn meta(&self, path: &str, title: String, description: String, section: &'static str) -> views::PageMeta {
+        let depth = path.matches('/').count();
+        views::PageMeta {
+            root: "../".repeat(depth),
+            title,
+            description,
+            path: path.to_string(),
+            canonical: self
+                .options
+                .base_url
+                .as_ref()
+                .map(|b| format!("{}/{}", b.trim_end_matches('/'), path)),
+            section,
+        }
+    }
+
+    fn render(&self, template: &str, path: String, ctx: minijinja::Value) -> anyhow::Result<Page> {
+        let tmpl = self
+            .env
+            .get_template(template)
+            .with_context(|| format!("the template {template} is missing"))?;
+        let html = tmpl
+            .render(ctx)
+            .with_context(|| format!("cannot render {path} with the template {template}"))?;
+        Ok(Page {
+            path: PathBuf::from(path),
+            content: html.into_bytes(),
+        })
+    }
+
+    fn home(&self, corpus: &Corpus) -> anyhow::Result<Page> {
+        let dossiers: Vec<views::DossierSummary> = corpus.dossiers.iter().map(views::dossier_summary).collect();
+        let meta = self.meta(
+            "index.html",
+            "trilogue".to_string(),
+            "How the European Commission, the European Parliament and the Council differ on EU laws, provision by provision.".to_string(),
+            "home",
+        );
+        self.render(
+            "index.html",
+            "index.html".into(),
+            context! { page => Value::from(Serde(&meta)), dossiers => Value::from(Serde(&dossiers)) },
+        )
+    }
+
+    fn dossier_pages(&self, d: &Dossier, a: &DossierAnalysis) -> anyhow::Result<Vec<Page>> {
+        let view = views::dossier_view(d, a);
+        let rows: Vec<views::RowView> = a
+            .provisions
+            .iter()
+            .filter_map(|pa| d.provisions.get(pa.index).map(|p| views::row_view(d, p, pa)))
+            .collect();
+        let base = &d.id;
+        let description = crate::markdown::to_plain_text(d.summary.get(&d.lang));
+        let description = truncate(&description, 200);
+        let mut pages = Vec::new();
+
+        let meta = self.meta(
+            &format!("{base}/index.html"),
+            format!("{}: comparison table", view.short_title),
+            description.clone(),
+            "overview",
+        );
+        pages.push(self.render(
+            "dossier.html",
+            meta.path.clone(),
+            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&rows)), active_topic => Value::from(Serde(None::<String>)) },
+        )?);
+
+        for topic in &view.topics {
+            let topic_rows: Vec<&views::RowView> = rows
+                .iter()
+                .filter(|r| r.topics.iter().any(|t| t.id == topic.id))
+                .collect();
+            let meta = self.meta(
+                &format!("{base}/topics/{}.html", topic.id),
+                format!("{}: {}", view.short_title, topic.label),
+                format!("{} — provisions on {}", view.short_title, topic.label),
+                "overview",
+            );
+            pages.push(self.render(
+                "dossier.html",
+                meta.path.clone(),
+                context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&topic_rows)), active_topic => Value::from(Serde(Some(topic.id.clone()))) },
+            )?);
+        }
+
+        let meta = self.meta(
+            &format!("{base}/text.html"),
+            format!("{}: full texts side by side", view.short_title),
+            format!("The texts of {} in four columns, with changes against the Commission proposal marked.", view.short_title),
+            "text",
+        );
+        pages.push(self.render(
+            "text.html",
+            meta.path.clone(),
+            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&rows)) },
+        )?);
+
+        let meta = self.meta(
+            &format!("{base}/sources.html"),
+            format!("{}: sources", view.short_title),
+            format!("The documents cited for {}.", view.short_title),
+            "sources",
+        );
+        pages.push(self.render(
+            "sources.html",
+            meta.path.clone(),
+            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), sources => Value::from(Serde(&views::sources_views(d))) },
+        )?);
+
+        let provision_pages: anyhow::Result<Vec<Page>> = a
+            .provisions
+            .par_iter()
+            .filter_map(|pa| views::provision_view(d, a, pa))
+            .map(|pv| {
+                let meta = self.meta(
+                    &format!("{base}/provisions/{}.html", pv.row.id),
+                    format!("{} {}: {}", view.short_title, pv.row.reference, pv.row.title),
+                    provision_description(&pv),
+                    "provision",
+                );
+                self.render(
+                    "provision.html",
+                    meta.path.clone(),
+                    context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), provision => Value::from(Serde(&pv)) },
+                )
+            })
+            .collect();
+        pages.extend(provision_pages?);
+        Ok(pages)
+    }
+}
+
+fn provision_description(pv: &views::ProvisionView) -> String {
+    let mut parts = vec![format!("{}: {}.", pv.row.reference, pv.row.title)];
+    for c in &pv.row.cells {
+        if let Some(s) = &c.status {
+            parts.push(format!("{}: {}.", c.institution_label, s));
+        }
+    }
+    truncate(&parts.join(" "), 200)
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut}…")
+}
+
+/// Render and write: the whole of `trilogue build` after validation.
+pub fn build(root: &Path, corpus: &Corpus, out: &Path, options: &BuildOptions) -> anyhow::Result<usize> {
+    check_output_dir(root, out)?;
+    let pages = render_site(root, corpus, options)?;
+    let _p = Phase::start("write");
+    write_site(out, &pages)?;
+    Ok(pages.len())
+}

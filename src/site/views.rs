@@ -1,0 +1,488 @@
+//! View models: what the templates see. Plain serialisable structs built from the
+//! corpus and its analysis. Every field ending in `_html` is markup that this module made
+//! safe (escaped text, sanitised Markdown, rendered diffs) and is printed with `|safe`;
+//! every other string is escaped by the template engine.
+
+use serde::Serialize;
+
+use crate::analyse::{Cell, DossierAnalysis, ProvisionAnalysis, Relation};
+use crate::diff::{render_html, render_text_html, TextDiff};
+use crate::markdown;
+use crate::model::{Content, Dossier, Institution, Provision, Source, Version};
+
+/// Links between pages are relative, so that `site/` works from a web server, from a
+/// sub-folder and straight from the disk (file://).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// Prefix from this page to the site root: "", "../" or "../../".
+    pub root: String,
+    pub title: String,
+    pub description: String,
+    /// Path of this page from the site root, e.g. `csar/index.html`.
+    pub path: String,
+    /// The canonical absolute URL, when `--base-url` is given.
+    pub canonical: Option<String>,
+    /// Which entry of the dossier navigation is current.
+    pub section: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierSummary {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub procedure: String,
+    pub status: String,
+    pub status_label: String,
+    pub provisions: usize,
+    pub last_date: Option<String>,
+    pub last_date_iso: Option<String>,
+    pub summary_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierView {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub procedure: String,
+    pub lang: String,
+    pub status: String,
+    pub status_label: String,
+    pub summary_html: String,
+    pub last_date: Option<String>,
+    pub last_date_iso: Option<String>,
+    pub topics: Vec<TopicView>,
+    pub columns: Vec<ColumnView>,
+    pub provision_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnView {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+/// One row of the comparison tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub id: String,
+    pub reference: String,
+    pub anchor: String,
+    pub title: String,
+    /// Relative to the dossier folder.
+    pub href: String,
+    pub topics: Vec<TopicView>,
+    pub is_new: bool,
+    pub consequences_html: Option<String>,
+    pub cells: Vec<CellView>,
+    /// "yes", "no" or "unknown": whether Parliament and Council differ.
+    pub parliament_council: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    pub institution: &'static str,
+    pub institution_label: &'static str,
+    /// `missing`, `proposal`, `new`, `unchanged`, `same-as`, `deleted`, `amended`,
+    /// `own-text`, `summary`: a CSS class and a hook for scripts.
+    pub kind: &'static str,
+    /// A short phrase for cells whose meaning is their relation, e.g. "No change from
+    /// the Commission proposal".
+    pub status: Option<String>,
+    pub summary_html: Option<String>,
+    /// The full text, with changes against the Commission marked where there are any.
+    pub text_html: Option<String>,
+    pub note_html: Option<String>,
+    pub words_inserted: usize,
+    pub words_deleted: usize,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub source: Option<SourceLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceLink {
+    pub id: String,
+    pub title: String,
+    /// Relative to the dossier folder: `sources.html#source-<id>`.
+    pub href: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionView {
+    pub row: RowView,
+    /// Each amending column's changes against the Commission proposal.
+    pub against_commission: Vec<DiffView>,
+    pub parliament_vs_council: Option<DiffView>,
+    pub histories: Vec<HistoryView>,
+    pub sources: Vec<SourceView>,
+    pub file: String,
+    pub previous: Option<NeighbourLink>,
+    pub next: Option<NeighbourLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NeighbourLink {
+    pub href: String,
+    pub reference: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffView {
+    pub id: String,
+    pub heading: String,
+    pub html: String,
+    pub words_inserted: usize,
+    pub words_deleted: usize,
+    pub similarity: u32,
+    pub identical: bool,
+    pub timed_out: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryView {
+    pub institution: &'static str,
+    pub label: &'static str,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub id: String,
+    pub date: String,
+    pub date_iso: String,
+    pub current: bool,
+    pub status: Option<String>,
+    pub summary_html: Option<String>,
+    /// The text, or its diff to the previous version.
+    pub text_html: Option<String>,
+    pub diffed: bool,
+    pub words_inserted: usize,
+    pub words_deleted: usize,
+    pub note_html: Option<String>,
+    pub source: Option<SourceLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub institution: Option<&'static str>,
+    pub date: String,
+    pub date_iso: String,
+    pub url: Option<String>,
+    pub note_html: Option<String>,
+    /// Provisions citing it: (href relative to the dossier folder, reference).
+    pub cited_by: Vec<NeighbourLink>,
+}
+
+pub fn dossier_summary(d: &Dossier) -> DossierSummary {
+    let last = d.last_position_date();
+    DossierSummary {
+        id: d.id.clone(),
+        title: d.title.get(&d.lang).to_string(),
+        short_title: d.short_title.get(&d.lang).to_string(),
+        procedure: d.procedure.clone(),
+        status: status_key(d),
+        status_label: d.status.label().to_string(),
+        provisions: d.provisions.len(),
+        last_date: last.map(|x| x.human()),
+        last_date_iso: last.map(|x| x.iso()),
+        summary_html: markdown::to_html(d.summary.get(&d.lang), &format!("{}-summary", d.id)),
+    }
+}
+
+fn status_key(d: &Dossier) -> String {
+    serde_json::to_value(d.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn dossier_view(d: &Dossier, analysis: &DossierAnalysis) -> DossierView {
+    let last = d.last_position_date();
+    DossierView {
+        id: d.id.clone(),
+        title: d.title.get(&d.lang).to_string(),
+        short_title: d.short_title.get(&d.lang).to_string(),
+        procedure: d.procedure.clone(),
+        lang: d.lang.clone(),
+        status: status_key(d),
+        status_label: d.status.label().to_string(),
+        summary_html: markdown::to_html(d.summary.get(&d.lang), &format!("{}-summary", d.id)),
+        last_date: last.map(|x| x.human()),
+        last_date_iso: last.map(|x| x.iso()),
+        topics: d
+            .topics
+            .iter()
+            .map(|t| TopicView {
+                id: t.id.clone(),
+                label: t.label.get(&d.lang).to_string(),
+                count: d.provisions.iter().filter(|p| p.topics.contains(&t.id)).count(),
+            })
+            .collect(),
+        columns: analysis
+            .institutions
+            .iter()
+            .map(|i| ColumnView {
+                key: i.key(),
+                label: i.label(),
+            })
+            .collect(),
+        provision_count: d.provisions.len(),
+    }
+}
+
+pub fn row_view(d: &Dossier, p: &Provision, a: &ProvisionAnalysis) -> RowView {
+    let lang = &d.lang;
+    RowView {
+        id: p.id.clone(),
+        reference: p.reference.to_string(),
+        anchor: p.id.clone(),
+        title: p.title.get(lang).to_string(),
+        href: format!("provisions/{}.html", p.id),
+        topics: p
+            .topics
+            .iter()
+            .filter_map(|t| d.topic(t))
+            .map(|t| TopicView {
+                id: t.id.clone(),
+                label: t.label.get(lang).to_string(),
+                count: 0,
+            })
+            .collect(),
+        is_new: p.is_new(),
+        consequences_html: p
+            .consequences
+            .as_ref()
+            .map(|c| markdown::to_html(c.get(lang), &format!("{}-consequences", p.id))),
+        cells: a.cells.iter().map(|c| cell_view(d, p, c)).collect(),
+        parliament_council: match a.parliament_council_differ {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "unknown",
+        },
+    }
+}
+
+fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
+    let lang = &d.lang;
+    let version = c.version.as_ref();
+    let (kind, status) = match &c.relation {
+        Relation::NoPosition => ("missing", Some("No position yet".to_string())),
+        Relation::Proposal => ("proposal", None),
+        Relation::NewProvision => ("new", Some(format!("New provision inserted by the {}", c.institution.label()))),
+        Relation::Unchanged => ("unchanged", Some("No change from the Commission proposal".to_string())),
+        Relation::SameAs(other) => ("same-as", Some(format!("Same as the {}", other.position_name()))),
+        Relation::Deleted => ("deleted", Some("Deleted".to_string())),
+        Relation::Amended(_) => ("amended", None),
+        Relation::OwnText => ("own-text", None),
+        Relation::SummaryOnly => ("summary", None),
+    };
+    let text_html = match (&c.relation, &c.text) {
+        (Relation::Amended(diff), _) => Some(render_html(diff)),
+        (Relation::Deleted, _) | (Relation::NoPosition, _) => None,
+        (_, Some(t)) => Some(render_text_html(t)),
+        (_, None) => None,
+    };
+    let (words_inserted, words_deleted) = match &c.relation {
+        Relation::Amended(diff) => (diff.words_inserted, diff.words_deleted),
+        _ => (0, 0),
+    };
+    CellView {
+        institution: c.institution.key(),
+        institution_label: c.institution.label(),
+        kind,
+        status,
+        summary_html: version.and_then(|v| v.summary.as_ref()).map(|s| markdown::to_inline_html(s.get(lang))),
+        text_html,
+        note_html: version
+            .and_then(|v| v.note.as_ref())
+            .map(|n| markdown::to_html(n.get(lang), &format!("{}-{}-note", p.id, c.institution.key()))),
+        words_inserted,
+        words_deleted,
+        date: version.map(|v| v.date.human()),
+        date_iso: version.map(|v| v.date.iso()),
+        source: version.and_then(|v| source_link(d, &v.source)),
+    }
+}
+
+fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
+    let s = d.source(id)?;
+    Some(SourceLink {
+        id: s.id.clone(),
+        title: s.title.get(&d.lang).to_string(),
+        href: format!("sources.html#source-{}", s.id),
+        url: s.url.clone(),
+    })
+}
+
+fn diff_view(id: String, heading: String, diff: &TextDiff) -> DiffView {
+    DiffView {
+        id,
+        heading,
+        html: render_html(diff),
+        words_inserted: diff.words_inserted,
+        words_deleted: diff.words_deleted,
+        similarity: (diff.similarity * 100.0).round() as u32,
+        identical: diff.identical,
+        timed_out: diff.timed_out,
+    }
+}
+
+pub fn provision_view(d: &Dossier, analysis: &DossierAnalysis, a: &ProvisionAnalysis) -> Option<ProvisionView> {
+    let p = d.provisions.get(a.index)?;
+    let lang = &d.lang;
+    let row = row_view(d, p, a);
+    let against_commission = a
+        .cells
+        .iter()
+        .filter_map(|c| match &c.relation {
+            Relation::Amended(diff) => Some(diff_view(
+                format!("{}-vs-commission", c.institution.key()),
+                format!("{} against the Commission proposal", c.institution.position_name()),
+                diff,
+            )),
+            _ => None,
+        })
+        .collect();
+    let parliament_vs_council = a.parliament_vs_council.as_ref().map(|diff| {
+        diff_view(
+            "parliament-vs-council".to_string(),
+            "Council position against the Parliament position".to_string(),
+            diff,
+        )
+    });
+    let histories = a
+        .history
+        .iter()
+        .map(|(institution, steps)| HistoryView {
+            institution: institution.key(),
+            label: institution.position_name(),
+            steps: steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| step_view(d, p, *institution, i, i + 1 == steps.len(), s))
+                .collect(),
+        })
+        .collect();
+    let mut cited: Vec<&str> = p
+        .positions
+        .values()
+        .flatten()
+        .map(|v| v.source.as_str())
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let sources = d
+        .sources
+        .iter()
+        .filter(|s| cited.contains(&s.id.as_str()))
+        .map(|s| source_view(d, s, Vec::new()))
+        .collect();
+    let neighbour = |index: Option<usize>| -> Option<NeighbourLink> {
+        let n = analysis.provisions.get(index?).and_then(|x| d.provisions.get(x.index))?;
+        Some(NeighbourLink {
+            href: format!("{}.html", n.id),
+            reference: n.reference.to_string(),
+            title: n.title.get(lang).to_string(),
+        })
+    };
+    Some(ProvisionView {
+        row,
+        against_commission,
+        parliament_vs_council,
+        histories,
+        sources,
+        file: p.file.to_string_lossy().replace('\\', "/"),
+        previous: neighbour(a.index.checked_sub(1)),
+        next: neighbour(Some(a.index + 1)),
+    })
+}
+
+fn step_view(
+    d: &Dossier,
+    p: &Provision,
+    institution: Institution,
+    index: usize,
+    current: bool,
+    s: &crate::analyse::HistoryStep,
+) -> StepView {
+    let lang = &d.lang;
+    let v: &Version = &s.version;
+    let status = match &v.content {
+        Content::SameAs(Institution::Commission) => Some("No change from the Commission proposal".to_string()),
+        Content::SameAs(other) => Some(format!("Same as the {}", other.position_name())),
+        Content::Deleted => Some("Deleted".to_string()),
+        Content::SummaryOnly => Some("Text not available: summary of the position".to_string()),
+        Content::Text(_) => None,
+    };
+    let (text_html, diffed, ins, del) = match (&s.diff_to_previous, &s.text) {
+        (Some(diff), _) if !diff.identical => (Some(render_html(diff)), true, diff.words_inserted, diff.words_deleted),
+        (_, Some(t)) => (Some(render_text_html(t)), false, 0, 0),
+        _ => (None, false, 0, 0),
+    };
+    StepView {
+        id: format!("{}-v{}", institution.key(), index + 1),
+        date: v.date.human(),
+        date_iso: v.date.iso(),
+        current,
+        status,
+        summary_html: v.summary.as_ref().map(|x| markdown::to_inline_html(x.get(lang))),
+        text_html,
+        diffed,
+        words_inserted: ins,
+        words_deleted: del,
+        note_html: v
+            .note
+            .as_ref()
+            .map(|n| markdown::to_html(n.get(lang), &format!("{}-{}-v{}-note", p.id, institution.key(), index + 1))),
+        source: source_link(d, &v.source),
+    }
+}
+
+pub fn source_view(d: &Dossier, s: &Source, cited_by: Vec<NeighbourLink>) -> SourceView {
+    SourceView {
+        id: s.id.clone(),
+        title: s.title.get(&d.lang).to_string(),
+        institution: s.institution.map(Institution::label),
+        date: s.date.human(),
+        date_iso: s.date.iso(),
+        url: s.url.clone(),
+        note_html: s
+            .note
+            .as_ref()
+            .map(|n| markdown::to_html(n.get(&d.lang), &format!("source-{}-note", s.id))),
+        cited_by,
+    }
+}
+
+/// Sources with the provisions that cite them, for the sources page.
+pub fn sources_views(d: &Dossier) -> Vec<SourceView> {
+    d.sources
+        .iter()
+        .map(|s| {
+            let cited_by = d
+                .provisions
+                .iter()
+                .filter(|p| p.positions.values().flatten().any(|v| v.source == s.id))
+                .map(|p| NeighbourLink {
+                    href: format!("provisions/{}.html", p.id),
+                    reference: p.reference.to_string(),
+                    title: p.title.get(&d.lang).to_string(),
+                })
+                .collect();
+            source_view(d, s, cited_by)
+        })
+        .collect()
+}
