@@ -200,7 +200,7 @@ impl FileCtx<'_> {
         } else {
             let d = self
                 .at("E0020", format!("`{}` is not a web address", raw.value), pos_of(raw), self.len_of(raw))
-                .help("source addresses start with https:// (or http://) and contain no spaces");
+                .help("source addresses start with https:// (or http://) and contain no spaces, double quotes or angle brackets; encode them as %20, %22, %3C, %3E");
             self.push(d);
             None
         }
@@ -362,34 +362,37 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
     let dossier_file = parsed.file.path.clone();
     let mut cited: HashSet<String> = HashSet::new();
 
-    // Provisions.
-    let mut provisions: Vec<Provision> = Vec::new();
-    let mut refs_seen: HashMap<LegalRef, (String, std::path::PathBuf)> = HashMap::new();
+    // Provisions. Duplicate refs are found first, over every ref that parses, so that a
+    // duplicate is reported even when one of the two files has another mistake.
+    let mut refs_seen: HashMap<LegalRef, &Path> = HashMap::new();
+    let mut duplicates: HashSet<&Path> = HashSet::new();
     for p in &folder.provisions {
-        if let Some(provision) = validate_provision(p, &sources_ctx, &topic_ids, &dossier_file, diags, &mut cited) {
-            let raw_ref = &p.value.reference;
-            if let Some((other_id, other_file)) = refs_seen.get(&provision.reference) {
-                let ctx = FileCtx { file: &p.file, diags };
-                let d = ctx
-                    .at(
-                        "E0009",
-                        format!("duplicate ref `{}`", provision.reference),
-                        pos_of(raw_ref),
-                        ctx.len_of(raw_ref),
-                    )
-                    .label(format!("also the ref of {}", other_file.display()))
-                    .help(format!(
-                        "each provision has its own ref; if both files describe the same provision, merge them into `{other_id}.yaml`, otherwise name the paragraph or point, e.g. `{}(1)`",
-                        provision.reference
-                    ));
-                diags.push(d);
-                continue;
+        let raw_ref = &p.value.reference;
+        let Ok(reference) = LegalRef::parse(&raw_ref.value) else {
+            continue;
+        };
+        if let Some(other_file) = refs_seen.get(&reference) {
+            let other_id = other_file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let ctx = FileCtx { file: &p.file, diags };
+            let d = ctx
+                .at("E0009", format!("duplicate ref `{reference}`"), pos_of(raw_ref), ctx.len_of(raw_ref))
+                .label(format!("also the ref of {}", other_file.display()))
+                .help(format!(
+                    "each provision has its own ref; if both files describe the same provision, merge them into `{other_id}.yaml`, otherwise name the paragraph or point, e.g. `{reference}(1)`"
+                ));
+            diags.push(d);
+            duplicates.insert(&p.file.path);
+        } else {
+            refs_seen.insert(reference, &p.file.path);
+        }
+    }
+    let mut provisions: Vec<Provision> = Vec::new();
+    for p in &folder.provisions {
+        let provision = validate_provision(p, &sources_ctx, &topic_ids, &dossier_file, diags, &mut cited);
+        if let Some(provision) = provision {
+            if !duplicates.contains(p.file.path.as_path()) {
+                provisions.push(provision);
             }
-            refs_seen.insert(
-                provision.reference.clone(),
-                (provision.id.clone(), p.file.path.clone()),
-            );
-            provisions.push(provision);
         }
     }
     provisions.sort_by(|a, b| a.reference.cmp(&b.reference).then_with(|| a.id.cmp(&b.id)));

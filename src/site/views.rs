@@ -279,6 +279,9 @@ fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
     let lang = &d.lang;
     let version = c.version.as_ref();
     let (kind, status) = match &c.relation {
+        Relation::NoPosition if c.institution == Institution::Commission && p.is_new() => {
+            ("absent", Some("Not in the Commission proposal".to_string()))
+        }
         Relation::NoPosition => ("missing", Some("No position yet".to_string())),
         Relation::Proposal => ("proposal", None),
         Relation::NewProvision => ("new", Some(format!("New provision inserted by the {}", c.institution.label()))),

@@ -1,0 +1,159 @@
+//! Build a small fixture project and check the interesting parts of the pages.
+
+mod common;
+
+use std::fs;
+
+use scraper::{Html, Selector};
+
+fn page(site: &std::path::Path, path: &str) -> Html {
+    let text = fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Html::parse_document(&text)
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+fn text_of(el: scraper::ElementRef) -> String {
+    el.text().collect::<Vec<_>>().join("").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn overview_lists_rows_in_legal_order_with_four_columns() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/index.html");
+    let refs: Vec<String> = doc.select(&sel("table.comparison tbody tr th .ref")).map(text_of).collect();
+    assert_eq!(refs, ["Recital 3", "Article 2", "Article 2a", "Article 10", "Annex II"]);
+    let headers: Vec<String> = doc.select(&sel("table.comparison thead th")).map(text_of).collect();
+    assert_eq!(headers, ["Provision", "Commission", "Consequences", "Parliament", "Council"]);
+    // Each row links to its provision page.
+    let first = doc.select(&sel("tbody tr#article-10 th a.ref")).next().expect("row link");
+    assert_eq!(first.value().attr("href"), Some("provisions/article-10.html"));
+}
+
+#[test]
+fn unchanged_deleted_and_new_cells_say_so() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/index.html");
+    let cell = |row: &str, inst: &str| -> String {
+        let s = sel(&format!("tr#{row} td[data-institution=\"{inst}\"]"));
+        text_of(doc.select(&s).next().unwrap_or_else(|| panic!("{row} {inst}")))
+    };
+    assert!(cell("article-2", "parliament").contains("No change from the Commission proposal"));
+    assert!(cell("article-2", "council").contains("No change from the Commission proposal"));
+    // Identical text (not same_as) also reads as no change.
+    assert!(cell("recital-3", "council").contains("No change from the Commission proposal"));
+    assert!(cell("article-10", "council").starts_with("Deleted"));
+    assert!(cell("article-2a", "commission").contains("Not in the Commission proposal"));
+    assert!(doc.select(&sel("tr#article-2a .badge-new")).next().is_some());
+    // The current Council position is the latest version.
+    assert!(cell("article-10", "council").contains("No detection orders"));
+}
+
+#[test]
+fn provision_page_marks_insertions_and_deletions() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/provisions/article-10.html");
+    let diff = doc.select(&sel("#parliament-vs-commission")).next().expect("parliament diff");
+    let ins: Vec<String> = diff.select(&sel("ins")).map(text_of).collect();
+    let del: Vec<String> = diff.select(&sel("del")).map(text_of).collect();
+    assert!(ins.iter().any(|t| t.contains("may")), "{ins:?}");
+    assert!(ins.iter().any(|t| t.contains("of suspects only")), "{ins:?}");
+    assert!(del.iter().any(|t| t == "shall"), "{del:?}");
+    // The unchanged second paragraph is not marked.
+    assert!(!ins.iter().chain(&del).any(|t| t.contains("reliable")));
+    // A legend explains the marks.
+    assert!(doc.select(&sel(".legend")).next().is_some());
+    // The Council history has both versions, the newest marked current.
+    let versions: Vec<_> = doc.select(&sel("#history-council li.version")).collect();
+    assert_eq!(versions.len(), 2);
+    assert!(versions[1].value().classes().any(|c| c == "current"));
+}
+
+#[test]
+fn four_column_page_marks_changes_against_the_commission() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/text.html");
+    let cell = doc
+        .select(&sel("tr#recital-3 td[data-institution=\"parliament\"]"))
+        .next()
+        .expect("recital 3 parliament");
+    let ins: Vec<String> = cell.select(&sel("ins")).map(text_of).collect();
+    assert_eq!(ins, ["and privacy"]);
+}
+
+#[test]
+fn topic_pages_filter_rows_without_javascript() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/topics/detection.html");
+    let ids: Vec<&str> = doc
+        .select(&sel("table.comparison tbody tr"))
+        .filter_map(|r| r.value().id())
+        .collect();
+    assert_eq!(ids, ["article-2a", "article-10"]);
+    let current = doc.select(&sel(".topic-filter a[aria-current=page]")).next().expect("current topic");
+    assert!(text_of(current).starts_with("Detection"));
+}
+
+#[test]
+fn contributor_text_never_becomes_markup() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let mut checked = 0;
+    for file in common::files(&site) {
+        if file.extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        let doc = page(&site, file.to_str().expect("utf-8 path"));
+        assert_eq!(doc.select(&sel("script")).count(), 0, "{file:?} has a script element");
+        assert_eq!(doc.select(&sel("img")).count(), 0, "{file:?} has an img element");
+        for el in doc.select(&sel("*")) {
+            for (name, value) in el.value().attrs() {
+                assert!(!name.starts_with("on"), "{file:?}: event handler {name}");
+                let v = value.trim().to_ascii_lowercase();
+                assert!(!v.starts_with("javascript:"), "{file:?}: {name}={value}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} pages checked");
+    // The text is still there, shown literally.
+    let doc = page(&site, "demo/provisions/article-10.html");
+    assert!(doc.root_element().text().any(|t| t.contains("<script>alert(\"consequences\")</script>")));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = common::fixture("basic");
+    let b = common::fixture("basic");
+    let site_a = common::build(a.path());
+    let site_b = common::build(b.path());
+    let files_a = common::files(&site_a);
+    assert_eq!(files_a, common::files(&site_b));
+    for f in &files_a {
+        assert_eq!(fs::read(site_a.join(f)).unwrap(), fs::read(site_b.join(f)).unwrap(), "{f:?} differs");
+    }
+}
+
+#[test]
+fn project_templates_override_the_default_ones() {
+    let project = common::fixture("basic");
+    let templates = project.path().join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("index.html"),
+        "<!DOCTYPE html><title>mine</title><p class=custom>{{ dossiers|length }} dossiers</p>",
+    )
+    .unwrap();
+    let site = common::build(project.path());
+    let doc = page(&site, "index.html");
+    assert_eq!(text_of(doc.select(&sel("p.custom")).next().expect("override used")), "1 dossiers");
+    // Other pages still use the defaults.
+    assert!(page(&site, "demo/index.html").select(&sel("table.comparison")).next().is_some());
+}
