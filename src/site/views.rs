@@ -430,9 +430,12 @@ fn step_view(
         Content::SummaryOnly => Some("Text not available: summary of the position".to_string()),
         Content::Text(_) => None,
     };
-    let (text_html, diffed, ins, del) = match (&s.diff_to_previous, &s.text) {
-        (Some(diff), _) if !diff.identical => (Some(render_html(diff)), true, diff.words_inserted, diff.words_deleted),
-        (_, Some(t)) => (Some(render_text_html(t)), false, 0, 0),
+    // A "no change" version shows its text only where that differs from the version
+    // before it; repeating an unchanged text would bury the history.
+    let (text_html, diffed, ins, del) = match (&s.diff_to_previous, &s.text, &v.content) {
+        (Some(diff), _, _) if !diff.identical => (Some(render_html(diff)), true, diff.words_inserted, diff.words_deleted),
+        (_, Some(t), Content::Text(_)) => (Some(render_text_html(t)), false, 0, 0),
+        (None, Some(t), Content::SameAs(_)) if index == 0 => (Some(render_text_html(t)), false, 0, 0),
         _ => (None, false, 0, 0),
     };
     StepView {
