@@ -240,3 +240,127 @@ fn same_position(p: &Provision, a: &Version, b: &Version) -> bool {
     }
     matches!((&a.content, &b.content), (Content::SameAs(Institution::Council), _) | (_, Content::SameAs(Institution::Parliament)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Localized, Status};
+    use crate::refs::LegalRef;
+
+    fn version(date: Date, content: Content) -> Version {
+        Version {
+            date,
+            source: "s".into(),
+            summary: None,
+            content,
+            note: None,
+        }
+    }
+
+    fn text(s: &str) -> Content {
+        Content::Text(Localized::Plain(s.into()))
+    }
+
+    fn provision(positions: Vec<(Institution, Vec<Version>)>) -> Provision {
+        Provision {
+            id: "p".into(),
+            reference: LegalRef::parse("Article 1").unwrap(),
+            title: Localized::Plain("t".into()),
+            topics: vec![],
+            consequences: None,
+            positions: positions.into_iter().collect(),
+            file: "x.yaml".into(),
+        }
+    }
+
+    fn dossier(provisions: Vec<Provision>) -> Dossier {
+        Dossier {
+            id: "d".into(),
+            title: Localized::Plain("t".into()),
+            short_title: Localized::Plain("t".into()),
+            procedure: "p".into(),
+            lang: "en".into(),
+            status: Status::Trilogue,
+            summary: Localized::Plain("s".into()),
+            topics: vec![],
+            sources: vec![],
+            provisions,
+            member_states: vec![],
+            timeline: vec![],
+            actors: vec![],
+        }
+    }
+
+    const D1: Date = Date { year: 2022, month: Some(5), day: Some(11) };
+    const D2: Date = Date { year: 2023, month: Some(11), day: Some(14) };
+    const D3: Date = Date { year: 2025, month: Some(11), day: Some(26) };
+
+    fn cells(p: Provision) -> (Vec<Relation>, Option<bool>) {
+        let d = dossier(vec![p]);
+        let a = analyse_dossier(&d, &AnalyseOptions::default());
+        let pa = &a.provisions[0];
+        (pa.cells.iter().map(|c| c.relation.clone()).collect(), pa.parliament_council_differ)
+    }
+
+    #[test]
+    fn same_as_and_identical_text_both_read_unchanged() {
+        let (rel, differ) = cells(provision(vec![
+            (Institution::Commission, vec![version(D1, text("1. Providers shall scan."))]),
+            (Institution::Parliament, vec![version(D2, Content::SameAs(Institution::Commission))]),
+            (Institution::Council, vec![version(D3, text("1.  Providers shall   scan."))]),
+        ]));
+        assert_eq!(rel[0], Relation::Proposal);
+        assert_eq!(rel[1], Relation::Unchanged);
+        assert_eq!(rel[2], Relation::Unchanged);
+        assert_eq!(differ, Some(false));
+    }
+
+    #[test]
+    fn amendments_carry_their_diff_and_deletions_are_marked() {
+        let (rel, differ) = cells(provision(vec![
+            (Institution::Commission, vec![version(D1, text("Providers shall scan."))]),
+            (Institution::Parliament, vec![version(D2, text("Providers may scan suspects."))]),
+            (Institution::Council, vec![version(D3, Content::Deleted)]),
+        ]));
+        match &rel[1] {
+            Relation::Amended(d) => {
+                assert!(d.words_inserted >= 2);
+                assert!(d.words_deleted >= 1);
+            }
+            other => panic!("expected an amendment, got {other:?}"),
+        }
+        assert_eq!(rel[2], Relation::Deleted);
+        assert_eq!(differ, Some(true));
+    }
+
+    #[test]
+    fn provisions_the_commission_did_not_propose_are_new() {
+        let (rel, differ) = cells(provision(vec![(
+            Institution::Parliament,
+            vec![version(D2, text("Encryption is protected."))],
+        )]));
+        assert_eq!(rel[0], Relation::NoPosition);
+        assert_eq!(rel[1], Relation::NewProvision);
+        assert_eq!(rel[2], Relation::NoPosition);
+        assert_eq!(differ, None);
+    }
+
+    #[test]
+    fn the_latest_version_is_the_current_position_and_history_is_diffed() {
+        let p = provision(vec![
+            (Institution::Commission, vec![version(D1, text("Providers shall scan."))]),
+            (
+                Institution::Council,
+                vec![version(D2, Content::SameAs(Institution::Commission)), version(D3, text("Providers may scan."))],
+            ),
+        ]);
+        let d = dossier(vec![p]);
+        let a = analyse_dossier(&d, &AnalyseOptions::default());
+        let council = &a.provisions[0].history[&Institution::Council];
+        assert_eq!(council.len(), 2);
+        assert!(council[0].diff_to_previous.is_none());
+        let step = council[1].diff_to_previous.as_ref().expect("diff to the previous version");
+        assert!(!step.identical);
+        assert!(matches!(a.provisions[0].cells[2].relation, Relation::Amended(_)));
+    }
+}
