@@ -11,7 +11,7 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diff::{diff_texts, texts_identical, DiffOptions, TextDiff};
-use crate::model::{Content, Dossier, Institution, Provision, Version};
+use crate::model::{Content, Date, Dossier, Institution, Provision, Version};
 
 /// How a column's current position relates to the Commission proposal.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,12 +92,16 @@ pub struct DossierAnalysis {
 #[derive(Debug, Clone)]
 pub struct AnalyseOptions {
     pub diff_deadline: Duration,
+    /// Compare the positions as they stood on this date (versions dated later are
+    /// ignored); `None` for the current positions.
+    pub as_of: Option<Date>,
 }
 
 impl Default for AnalyseOptions {
     fn default() -> Self {
         AnalyseOptions {
             diff_deadline: Duration::from_secs(2),
+            as_of: None,
         }
     }
 }
@@ -111,7 +115,7 @@ pub fn analyse_dossier(dossier: &Dossier, options: &AnalyseOptions) -> DossierAn
         .provisions
         .par_iter()
         .enumerate()
-        .map(|(index, p)| analyse_provision(index, p, &institutions, &dossier.lang, &diff_options))
+        .map(|(index, p)| analyse_provision(index, p, &institutions, &dossier.lang, &diff_options, options.as_of))
         .collect();
     DossierAnalysis {
         institutions,
@@ -125,14 +129,22 @@ fn analyse_provision(
     institutions: &[Institution],
     lang: &str,
     options: &DiffOptions,
+    as_of: Option<Date>,
 ) -> ProvisionAnalysis {
-    let commission_text = p
-        .current(Institution::Commission)
+    // The version of each institution in force at `as_of` (or its latest).
+    let current = |institution: Institution| -> Option<&Version> {
+        let versions = p.positions.get(&institution)?;
+        match as_of {
+            None => versions.last(),
+            Some(date) => versions.iter().rev().find(|v| v.date <= date),
+        }
+    };
+    let commission_text = current(Institution::Commission)
         .and_then(|v| p.effective_text(v, lang));
     let cells = institutions
         .iter()
         .map(|&institution| {
-            let version = p.current(institution);
+            let version = current(institution);
             let text = version.and_then(|v| p.effective_text(v, lang));
             let relation = match version {
                 None => Relation::NoPosition,
@@ -147,8 +159,8 @@ fn analyse_provision(
         })
         .collect();
 
-    let parliament = p.current(Institution::Parliament);
-    let council = p.current(Institution::Council);
+    let parliament = current(Institution::Parliament);
+    let council = current(Institution::Council);
     let (parliament_vs_council, parliament_council_differ) = match (parliament, council) {
         (Some(pv), Some(cv)) => {
             let pt = p.effective_text(pv, lang);
@@ -244,7 +256,7 @@ fn same_position(p: &Provision, a: &Version, b: &Version) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Localized, Status};
+    use crate::model::{Localized, Status};
     use crate::refs::LegalRef;
 
     fn version(date: Date, content: Content) -> Version {

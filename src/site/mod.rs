@@ -153,6 +153,15 @@ impl Renderer<'_> {
             .filter_map(|pa| d.provisions.get(pa.index).map(|p| views::row_view(d, p, pa)))
             .collect();
         let base = &d.id;
+        let snapshots = snapshot_dates(d);
+        let snapshot_links: Vec<views::SnapshotLink> = snapshots
+            .iter()
+            .map(|date| views::SnapshotLink {
+                iso: date.iso(),
+                label: date.human(),
+                href: format!("as-of/{}.html", date.iso()),
+            })
+            .collect();
         let description = crate::markdown::to_plain_text(d.summary.get(&d.lang));
         let description = truncate(&description, 200);
         let mut pages = Vec::new();
@@ -166,8 +175,34 @@ impl Renderer<'_> {
         pages.push(self.render(
             "dossier.html",
             meta.path.clone(),
-            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&rows)), active_topic => Value::from(Serde(None::<String>)) },
+            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&rows)), active_topic => Value::from(Serde(None::<String>)), snapshots => Value::from(Serde(&snapshot_links)), as_of => Value::from(Serde(None::<String>)) },
         )?);
+
+        // The table as it stood on earlier dates: each is the whole comparison with the
+        // versions dated later left out.
+        for (date, link) in snapshots.iter().zip(&snapshot_links) {
+            let options = AnalyseOptions {
+                as_of: Some(*date),
+                ..AnalyseOptions::default()
+            };
+            let past = analyse_dossier(d, &options);
+            let past_rows: Vec<views::RowView> = past
+                .provisions
+                .iter()
+                .filter_map(|pa| d.provisions.get(pa.index).map(|p| views::row_view(d, p, pa)))
+                .collect();
+            let meta = self.meta(
+                &format!("{base}/{}", link.href),
+                format!("{}: positions as of {}", view.short_title, link.label),
+                format!("The {} comparison table as it stood on {}.", view.short_title, link.label),
+                "overview",
+            );
+            pages.push(self.render(
+                "dossier.html",
+                meta.path.clone(),
+                context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&past_rows)), active_topic => Value::from(Serde(None::<String>)), snapshots => Value::from(Serde(&snapshot_links)), as_of => Value::from(Serde(Some(link))) },
+            )?);
+        }
 
         for topic in &view.topics {
             let topic_rows: Vec<&views::RowView> = rows
@@ -183,7 +218,7 @@ impl Renderer<'_> {
             pages.push(self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&topic_rows)), active_topic => Value::from(Serde(Some(topic.id.clone()))) },
+                context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&topic_rows)), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => Value::from(Serde(&snapshot_links)), as_of => Value::from(Serde(None::<String>)) },
             )?);
         }
 
@@ -232,6 +267,31 @@ impl Renderer<'_> {
         pages.extend(provision_pages?);
         Ok(pages)
     }
+}
+
+/// At most this many "as of" tables per dossier, so that the site grows linearly with
+/// the number of provisions even when versions carry many different dates.
+pub const MAX_SNAPSHOTS: usize = 12;
+
+/// The dates worth a table of their own: the distinct dates of position versions, except
+/// the latest (that table is the current one). Where there are more than
+/// [`MAX_SNAPSHOTS`], the dates on which most versions were published are kept.
+pub fn snapshot_dates(d: &Dossier) -> Vec<crate::model::Date> {
+    let mut counts: std::collections::BTreeMap<crate::model::Date, usize> = std::collections::BTreeMap::new();
+    for p in &d.provisions {
+        for v in p.positions.values().flatten() {
+            *counts.entry(v.date).or_default() += 1;
+        }
+    }
+    let latest = counts.keys().next_back().copied();
+    let mut dates: Vec<(crate::model::Date, usize)> = counts.into_iter().filter(|(date, _)| Some(*date) != latest).collect();
+    if dates.len() > MAX_SNAPSHOTS {
+        dates.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        dates.truncate(MAX_SNAPSHOTS);
+    }
+    let mut out: Vec<crate::model::Date> = dates.into_iter().map(|(date, _)| date).collect();
+    out.sort_unstable_by(|a, b| b.cmp(a));
+    out
 }
 
 fn provision_description(pv: &views::ProvisionView) -> String {

@@ -57,6 +57,15 @@ pub struct DossierView {
     pub provision_count: usize,
 }
 
+/// A link to the comparison table as it stood on an earlier date.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapshotLink {
+    pub iso: String,
+    pub label: String,
+    /// Relative to the dossier folder.
+    pub href: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicView {
     pub id: String,

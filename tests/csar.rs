@@ -1,0 +1,85 @@
+//! The real Chat Control dossier reproduces the seed table (Breyer's dossier, 15 April
+//! 2024): every row, four columns, and "No change" wherever the seed says so.
+
+use scraper::{Html, Selector};
+
+fn build_real_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (corpus, diags) = trilogue::check_project(root);
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:#?}");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    trilogue::site::build(root, &corpus, &site, &Default::default()).unwrap();
+    (out, site)
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn cell_text(doc: &Html, row: &str, institution: &str) -> String {
+    let s = sel(&format!("tr#{row} td[data-institution=\"{institution}\"]"));
+    let el = doc.select(&s).next().unwrap_or_else(|| panic!("no {institution} cell in row {row}"));
+    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The seed's rows, in its order, with whether the Parliament and the Council cells read
+/// "Aucune modification par rapport à la proposition de la Commission".
+const SEED_ROWS: [(&str, bool, bool); 15] = [
+    ("overview", false, true),
+    ("scope", true, true),
+    ("jurisdiction", true, true),
+    ("communications-services", false, true),
+    ("encryption", false, true),
+    ("hosting-services", true, true),
+    ("untargeted-scanning", false, true),
+    ("detection-orders", true, true),
+    ("known-material", true, true),
+    ("private-cloud-storage", true, true),
+    ("unknown-material", true, true),
+    ("grooming-detection", false, false),
+    ("age-verification", false, true),
+    ("app-stores", false, true),
+    ("blocking-orders", false, true),
+];
+
+const NO_CHANGE: &str = "No change from the Commission proposal";
+
+#[test]
+fn the_table_as_of_the_seed_matches_the_seed() {
+    let (_keep, site) = build_real_site();
+    let html = std::fs::read_to_string(site.join("csar/as-of/2024-04-15.html")).expect("table as of 15 April 2024");
+    let doc = Html::parse_document(&html);
+    let headers: Vec<String> = doc
+        .select(&sel("table.comparison thead th"))
+        .map(|h| h.text().collect::<String>().trim().to_string())
+        .collect();
+    assert_eq!(headers, ["Provision", "Commission", "Consequences", "Parliament", "Council"]);
+    let rows = doc.select(&sel("table.comparison tbody tr")).count();
+    assert_eq!(rows, SEED_ROWS.len());
+    for (id, parliament_unchanged, council_unchanged) in SEED_ROWS {
+        let p = cell_text(&doc, id, "parliament");
+        let c = cell_text(&doc, id, "council");
+        assert_eq!(p.contains(NO_CHANGE), parliament_unchanged, "{id} parliament: {p}");
+        assert_eq!(c.contains(NO_CHANGE), council_unchanged, "{id} council: {c}");
+        assert!(!cell_text(&doc, id, "commission").is_empty(), "{id} commission cell is empty");
+    }
+}
+
+#[test]
+fn the_current_table_has_every_row_and_the_2025_mandate() {
+    let (_keep, site) = build_real_site();
+    let html = std::fs::read_to_string(site.join("csar/index.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    for (id, _, _) in SEED_ROWS {
+        assert!(doc.select(&sel(&format!("tr#{id}"))).next().is_some(), "row {id} missing");
+    }
+    // Since 26 November 2025 the Council deletes detection orders.
+    let c = cell_text(&doc, "detection-orders", "council");
+    assert!(c.starts_with("Deleted"), "{c}");
+    assert!(c.contains("26 November 2025"), "{c}");
+    // Every provision has its page.
+    for (id, _, _) in SEED_ROWS {
+        assert!(site.join(format!("csar/provisions/{id}.html")).is_file());
+    }
+}
