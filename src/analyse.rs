@@ -43,7 +43,11 @@ impl Relation {
     pub fn changes_proposal(&self) -> bool {
         matches!(
             self,
-            Relation::NewProvision | Relation::Deleted | Relation::Amended(_) | Relation::OwnText | Relation::SummaryOnly
+            Relation::NewProvision
+                | Relation::Deleted
+                | Relation::Amended(_)
+                | Relation::OwnText
+                | Relation::SummaryOnly
         )
     }
 }
@@ -115,7 +119,16 @@ pub fn analyse_dossier(dossier: &Dossier, options: &AnalyseOptions) -> DossierAn
         .provisions
         .par_iter()
         .enumerate()
-        .map(|(index, p)| analyse_provision(index, p, &institutions, &dossier.lang, &diff_options, options.as_of))
+        .map(|(index, p)| {
+            analyse_provision(
+                index,
+                p,
+                &institutions,
+                &dossier.lang,
+                &diff_options,
+                options.as_of,
+            )
+        })
         .collect();
     DossierAnalysis {
         institutions,
@@ -139,8 +152,7 @@ fn analyse_provision(
             Some(date) => versions.iter().rev().find(|v| v.date <= date),
         }
     };
-    let commission_text = current(Institution::Commission)
-        .and_then(|v| p.effective_text(v, lang));
+    let commission_text = current(Institution::Commission).and_then(|v| p.effective_text(v, lang));
     let cells = institutions
         .iter()
         .map(|&institution| {
@@ -148,7 +160,14 @@ fn analyse_provision(
             let text = version.and_then(|v| p.effective_text(v, lang));
             let relation = match version {
                 None => Relation::NoPosition,
-                Some(v) => relation_of(p, institution, v, text.as_deref(), commission_text.as_deref(), options),
+                Some(v) => relation_of(
+                    p,
+                    institution,
+                    v,
+                    text.as_deref(),
+                    commission_text.as_deref(),
+                    options,
+                ),
             };
             Cell {
                 institution,
@@ -184,7 +203,10 @@ fn analyse_provision(
             let mut steps: Vec<HistoryStep> = Vec::with_capacity(versions.len());
             for v in versions {
                 let text = p.effective_text(v, lang);
-                let diff_to_previous = match (steps.last().and_then(|s| s.text.as_deref()), text.as_deref()) {
+                let diff_to_previous = match (
+                    steps.last().and_then(|s| s.text.as_deref()),
+                    text.as_deref(),
+                ) {
                     (Some(prev), Some(cur)) => Some(diff_texts(prev, cur, options)),
                     _ => None,
                 };
@@ -250,7 +272,10 @@ fn same_position(p: &Provision, a: &Version, b: &Version) -> bool {
     if p.resolves_to_commission(a) && p.resolves_to_commission(b) {
         return true;
     }
-    matches!((&a.content, &b.content), (Content::SameAs(Institution::Council), _) | (_, Content::SameAs(Institution::Parliament)))
+    matches!(
+        (&a.content, &b.content),
+        (Content::SameAs(Institution::Council), _) | (_, Content::SameAs(Institution::Parliament))
+    )
 }
 
 #[cfg(test)]
@@ -303,23 +328,47 @@ mod tests {
         }
     }
 
-    const D1: Date = Date { year: 2022, month: Some(5), day: Some(11) };
-    const D2: Date = Date { year: 2023, month: Some(11), day: Some(14) };
-    const D3: Date = Date { year: 2025, month: Some(11), day: Some(26) };
+    const D1: Date = Date {
+        year: 2022,
+        month: Some(5),
+        day: Some(11),
+    };
+    const D2: Date = Date {
+        year: 2023,
+        month: Some(11),
+        day: Some(14),
+    };
+    const D3: Date = Date {
+        year: 2025,
+        month: Some(11),
+        day: Some(26),
+    };
 
     fn cells(p: Provision) -> (Vec<Relation>, Option<bool>) {
         let d = dossier(vec![p]);
         let a = analyse_dossier(&d, &AnalyseOptions::default());
         let pa = &a.provisions[0];
-        (pa.cells.iter().map(|c| c.relation.clone()).collect(), pa.parliament_council_differ)
+        (
+            pa.cells.iter().map(|c| c.relation.clone()).collect(),
+            pa.parliament_council_differ,
+        )
     }
 
     #[test]
     fn same_as_and_identical_text_both_read_unchanged() {
         let (rel, differ) = cells(provision(vec![
-            (Institution::Commission, vec![version(D1, text("1. Providers shall scan."))]),
-            (Institution::Parliament, vec![version(D2, Content::SameAs(Institution::Commission))]),
-            (Institution::Council, vec![version(D3, text("1.  Providers shall   scan."))]),
+            (
+                Institution::Commission,
+                vec![version(D1, text("1. Providers shall scan."))],
+            ),
+            (
+                Institution::Parliament,
+                vec![version(D2, Content::SameAs(Institution::Commission))],
+            ),
+            (
+                Institution::Council,
+                vec![version(D3, text("1.  Providers shall   scan."))],
+            ),
         ]));
         assert_eq!(rel[0], Relation::Proposal);
         assert_eq!(rel[1], Relation::Unchanged);
@@ -330,8 +379,14 @@ mod tests {
     #[test]
     fn amendments_carry_their_diff_and_deletions_are_marked() {
         let (rel, differ) = cells(provision(vec![
-            (Institution::Commission, vec![version(D1, text("Providers shall scan."))]),
-            (Institution::Parliament, vec![version(D2, text("Providers may scan suspects."))]),
+            (
+                Institution::Commission,
+                vec![version(D1, text("Providers shall scan."))],
+            ),
+            (
+                Institution::Parliament,
+                vec![version(D2, text("Providers may scan suspects."))],
+            ),
             (Institution::Council, vec![version(D3, Content::Deleted)]),
         ]));
         match &rel[1] {
@@ -360,10 +415,16 @@ mod tests {
     #[test]
     fn the_latest_version_is_the_current_position_and_history_is_diffed() {
         let p = provision(vec![
-            (Institution::Commission, vec![version(D1, text("Providers shall scan."))]),
+            (
+                Institution::Commission,
+                vec![version(D1, text("Providers shall scan."))],
+            ),
             (
                 Institution::Council,
-                vec![version(D2, Content::SameAs(Institution::Commission)), version(D3, text("Providers may scan."))],
+                vec![
+                    version(D2, Content::SameAs(Institution::Commission)),
+                    version(D3, text("Providers may scan.")),
+                ],
             ),
         ]);
         let d = dossier(vec![p]);
@@ -371,8 +432,14 @@ mod tests {
         let council = &a.provisions[0].history[&Institution::Council];
         assert_eq!(council.len(), 2);
         assert!(council[0].diff_to_previous.is_none());
-        let step = council[1].diff_to_previous.as_ref().expect("diff to the previous version");
+        let step = council[1]
+            .diff_to_previous
+            .as_ref()
+            .expect("diff to the previous version");
         assert!(!step.identical);
-        assert!(matches!(a.provisions[0].cells[2].relation, Relation::Amended(_)));
+        assert!(matches!(
+            a.provisions[0].cells[2].relation,
+            Relation::Amended(_)
+        ));
     }
 }

@@ -112,9 +112,8 @@ impl Diagnostic {
 /// Sort for output: by file, then position, then code, so runs are reproducible.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.message).cmp(&(
-            &b.file, b.line, b.column, b.code, &b.message,
-        ))
+        (&a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
     });
 }
 
@@ -269,7 +268,10 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// "did you mean" for a misspelt name among the allowed ones.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::jaro_winkler(wrong, c);
@@ -300,7 +302,10 @@ mod tests {
             .at(
                 Path::new("positions/csar/provisions/article-7.yaml"),
                 src,
-                Pos { line: 4, column: 13 },
+                Pos {
+                    line: 4,
+                    column: 13,
+                },
                 12,
             )
             .label("not defined in positions/csar/dossier.yaml")
@@ -310,8 +315,14 @@ mod tests {
     #[test]
     fn human_output_names_file_line_column_and_help() {
         let out = render_human(&[sample()], false);
-        assert!(out.contains("error[E0003]: unknown source `com-2022-290`"), "{out}");
-        assert!(out.contains("positions/csar/provisions/article-7.yaml:4:13"), "{out}");
+        assert!(
+            out.contains("error[E0003]: unknown source `com-2022-290`"),
+            "{out}"
+        );
+        assert!(
+            out.contains("positions/csar/provisions/article-7.yaml:4:13"),
+            "{out}"
+        );
         assert!(out.contains("^^^^^^^^^^^^ not defined"), "{out}");
         assert!(out.contains("help: did you mean `com-2022-209`?"), "{out}");
         assert!(out.contains("1 error, 0 warnings"), "{out}");
@@ -348,9 +359,19 @@ mod tests {
 
     #[test]
     fn carets_are_clamped_to_the_line() {
-        let d = Diagnostic::error("E0001", "x").at(Path::new("a.yaml"), "ab\n", Pos { line: 1, column: 2 }, 50);
+        let d = Diagnostic::error("E0001", "x").at(
+            Path::new("a.yaml"),
+            "ab\n",
+            Pos { line: 1, column: 2 },
+            50,
+        );
         assert_eq!(d.length, 1);
-        let d = Diagnostic::error("E0001", "x").at(Path::new("a.yaml"), "", Pos { line: 3, column: 1 }, 5);
+        let d = Diagnostic::error("E0001", "x").at(
+            Path::new("a.yaml"),
+            "",
+            Pos { line: 3, column: 1 },
+            5,
+        );
         assert!(d.source_line.is_none());
         // Rendering a diagnostic without a line never panics.
         let _ = render_human(&[d], true);

@@ -164,7 +164,9 @@ pub fn paragraph_label(par: &str) -> Option<&str> {
     let s = par.trim_start();
     let bytes = s.as_bytes();
     let count = |from: usize, f: fn(&u8) -> bool| -> usize {
-        bytes.get(from..).map_or(0, |rest| rest.iter().take_while(|b| f(b)).count())
+        bytes
+            .get(from..)
+            .map_or(0, |rest| rest.iter().take_while(|b| f(b)).count())
     };
     let end = if bytes.first() == Some(&b'(') {
         let digits = count(1, u8::is_ascii_digit);
@@ -744,7 +746,9 @@ fn escape_markdown(out: &mut String, text: &str) {
 /// word, as in `word***,***`), inline HTML that GitHub renders the same way is used instead.
 fn markdown_change(out: &mut String, text: &str, kind: SegmentKind, next: Option<char>) {
     let core = text.trim();
-    let lead = text.get(..text.len() - text.trim_start().len()).unwrap_or("");
+    let lead = text
+        .get(..text.len() - text.trim_start().len())
+        .unwrap_or("");
     let trail = text.get(core.len() + lead.len()..).unwrap_or("");
     out.push_str(lead);
     if let (Some(first), Some(last)) = (core.chars().next(), core.chars().last()) {
@@ -999,7 +1003,10 @@ mod tests {
 
     #[test]
     fn identical_texts_are_no_change() {
-        let d = diff("1. The   text\nwraps.\n\n2. More.", "1. The text wraps.\n2. More.");
+        let d = diff(
+            "1. The   text\nwraps.\n\n2. More.",
+            "1. The text wraps.\n2. More.",
+        );
         assert!(d.identical);
         assert!(!d.timed_out);
         assert_eq!(d.similarity, 1.0);
@@ -1085,9 +1092,15 @@ mod tests {
         );
         let d = diff("keep a b keep", "keep keep");
         check_invariants("keep a b keep", "keep keep", &d);
-        assert_eq!(d.paragraphs[0].segments, [eq("keep "), del("a b "), eq("keep")]);
+        assert_eq!(
+            d.paragraphs[0].segments,
+            [eq("keep "), del("a b "), eq("keep")]
+        );
         let d = diff("x y", "x new words y");
-        assert_eq!(d.paragraphs[0].segments, [eq("x "), ins("new words "), eq("y")]);
+        assert_eq!(
+            d.paragraphs[0].segments,
+            [eq("x "), ins("new words "), eq("y")]
+        );
     }
 
     #[test]
@@ -1138,7 +1151,10 @@ mod tests {
         let d = diff(old, new);
         check_invariants(old, new, &d);
         let statuses: Vec<ParagraphStatus> = d.paragraphs.iter().map(|p| p.status).collect();
-        assert_eq!(statuses, [ParagraphStatus::Deleted, ParagraphStatus::Inserted]);
+        assert_eq!(
+            statuses,
+            [ParagraphStatus::Deleted, ParagraphStatus::Inserted]
+        );
         assert_eq!(d.similarity, 0.0);
     }
 
@@ -1255,7 +1271,10 @@ mod tests {
 
     #[test]
     fn terminal_without_colour_uses_wdiff_markers() {
-        let d = diff("1. keep old text\n\n2. gone", "1. keep new text\n\n(a) added");
+        let d = diff(
+            "1. keep old text\n\n2. gone",
+            "1. keep new text\n\n(a) added",
+        );
         assert_eq!(
             render_terminal(&d, false),
             "1. keep [-old-]{+new+} text\n\n[-2. gone-]\n\n{+(a) added+}\n"
@@ -1302,13 +1321,16 @@ mod tests {
 
         fn text(&mut self) -> String {
             const PIECES: [&str; 16] = [
-                "shall", "may", "the", "provider", "(a)", "1.", "2a.", ",", ";", " ", "  ",
-                "\n", "\n\n", "é", "'", "<&>",
+                "shall", "may", "the", "provider", "(a)", "1.", "2a.", ",", ";", " ", "  ", "\n",
+                "\n\n", "é", "'", "<&>",
             ];
             let len = self.next() % 40;
             let mut out = String::new();
             for _ in 0..len {
-                let piece = PIECES.get(self.next() % PIECES.len()).copied().unwrap_or("");
+                let piece = PIECES
+                    .get(self.next() % PIECES.len())
+                    .copied()
+                    .unwrap_or("");
                 out.push_str(piece);
                 if self.next() % 2 == 0 {
                     out.push(' ');
@@ -1357,7 +1379,11 @@ mod tests {
         };
         let start = Instant::now();
         let d = diff_texts(&old, &new, &options);
-        assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            start.elapsed()
+        );
         check_invariants(&old, &new, &d);
 
         // One huge paragraph each.
@@ -1365,13 +1391,19 @@ mod tests {
         let new_one = new.replace("\n\n", " ");
         let start = Instant::now();
         let d = diff_texts(&old_one, &new_one, &options);
-        assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            start.elapsed()
+        );
         check_invariants(&old_one, &new_one, &d);
     }
 
     #[test]
     fn pathological_input_respects_the_deadline() {
-        let old: String = (0..50_000).map(|i| if i % 2 == 0 { "a " } else { "b " }).collect();
+        let old: String = (0..50_000)
+            .map(|i| if i % 2 == 0 { "a " } else { "b " })
+            .collect();
         let new: String = (0..50_000)
             .map(|i| match i % 3 {
                 0 => "b ",
@@ -1384,15 +1416,27 @@ mod tests {
         };
         let start = Instant::now();
         let d = diff_texts(&old, &new, &options);
-        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
         check_invariants(&old, &new, &d);
 
         // Many short paragraphs replaced by many others: the pairing table is bounded too.
-        let old: String = (0..3000).map(|i| format!("({}) alpha {i}\n", i % 7)).collect();
-        let new: String = (0..3000).map(|i| format!("({}) beta {i}\n", i % 5)).collect();
+        let old: String = (0..3000)
+            .map(|i| format!("({}) alpha {i}\n", i % 7))
+            .collect();
+        let new: String = (0..3000)
+            .map(|i| format!("({}) beta {i}\n", i % 5))
+            .collect();
         let start = Instant::now();
         let d = diff_texts(&old, &new, &options);
-        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            start.elapsed()
+        );
         check_invariants(&old, &new, &d);
     }
 
@@ -1405,7 +1449,10 @@ mod tests {
         assert!(d.timed_out);
         check_invariants("1. a b c", "1. a x c", &d);
         let statuses: Vec<ParagraphStatus> = d.paragraphs.iter().map(|p| p.status).collect();
-        assert_eq!(statuses, [ParagraphStatus::Deleted, ParagraphStatus::Inserted]);
+        assert_eq!(
+            statuses,
+            [ParagraphStatus::Deleted, ParagraphStatus::Inserted]
+        );
         assert_eq!((d.words_deleted, d.words_inserted), (4, 4));
         // Identical texts need no time at all.
         let d = diff_texts("a", "a", &options);

@@ -183,7 +183,9 @@ impl<'de> Deserialize<'de> for RawLocalized {
         impl<'de> Visitor<'de> for V {
             type Value = RawLocalized;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text, or a map of language codes to texts such as {en: ..., fr: ...}")
+                f.write_str(
+                    "a text, or a map of language codes to texts such as {en: ..., fr: ...}",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawLocalized, E> {
                 Ok(RawLocalized::Plain(v.to_string()))
@@ -374,7 +376,8 @@ pub fn load_project(root: &Path) -> RawProject {
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
                 project.diagnostics.push(
-                    Diagnostic::error("E0019", format!("cannot read this folder: {err}")).in_file(&path),
+                    Diagnostic::error("E0019", format!("cannot read this folder: {err}"))
+                        .in_file(&path),
                 );
                 continue;
             }
@@ -498,7 +501,8 @@ fn classify(components: &[String]) -> Option<FileKind> {
     match components {
         [data, file] if data == "_data" => {
             let year = file.strip_prefix("population-")?.strip_suffix(".yaml")?;
-            (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then_some(FileKind::Population)
+            (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(FileKind::Population)
         }
         [dossier, file] if !dossier.starts_with('_') => {
             let d = dossier.clone();
@@ -510,7 +514,9 @@ fn classify(components: &[String]) -> Option<FileKind> {
                 _ => None,
             }
         }
-        [dossier, dir, file] if dir == "provisions" && file.ends_with(".yaml") && !dossier.starts_with('_') => {
+        [dossier, dir, file]
+            if dir == "provisions" && file.ends_with(".yaml") && !dossier.starts_with('_') =>
+        {
             Some(FileKind::Provision(dossier.clone()))
         }
         _ => None,
@@ -541,7 +547,9 @@ fn parse_file(root: &Path, path: &Path, kind: &FileKind) -> Result<ParsedAny, Ve
     let rel = relative(root, path);
     let file = Arc::new(read_source(path, &rel)?);
     match kind {
-        FileKind::Dossier(_) => parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value })),
+        FileKind::Dossier(_) => {
+            parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value }))
+        }
         FileKind::Provision(_) => {
             parse_yaml(&file).map(|value| ParsedAny::Provision(Parsed { file, value }))
         }
@@ -571,7 +579,9 @@ pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic
             format!("this file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"),
         )
         .in_file(rel)
-        .help("split the content into several files; a provision is normally a few kilobytes")]);
+        .help(
+            "split the content into several files; a provision is normally a few kilobytes",
+        )]);
     }
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::error("E0019", format!("cannot read this file: {e}")).in_file(rel)]
@@ -582,13 +592,26 @@ pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let prefix = String::from_utf8_lossy(valid);
             let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-            return Err(vec![Diagnostic::error("E0019", "this file is not valid UTF-8 text")
-                .at(rel, &prefix, Pos { line, column }, 1)
-                .help("save the file as UTF-8 (most editors offer this under 'Save with encoding')")]);
+            let column = prefix
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0)
+                + 1;
+            return Err(vec![Diagnostic::error(
+                "E0019",
+                "this file is not valid UTF-8 text",
+            )
+            .at(rel, &prefix, Pos { line, column }, 1)
+            .help(
+                "save the file as UTF-8 (most editors offer this under 'Save with encoding')",
+            )]);
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
@@ -641,7 +664,10 @@ where
 /// YAML forbids tabs for indentation, and the parser's message about them is cryptic.
 fn check_tabs(file: &SourceFile) -> Option<Diagnostic> {
     for (i, line) in file.text.lines().enumerate() {
-        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
         if let Some(col) = indent.chars().position(|c| c == '\t') {
             return Some(
                 Diagnostic::error("E0001", "a tab is used for indentation")
@@ -655,7 +681,9 @@ fn check_tabs(file: &SourceFile) -> Option<Diagnostic> {
 }
 
 fn yaml_error(file: &SourceFile, err: &serde_saphyr::Error) -> Diagnostic {
-    let raw = UserMessageFormatter.format_message(err.without_snippet()).to_string();
+    let raw = UserMessageFormatter
+        .format_message(err.without_snippet())
+        .to_string();
     let pos = err
         .location()
         .map(|l| Pos {
@@ -728,7 +756,9 @@ fn explain_yaml_error(raw: &str) -> (&'static str, String, Option<String>, Optio
             "E0002",
             format!("the required field `{field}` is missing"),
             Some("in the record that starts here".into()),
-            Some(format!("add `{field}: ...` to this record (see CONTRIBUTING.md)")),
+            Some(format!(
+                "add `{field}: ...` to this record (see CONTRIBUTING.md)"
+            )),
         );
     }
     if lower.contains("duplicate") && lower.contains("key") {
@@ -749,7 +779,12 @@ fn explain_yaml_error(raw: &str) -> (&'static str, String, Option<String>, Optio
         } else {
             "check the value's type against CONTRIBUTING.md"
         };
-        return ("E0002", format!("wrong kind of value: {raw}"), None, Some(help.into()));
+        return (
+            "E0002",
+            format!("wrong kind of value: {raw}"),
+            None,
+            Some(help.into()),
+        );
     }
     if lower.contains("budget")
         || lower.contains("limits breached")
@@ -772,7 +807,10 @@ fn explain_yaml_error(raw: &str) -> (&'static str, String, Option<String>, Optio
             Some("end the string with the same quote it starts with, or use a block scalar (`|`) for long text".into()),
         );
     }
-    if lower.contains("indent") || lower.contains("mapping values are not allowed") || lower.contains("did not find expected") {
+    if lower.contains("indent")
+        || lower.contains("mapping values are not allowed")
+        || lower.contains("did not find expected")
+    {
         return (
             "E0001",
             format!("the YAML structure is broken here ({raw})"),
@@ -809,13 +847,25 @@ mod tests {
         let p: RawProvision = parse_yaml(&file(text)).unwrap();
         let positions = &p.positions.value;
         match &positions.commission.as_ref().unwrap().value {
-            RawVersions::One(v) => assert_eq!(pos_of(&v.source), Pos { line: 6, column: 13 }),
+            RawVersions::One(v) => assert_eq!(
+                pos_of(&v.source),
+                Pos {
+                    line: 6,
+                    column: 13
+                }
+            ),
             RawVersions::Many(_) => panic!("expected one version"),
         }
         match &positions.council.as_ref().unwrap().value {
             RawVersions::Many(v) => {
                 assert_eq!(v.len(), 2);
-                assert_eq!(pos_of(&v[1].value.source), Pos { line: 11, column: 15 });
+                assert_eq!(
+                    pos_of(&v[1].value.source),
+                    Pos {
+                        line: 11,
+                        column: 15
+                    }
+                );
             }
             RawVersions::One(_) => panic!("expected a list"),
         }
@@ -828,7 +878,14 @@ mod tests {
         assert_eq!(d[0].code, "E0002");
         assert_eq!(d[0].line, 6, "{:?}", d[0]);
         assert!(d[0].message.contains("sourse"));
-        assert!(d[0].help.as_deref().unwrap().contains("did you mean `source`"), "{:?}", d[0]);
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `source`"),
+            "{:?}",
+            d[0]
+        );
     }
 
     #[test]
@@ -844,14 +901,16 @@ mod tests {
 
     #[test]
     fn tabs_are_explained() {
-        let d = parse_yaml::<RawProvision>(&file("ref: x\npositions:\n\tcommission: {}\n")).unwrap_err();
+        let d = parse_yaml::<RawProvision>(&file("ref: x\npositions:\n\tcommission: {}\n"))
+            .unwrap_err();
         assert_eq!((d[0].line, d[0].column), (3, 1));
         assert!(d[0].help.as_deref().unwrap().contains("spaces"));
     }
 
     #[test]
     fn duplicate_keys_are_errors() {
-        let d = parse_yaml::<RawProvision>(&file("ref: a\nref: b\ntitle: t\npositions: {}\n")).unwrap_err();
+        let d = parse_yaml::<RawProvision>(&file("ref: a\nref: b\ntitle: t\npositions: {}\n"))
+            .unwrap_err();
         assert_eq!(d[0].code, "E0001");
         assert_eq!(d[0].line, 2, "{:?}", d[0]);
     }

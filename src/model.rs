@@ -648,14 +648,19 @@ mod tests {
         assert_eq!(Date::parse("2022-05-11").unwrap(), Date::ymd(2022, 5, 11));
         assert_eq!(Date::parse("2024-06").unwrap().human(), "June 2024");
         assert_eq!(Date::parse("2025").unwrap().iso(), "2025");
-        assert_eq!(Date::parse("2024-02-29").unwrap().human(), "29 February 2024");
+        assert_eq!(
+            Date::parse("2024-02-29").unwrap().human(),
+            "29 February 2024"
+        );
     }
 
     #[test]
     fn impossible_dates_are_refused_with_a_reason() {
         assert!(Date::parse("2023-02-29").unwrap_err().contains("28 days"));
         assert!(Date::parse("2023-13-01").unwrap_err().contains("month 13"));
-        assert!(Date::parse("11/05/2022").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(Date::parse("11/05/2022")
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
         assert!(Date::parse("2022-5-11").is_err());
         assert!(Date::parse("").is_err());
         assert!(Date::parse("2022-05-11-01").is_err());

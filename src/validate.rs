@@ -17,8 +17,8 @@ use crate::load::{
 };
 use crate::model::{
     country_name, is_valid_id, Actor, Content, Corpus, Date, Dossier, Institution, Localized,
-    MemberState, Population, Provision, Role, Source, Stance, StanceChange, Status,
-    TimelineEvent, Topic, Version, EU27,
+    MemberState, Population, Provision, Role, Source, Stance, StanceChange, Status, TimelineEvent,
+    Topic, Version, EU27,
 };
 use crate::refs::LegalRef;
 
@@ -54,7 +54,13 @@ impl FileCtx<'_> {
     }
 
     /// An error at a spanned value; the caret covers `len` characters.
-    fn at(&self, code: &'static str, message: impl Into<String>, pos: Pos, len: usize) -> Diagnostic {
+    fn at(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        pos: Pos,
+        len: usize,
+    ) -> Diagnostic {
         Diagnostic::error(code, message).at(&self.file.path, &self.file.text, pos, len)
     }
 
@@ -80,14 +86,21 @@ impl FileCtx<'_> {
         }
     }
 
-    fn localized(&mut self, raw: &Spanned<RawLocalized>, field: &str, required: bool) -> Option<Localized> {
+    fn localized(
+        &mut self,
+        raw: &Spanned<RawLocalized>,
+        field: &str,
+        required: bool,
+    ) -> Option<Localized> {
         let pos = pos_of(raw);
         match &raw.value {
             RawLocalized::Plain(s) => {
                 if required && s.trim().is_empty() {
                     let d = self
                         .at("E0016", format!("`{field}` is empty"), pos, 1)
-                        .help(format!("write the {field}, or remove the field if it is optional"));
+                        .help(format!(
+                            "write the {field}, or remove the field if it is optional"
+                        ));
                     self.push(d);
                     return None;
                 }
@@ -97,7 +110,9 @@ impl FileCtx<'_> {
                 if entries.is_empty() {
                     let d = self
                         .at("E0016", format!("`{field}` has no language"), pos, 1)
-                        .help("write the text directly, or as `en: ...` with one line per language");
+                        .help(
+                            "write the text directly, or as `en: ...` with one line per language",
+                        );
                     self.push(d);
                     return None;
                 }
@@ -122,9 +137,16 @@ impl FileCtx<'_> {
         match Date::parse(raw.value.trim()) {
             Ok(d) if full && !d.is_full() => {
                 let d = self
-                    .at("E0005", format!("`{}` is not a full date", raw.value), pos, self.len_of(raw))
+                    .at(
+                        "E0005",
+                        format!("`{}` is not a full date", raw.value),
+                        pos,
+                        self.len_of(raw),
+                    )
                     .label("a position needs the day")
-                    .help("write the date as YYYY-MM-DD: the day the text was adopted or published");
+                    .help(
+                        "write the date as YYYY-MM-DD: the day the text was adopted or published",
+                    );
                 self.push(d);
                 None
             }
@@ -183,7 +205,12 @@ impl FileCtx<'_> {
             ),
         };
         let d = self
-            .at("E0003", format!("unknown source `{}`", raw.value), pos_of(raw), self.len_of(raw))
+            .at(
+                "E0003",
+                format!("unknown source `{}`", raw.value),
+                pos_of(raw),
+                self.len_of(raw),
+            )
             .label(format!("not defined in {}", sources.file.display()))
             .help(help);
         self.push(d);
@@ -194,7 +221,9 @@ impl FileCtx<'_> {
         let url = raw.value.trim();
         let ok = (url.starts_with("https://") || url.starts_with("http://"))
             && url.len() > 8
-            && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
         if ok {
             Some(url.to_string())
         } else {
@@ -260,12 +289,15 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
         }
         if folder.dossier_missing {
             diags.push(
-                Diagnostic::error("E0015", format!("the dossier folder `{}` has no dossier.yaml", folder.id))
-                    .in_file(&folder.dir)
-                    .help(format!(
-                        "create it with `trilogue new dossier {}`, or remove the folder",
-                        folder.id
-                    )),
+                Diagnostic::error(
+                    "E0015",
+                    format!("the dossier folder `{}` has no dossier.yaml", folder.id),
+                )
+                .in_file(&folder.dir)
+                .help(format!(
+                    "create it with `trilogue new dossier {}`, or remove the folder",
+                    folder.id
+                )),
             );
         }
         return None;
@@ -290,7 +322,12 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
     let lang = raw.lang.value.trim().to_string();
     if !is_lang(&lang) {
         let d = ctx
-            .at("E0016", format!("`{lang}` is not a language code"), pos_of(&raw.lang), ctx.len_of(&raw.lang))
+            .at(
+                "E0016",
+                format!("`{lang}` is not a language code"),
+                pos_of(&raw.lang),
+                ctx.len_of(&raw.lang),
+            )
             .help("use a two-letter ISO 639-1 code such as `en`");
         ctx.push(d);
     }
@@ -305,7 +342,12 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
     for (key, label) in &raw.topics.0 {
         if !is_valid_id(&key.value) {
             let d = ctx
-                .at("E0011", format!("`{}` is not a valid topic id", key.value), pos_of(key), ctx.len_of(key))
+                .at(
+                    "E0011",
+                    format!("`{}` is not a valid topic id", key.value),
+                    pos_of(key),
+                    ctx.len_of(key),
+                )
                 .help("topic ids use lowercase letters a-z, digits and dashes, e.g. `encryption`");
             ctx.push(d);
             continue;
@@ -322,8 +364,15 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
     for (key, s) in &raw.sources.0 {
         if !is_valid_id(&key.value) {
             let d = ctx
-                .at("E0011", format!("`{}` is not a valid source id", key.value), pos_of(key), ctx.len_of(key))
-                .help("source ids use lowercase letters a-z, digits and dashes, e.g. `com-2022-209`");
+                .at(
+                    "E0011",
+                    format!("`{}` is not a valid source id", key.value),
+                    pos_of(key),
+                    ctx.len_of(key),
+                )
+                .help(
+                    "source ids use lowercase letters a-z, digits and dashes, e.g. `com-2022-209`",
+                );
             ctx.push(d);
             continue;
         }
@@ -337,8 +386,13 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             Some(u) => ctx.url(u).map(Some),
             None => Some(None),
         };
-        let note = s.note.as_ref().and_then(|n| ctx.localized(n, "note", false));
-        if let (Some(title), Some(date), Some(institution), Some(url)) = (title, date, institution, url) {
+        let note = s
+            .note
+            .as_ref()
+            .and_then(|n| ctx.localized(n, "note", false));
+        if let (Some(title), Some(date), Some(institution), Some(url)) =
+            (title, date, institution, url)
+        {
             sources.push(Source {
                 id: key.value.clone(),
                 title,
@@ -352,7 +406,12 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
 
     // Ids that are defined, even if their entry has another problem: a reference to them
     // is not a second mistake.
-    let source_ids: Vec<&str> = raw.sources.0.iter().map(|(k, _)| k.value.as_str()).collect();
+    let source_ids: Vec<&str> = raw
+        .sources
+        .0
+        .iter()
+        .map(|(k, _)| k.value.as_str())
+        .collect();
     let topic_ids: Vec<String> = raw.topics.0.iter().map(|(k, _)| k.value.clone()).collect();
     let sources_ctx = Sources {
         ids: source_ids,
@@ -372,8 +431,14 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             continue;
         };
         if let Some(other_file) = refs_seen.get(&reference) {
-            let other_id = other_file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-            let ctx = FileCtx { file: &p.file, diags };
+            let other_id = other_file
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let ctx = FileCtx {
+                file: &p.file,
+                diags,
+            };
             let d = ctx
                 .at("E0009", format!("duplicate ref `{reference}`"), pos_of(raw_ref), ctx.len_of(raw_ref))
                 .label(format!("also the ref of {}", other_file.display()))
@@ -388,7 +453,14 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
     }
     let mut provisions: Vec<Provision> = Vec::new();
     for p in &folder.provisions {
-        let provision = validate_provision(p, &sources_ctx, &topic_ids, &dossier_file, diags, &mut cited);
+        let provision = validate_provision(
+            p,
+            &sources_ctx,
+            &topic_ids,
+            &dossier_file,
+            diags,
+            &mut cited,
+        );
         if let Some(provision) = provision {
             if !duplicates.contains(p.file.path.as_path()) {
                 provisions.push(provision);
@@ -419,9 +491,17 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             if !cited.contains(&key.value) {
                 let file = &parsed.file;
                 diags.push(
-                    Diagnostic::warning("W0001", format!("the source `{}` is never cited", key.value))
-                        .at(&file.path, &file.text, pos_of(key), key.value.chars().count())
-                        .help("cite it in a position, stance or timeline event, or remove it"),
+                    Diagnostic::warning(
+                        "W0001",
+                        format!("the source `{}` is never cited", key.value),
+                    )
+                    .at(
+                        &file.path,
+                        &file.text,
+                        pos_of(key),
+                        key.value.chars().count(),
+                    )
+                    .help("cite it in a position, stance or timeline event, or remove it"),
                 );
             }
         }
@@ -475,7 +555,15 @@ fn validate_provision(
         Ok(r) => Some(r),
         Err(e) => {
             let d = ctx
-                .at("E0010", format!("`{}` is not a legal reference: {}", raw.reference.value, e.message), pos_of(&raw.reference), ctx.len_of(&raw.reference))
+                .at(
+                    "E0010",
+                    format!(
+                        "`{}` is not a legal reference: {}",
+                        raw.reference.value, e.message
+                    ),
+                    pos_of(&raw.reference),
+                    ctx.len_of(&raw.reference),
+                )
                 .help(e.help);
             ctx.push(d);
             None
@@ -503,7 +591,12 @@ fn validate_provision(
                 ),
             };
             let d = ctx
-                .at("E0004", format!("unknown topic `{}`", t.value), pos_of(t), ctx.len_of(t))
+                .at(
+                    "E0004",
+                    format!("unknown topic `{}`", t.value),
+                    pos_of(t),
+                    ctx.len_of(t),
+                )
                 .label(format!("not defined in {}", dossier_file.display()))
                 .help(help);
             ctx.push(d);
@@ -531,7 +624,12 @@ fn validate_provision(
         };
         if list.is_empty() {
             let d = ctx
-                .at("E0016", format!("the {} position has no versions", institution.key()), pos_of(versions), 1)
+                .at(
+                    "E0016",
+                    format!("the {} position has no versions", institution.key()),
+                    pos_of(versions),
+                    1,
+                )
                 .help("add a version with `date` and `source`, or remove the institution");
             ctx.push(d);
             ok = false;
@@ -600,8 +698,14 @@ fn validate_version(
     if let Some(s) = &source {
         cited.insert(s.clone());
     }
-    let summary = v.summary.as_ref().and_then(|s| ctx.localized(s, "summary", false));
-    let note = v.note.as_ref().and_then(|s| ctx.localized(s, "note", false));
+    let summary = v
+        .summary
+        .as_ref()
+        .and_then(|s| ctx.localized(s, "summary", false));
+    let note = v
+        .note
+        .as_ref()
+        .and_then(|s| ctx.localized(s, "note", false));
     let deleted = v.deleted.as_ref().filter(|d| d.value);
     let given: Vec<(&str, Pos)> = [
         v.text.as_ref().map(|t| ("text", pos_of(t))),
@@ -646,7 +750,12 @@ fn validate_version(
     } else {
         if summary.is_none() {
             let d = ctx
-                .at("E0016", "this version says nothing about the position", pos, 1)
+                .at(
+                    "E0016",
+                    "this version says nothing about the position",
+                    pos,
+                    1,
+                )
                 .help("add a `summary`, the `text`, `same_as: <institution>` or `deleted: true`");
             ctx.push(d);
             return None;
@@ -698,7 +807,11 @@ fn find_same_as_cycle(
     None
 }
 
-fn same_as_pos(raw: &crate::load::RawProvision, institution: Institution, index: usize) -> Option<Pos> {
+fn same_as_pos(
+    raw: &crate::load::RawProvision,
+    institution: Institution,
+    index: usize,
+) -> Option<Pos> {
     let p = &raw.positions.value;
     let slot = match institution {
         Institution::Commission => &p.commission,
@@ -732,18 +845,30 @@ fn validate_member_states(
             let help = match code.to_uppercase().as_str() {
                 "GR" => "the EU writes Greece as `EL`".to_string(),
                 "UK" | "GB" => "the United Kingdom left the EU in 2020".to_string(),
-                upper if country_name(upper).is_some() => format!("write the code in capitals: `{upper}`"),
+                upper if country_name(upper).is_some() => {
+                    format!("write the code in capitals: `{upper}`")
+                }
                 _ => format!("use an EU27 code: {}", codes.join(", ")),
             };
             let d = ctx
-                .at("E0013", format!("`{}` is not an EU member state code", c.value), pos_of(c), ctx.len_of(c))
+                .at(
+                    "E0013",
+                    format!("`{}` is not an EU member state code", c.value),
+                    pos_of(c),
+                    ctx.len_of(c),
+                )
                 .help(help);
             ctx.push(d);
             continue;
         }
         if out.iter().any(|m| m.country == code) {
             let d = ctx
-                .at("E0021", format!("`{code}` is listed twice"), pos_of(c), ctx.len_of(c))
+                .at(
+                    "E0021",
+                    format!("`{code}` is listed twice"),
+                    pos_of(c),
+                    ctx.len_of(c),
+                )
                 .help("put all of a country's stances in one `history` list, oldest first");
             ctx.push(d);
             continue;
@@ -764,14 +889,22 @@ fn validate_member_states(
             if let Some(s) = &source {
                 cited.insert(s.clone());
             }
-            let note = h.note.as_ref().and_then(|n| ctx.localized(n, "note", false));
+            let note = h
+                .note
+                .as_ref()
+                .and_then(|n| ctx.localized(n, "note", false));
             let (Some(date), Some(stance), Some(source)) = (date, stance, source) else {
                 continue;
             };
             if let Some(prev) = history.last() {
                 if date < prev.date {
                     let d = ctx
-                        .at("E0006", format!("the stances of `{code}` are not in date order"), pos_of(&h.date), h.date.value.chars().count())
+                        .at(
+                            "E0006",
+                            format!("the stances of `{code}` are not in date order"),
+                            pos_of(&h.date),
+                            h.date.value.chars().count(),
+                        )
                         .label(format!("dated before the previous stance ({})", prev.date))
                         .help("list stances oldest first");
                     ctx.push(d);
@@ -823,7 +956,9 @@ fn validate_timeline(
             .description
             .as_ref()
             .and_then(|d| ctx.localized(d, "description", false));
-        if let (Some(date), Some(title), Some(institution), Some(source)) = (date, title, institution, source) {
+        if let (Some(date), Some(title), Some(institution), Some(source)) =
+            (date, title, institution, source)
+        {
             out.push(TimelineEvent {
                 date,
                 title,
@@ -837,7 +972,10 @@ fn validate_timeline(
     out
 }
 
-fn validate_actors(parsed: &Parsed<Vec<crate::load::RawActor>>, diags: &mut Vec<Diagnostic>) -> Vec<Actor> {
+fn validate_actors(
+    parsed: &Parsed<Vec<crate::load::RawActor>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Actor> {
     let mut ctx = FileCtx {
         file: &parsed.file,
         diags,
@@ -861,7 +999,10 @@ fn validate_actors(parsed: &Parsed<Vec<crate::load::RawActor>>, diags: &mut Vec<
             ctx.push(d);
             continue;
         }
-        let note = a.note.as_ref().and_then(|n| ctx.localized(n, "note", false));
+        let note = a
+            .note
+            .as_ref()
+            .and_then(|n| ctx.localized(n, "note", false));
         if let (Some(role), Some(institution)) = (role, institution) {
             out.push(Actor {
                 name: a.name.value.trim().to_string(),
@@ -876,7 +1017,10 @@ fn validate_actors(parsed: &Parsed<Vec<crate::load::RawActor>>, diags: &mut Vec<
     out
 }
 
-fn validate_population(parsed: &Parsed<RawPopulation>, diags: &mut Vec<Diagnostic>) -> Option<Population> {
+fn validate_population(
+    parsed: &Parsed<RawPopulation>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Population> {
     let raw = &parsed.value;
     let mut ctx = FileCtx {
         file: &parsed.file,
@@ -891,7 +1035,12 @@ fn validate_population(parsed: &Parsed<RawPopulation>, diags: &mut Vec<Diagnosti
         .and_then(|y| y.parse::<u16>().ok());
     if expected_year != Some(raw.year.value) {
         let d = ctx
-            .at("E0017", format!("the year {} does not match the file name", raw.year.value), pos_of(&raw.year), 4)
+            .at(
+                "E0017",
+                format!("the year {} does not match the file name", raw.year.value),
+                pos_of(&raw.year),
+                4,
+            )
             .help("name the file population-<year>.yaml after the year its figures apply to");
         ctx.push(d);
         ok = false;
@@ -905,7 +1054,12 @@ fn validate_population(parsed: &Parsed<RawPopulation>, diags: &mut Vec<Diagnosti
     for (code, share) in &raw.shares.0 {
         if country_name(&code.value).is_none() {
             let d = ctx
-                .at("E0013", format!("`{}` is not an EU member state code", code.value), pos_of(code), ctx.len_of(code))
+                .at(
+                    "E0013",
+                    format!("`{}` is not an EU member state code", code.value),
+                    pos_of(code),
+                    ctx.len_of(code),
+                )
                 .help("use the EU27 codes (EL for Greece)");
             ctx.push(d);
             ok = false;
@@ -913,7 +1067,12 @@ fn validate_population(parsed: &Parsed<RawPopulation>, diags: &mut Vec<Diagnosti
         }
         if !(0.0..=100.0).contains(&share.value) {
             let d = ctx
-                .at("E0017", format!("a share of {}% is impossible", share.value), pos_of(share), 1)
+                .at(
+                    "E0017",
+                    format!("a share of {}% is impossible", share.value),
+                    pos_of(share),
+                    1,
+                )
                 .help("shares are percentages of the EU population, between 0 and 100");
             ctx.push(d);
             ok = false;
@@ -927,7 +1086,12 @@ fn validate_population(parsed: &Parsed<RawPopulation>, diags: &mut Vec<Diagnosti
         .collect();
     if !missing.is_empty() {
         let d = ctx
-            .at("E0017", format!("{} member states have no population share", missing.len()), pos_of(&raw.year), 4)
+            .at(
+                "E0017",
+                format!("{} member states have no population share", missing.len()),
+                pos_of(&raw.year),
+                4,
+            )
             .help(format!("add shares for {}", missing.join(", ")));
         ctx.push(d);
         ok = false;

@@ -16,7 +16,12 @@ fn sel(s: &str) -> Selector {
 }
 
 fn text_of(el: scraper::ElementRef) -> String {
-    el.text().collect::<Vec<_>>().join("").split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<Vec<_>>()
+        .join("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -24,13 +29,43 @@ fn overview_lists_rows_in_legal_order_with_four_columns() {
     let project = common::fixture("basic");
     let site = common::build(project.path());
     let doc = page(&site, "demo/index.html");
-    let refs: Vec<String> = doc.select(&sel("table.comparison tbody tr th .ref")).map(text_of).collect();
-    assert_eq!(refs, ["Recital 3", "Article 2", "Article 2a", "Article 10", "Annex II"]);
-    let headers: Vec<String> = doc.select(&sel("table.comparison thead th")).map(text_of).collect();
-    assert_eq!(headers, ["Provision", "Commission", "Consequences", "Parliament", "Council"]);
+    let refs: Vec<String> = doc
+        .select(&sel("table.comparison tbody tr th .ref"))
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            "Recital 3",
+            "Article 2",
+            "Article 2a",
+            "Article 10",
+            "Annex II"
+        ]
+    );
+    let headers: Vec<String> = doc
+        .select(&sel("table.comparison thead th"))
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "Provision",
+            "Commission",
+            "Consequences",
+            "Parliament",
+            "Council"
+        ]
+    );
     // Each row links to its provision page.
-    let first = doc.select(&sel("tbody tr#article-10 th a.ref")).next().expect("row link");
-    assert_eq!(first.value().attr("href"), Some("provisions/article-10.html"));
+    let first = doc
+        .select(&sel("tbody tr#article-10 th a.ref"))
+        .next()
+        .expect("row link");
+    assert_eq!(
+        first.value().attr("href"),
+        Some("provisions/article-10.html")
+    );
 }
 
 #[test]
@@ -40,7 +75,11 @@ fn unchanged_deleted_and_new_cells_say_so() {
     let doc = page(&site, "demo/index.html");
     let cell = |row: &str, inst: &str| -> String {
         let s = sel(&format!("tr#{row} td[data-institution=\"{inst}\"]"));
-        text_of(doc.select(&s).next().unwrap_or_else(|| panic!("{row} {inst}")))
+        text_of(
+            doc.select(&s)
+                .next()
+                .unwrap_or_else(|| panic!("{row} {inst}")),
+        )
     };
     assert!(cell("article-2", "parliament").contains("No change from the Commission proposal"));
     assert!(cell("article-2", "council").contains("No change from the Commission proposal"));
@@ -48,7 +87,10 @@ fn unchanged_deleted_and_new_cells_say_so() {
     assert!(cell("recital-3", "council").contains("No change from the Commission proposal"));
     assert!(cell("article-10", "council").starts_with("Deleted"));
     assert!(cell("article-2a", "commission").contains("Not in the Commission proposal"));
-    assert!(doc.select(&sel("tr#article-2a .badge-new")).next().is_some());
+    assert!(doc
+        .select(&sel("tr#article-2a .badge-new"))
+        .next()
+        .is_some());
     // The current Council position is the latest version.
     assert!(cell("article-10", "council").contains("No detection orders"));
 }
@@ -58,11 +100,17 @@ fn provision_page_marks_insertions_and_deletions() {
     let project = common::fixture("basic");
     let site = common::build(project.path());
     let doc = page(&site, "demo/provisions/article-10.html");
-    let diff = doc.select(&sel("#parliament-vs-commission")).next().expect("parliament diff");
+    let diff = doc
+        .select(&sel("#parliament-vs-commission"))
+        .next()
+        .expect("parliament diff");
     let ins: Vec<String> = diff.select(&sel("ins")).map(text_of).collect();
     let del: Vec<String> = diff.select(&sel("del")).map(text_of).collect();
     assert!(ins.iter().any(|t| t.contains("may")), "{ins:?}");
-    assert!(ins.iter().any(|t| t.contains("of suspects only")), "{ins:?}");
+    assert!(
+        ins.iter().any(|t| t.contains("of suspects only")),
+        "{ins:?}"
+    );
     assert!(del.iter().any(|t| t == "shall"), "{del:?}");
     // The unchanged second paragraph is not marked.
     assert!(!ins.iter().chain(&del).any(|t| t.contains("reliable")));
@@ -97,7 +145,10 @@ fn topic_pages_filter_rows_without_javascript() {
         .filter_map(|r| r.value().id())
         .collect();
     assert_eq!(ids, ["article-2a", "article-10"]);
-    let current = doc.select(&sel(".topic-filter a[aria-current=page]")).next().expect("current topic");
+    let current = doc
+        .select(&sel(".topic-filter a[aria-current=page]"))
+        .next()
+        .expect("current topic");
     assert!(text_of(current).starts_with("Detection"));
 }
 
@@ -111,8 +162,16 @@ fn contributor_text_never_becomes_markup() {
             continue;
         }
         let doc = page(&site, file.to_str().expect("utf-8 path"));
-        assert_eq!(doc.select(&sel("script")).count(), 0, "{file:?} has a script element");
-        assert_eq!(doc.select(&sel("img")).count(), 0, "{file:?} has an img element");
+        assert_eq!(
+            doc.select(&sel("script")).count(),
+            0,
+            "{file:?} has a script element"
+        );
+        assert_eq!(
+            doc.select(&sel("img")).count(),
+            0,
+            "{file:?} has an img element"
+        );
         for el in doc.select(&sel("*")) {
             for (name, value) in el.value().attrs() {
                 assert!(!name.starts_with("on"), "{file:?}: event handler {name}");
@@ -125,7 +184,10 @@ fn contributor_text_never_becomes_markup() {
     assert!(checked >= 10, "only {checked} pages checked");
     // The text is still there, shown literally.
     let doc = page(&site, "demo/provisions/article-10.html");
-    assert!(doc.root_element().text().any(|t| t.contains("<script>alert(\"consequences\")</script>")));
+    assert!(doc
+        .root_element()
+        .text()
+        .any(|t| t.contains("<script>alert(\"consequences\")</script>")));
 }
 
 #[test]
@@ -137,7 +199,11 @@ fn two_builds_are_byte_identical() {
     let files_a = common::files(&site_a);
     assert_eq!(files_a, common::files(&site_b));
     for f in &files_a {
-        assert_eq!(fs::read(site_a.join(f)).unwrap(), fs::read(site_b.join(f)).unwrap(), "{f:?} differs");
+        assert_eq!(
+            fs::read(site_a.join(f)).unwrap(),
+            fs::read(site_b.join(f)).unwrap(),
+            "{f:?} differs"
+        );
     }
 }
 
@@ -153,7 +219,13 @@ fn project_templates_override_the_default_ones() {
     .unwrap();
     let site = common::build(project.path());
     let doc = page(&site, "index.html");
-    assert_eq!(text_of(doc.select(&sel("p.custom")).next().expect("override used")), "1 dossiers");
+    assert_eq!(
+        text_of(doc.select(&sel("p.custom")).next().expect("override used")),
+        "1 dossiers"
+    );
     // Other pages still use the defaults.
-    assert!(page(&site, "demo/index.html").select(&sel("table.comparison")).next().is_some());
+    assert!(page(&site, "demo/index.html")
+        .select(&sel("table.comparison"))
+        .next()
+        .is_some());
 }

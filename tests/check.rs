@@ -12,11 +12,26 @@ fn broken_fixture() -> tempfile::TempDir {
     let project = common::fixture("basic");
     let root = project.path();
     // 1. A misspelt source id.
-    common::edit(root, "positions/demo/provisions/article-2.yaml", "source: ep-1", "source: ep-l");
+    common::edit(
+        root,
+        "positions/demo/provisions/article-2.yaml",
+        "source: ep-1",
+        "source: ep-l",
+    );
     // 2. An unknown field.
-    common::edit(root, "positions/demo/provisions/annex-ii.yaml", "    summary: A form.", "    summary: A form.\n    colour: red");
+    common::edit(
+        root,
+        "positions/demo/provisions/annex-ii.yaml",
+        "    summary: A form.",
+        "    summary: A form.\n    colour: red",
+    );
     // 3. A date that does not exist.
-    common::edit(root, "positions/demo/provisions/recital-3.yaml", "date: 2099-04-01", "date: 2099-02-30");
+    common::edit(
+        root,
+        "positions/demo/provisions/recital-3.yaml",
+        "date: 2099-04-01",
+        "date: 2099-02-30",
+    );
     // 4. A second provision with the ref of another.
     std::fs::write(
         root.join("positions/demo/provisions/article-2-copy.yaml"),
@@ -32,17 +47,44 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
     let (_, diags) = trilogue::check_project(project.path());
     let found: Vec<(String, usize, usize, &str)> = diags
         .iter()
-        .map(|d| (d.file.to_string_lossy().to_string(), d.line, d.column, d.code))
+        .map(|d| {
+            (
+                d.file.to_string_lossy().to_string(),
+                d.line,
+                d.column,
+                d.code,
+            )
+        })
         .collect();
     assert_eq!(
         found,
         [
-            ("positions/demo/provisions/annex-ii.yaml".to_string(), 8, 5, "E0002"),
+            (
+                "positions/demo/provisions/annex-ii.yaml".to_string(),
+                8,
+                5,
+                "E0002"
+            ),
             // Files are read in name order, so the copy comes first and the original is
             // the duplicate; the label names the other file either way.
-            ("positions/demo/provisions/article-2.yaml".to_string(), 1, 6, "E0009"),
-            ("positions/demo/provisions/article-2.yaml".to_string(), 11, 13, "E0003"),
-            ("positions/demo/provisions/recital-3.yaml".to_string(), 13, 11, "E0005"),
+            (
+                "positions/demo/provisions/article-2.yaml".to_string(),
+                1,
+                6,
+                "E0009"
+            ),
+            (
+                "positions/demo/provisions/article-2.yaml".to_string(),
+                11,
+                13,
+                "E0003"
+            ),
+            (
+                "positions/demo/provisions/recital-3.yaml".to_string(),
+                13,
+                11,
+                "E0005"
+            ),
         ]
     );
     insta::assert_snapshot!(render_human(&diags, false));
@@ -53,7 +95,11 @@ fn the_real_corpus_passes() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let (corpus, diags) = trilogue::check_project(root);
     assert!(diags.is_empty(), "{}", render_human(&diags, false));
-    let csar = corpus.dossiers.iter().find(|d| d.id == "csar").expect("the csar dossier");
+    let csar = corpus
+        .dossiers
+        .iter()
+        .find(|d| d.id == "csar")
+        .expect("the csar dossier");
     assert!(csar.provisions.len() >= 15);
 }
 
@@ -64,14 +110,29 @@ fn trilogue() -> Command {
 #[test]
 fn check_exits_1_on_invalid_data_and_0_on_valid() {
     let project = broken_fixture();
-    let out = trilogue().arg("--root").arg(project.path()).arg("check").output().unwrap();
+    let out = trilogue()
+        .arg("--root")
+        .arg(project.path())
+        .arg("check")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("4 errors"), "{stdout}");
 
     let good = common::fixture("basic");
-    let out = trilogue().arg("--root").arg(good.path()).arg("check").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = trilogue()
+        .arg("--root")
+        .arg(good.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -84,7 +145,10 @@ fn github_format_prints_annotations() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("::error file=positions/demo/provisions/article-2.yaml,line=11,col=13"), "{stdout}");
+    assert!(
+        stdout.contains("::error file=positions/demo/provisions/article-2.yaml,line=11,col=13"),
+        "{stdout}"
+    );
     assert_eq!(stdout.lines().count(), 4);
 }
 
@@ -93,8 +157,19 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     let project = common::fixture("basic");
     let root = project.path();
     let site = root.join("site");
-    let ok = trilogue().arg("--root").arg(root).args(["build", "--out"]).arg(&site).output().unwrap();
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let ok = trilogue()
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--out"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let before: Vec<(std::path::PathBuf, Vec<u8>)> = common::files(&site)
         .into_iter()
         .map(|f| {
@@ -104,8 +179,19 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .collect();
     assert!(before.len() > 10);
 
-    common::edit(root, "positions/demo/provisions/article-2.yaml", "source: ep-1", "source: nope");
-    let failed = trilogue().arg("--root").arg(root).args(["build", "--out"]).arg(&site).output().unwrap();
+    common::edit(
+        root,
+        "positions/demo/provisions/article-2.yaml",
+        "source: ep-1",
+        "source: nope",
+    );
+    let failed = trilogue()
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--out"])
+        .arg(&site)
+        .output()
+        .unwrap();
     assert_eq!(failed.status.code(), Some(1));
     let after: Vec<(std::path::PathBuf, Vec<u8>)> = common::files(&site)
         .into_iter()
@@ -122,7 +208,13 @@ fn build_refuses_to_write_over_the_project() {
     let project = common::fixture("basic");
     let root = project.path();
     for out in [root.to_path_buf(), root.join("positions")] {
-        let r = trilogue().arg("--root").arg(root).args(["build", "--out"]).arg(&out).output().unwrap();
+        let r = trilogue()
+            .arg("--root")
+            .arg(root)
+            .args(["build", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
         assert_eq!(r.status.code(), Some(2), "{out:?}");
         assert!(String::from_utf8_lossy(&r.stderr).contains("refusing"));
     }

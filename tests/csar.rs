@@ -19,8 +19,16 @@ fn sel(s: &str) -> Selector {
 
 fn cell_text(doc: &Html, row: &str, institution: &str) -> String {
     let s = sel(&format!("tr#{row} td[data-institution=\"{institution}\"]"));
-    let el = doc.select(&s).next().unwrap_or_else(|| panic!("no {institution} cell in row {row}"));
-    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    let el = doc
+        .select(&s)
+        .next()
+        .unwrap_or_else(|| panic!("no {institution} cell in row {row}"));
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The seed's rows, in its order, with whether the Parliament and the Council cells read
@@ -48,21 +56,42 @@ const NO_CHANGE: &str = "No change from the Commission proposal";
 #[test]
 fn the_table_as_of_the_seed_matches_the_seed() {
     let (_keep, site) = build_real_site();
-    let html = std::fs::read_to_string(site.join("csar/as-of/2024-04-15.html")).expect("table as of 15 April 2024");
+    let html = std::fs::read_to_string(site.join("csar/as-of/2024-04-15.html"))
+        .expect("table as of 15 April 2024");
     let doc = Html::parse_document(&html);
     let headers: Vec<String> = doc
         .select(&sel("table.comparison thead th"))
         .map(|h| h.text().collect::<String>().trim().to_string())
         .collect();
-    assert_eq!(headers, ["Provision", "Commission", "Consequences", "Parliament", "Council"]);
+    assert_eq!(
+        headers,
+        [
+            "Provision",
+            "Commission",
+            "Consequences",
+            "Parliament",
+            "Council"
+        ]
+    );
     let rows = doc.select(&sel("table.comparison tbody tr")).count();
     assert_eq!(rows, SEED_ROWS.len());
     for (id, parliament_unchanged, council_unchanged) in SEED_ROWS {
         let p = cell_text(&doc, id, "parliament");
         let c = cell_text(&doc, id, "council");
-        assert_eq!(p.contains(NO_CHANGE), parliament_unchanged, "{id} parliament: {p}");
-        assert_eq!(c.contains(NO_CHANGE), council_unchanged, "{id} council: {c}");
-        assert!(!cell_text(&doc, id, "commission").is_empty(), "{id} commission cell is empty");
+        assert_eq!(
+            p.contains(NO_CHANGE),
+            parliament_unchanged,
+            "{id} parliament: {p}"
+        );
+        assert_eq!(
+            c.contains(NO_CHANGE),
+            council_unchanged,
+            "{id} council: {c}"
+        );
+        assert!(
+            !cell_text(&doc, id, "commission").is_empty(),
+            "{id} commission cell is empty"
+        );
     }
 }
 
@@ -72,7 +101,10 @@ fn the_current_table_has_every_row_and_the_2025_mandate() {
     let html = std::fs::read_to_string(site.join("csar/index.html")).unwrap();
     let doc = Html::parse_document(&html);
     for (id, _, _) in SEED_ROWS {
-        assert!(doc.select(&sel(&format!("tr#{id}"))).next().is_some(), "row {id} missing");
+        assert!(
+            doc.select(&sel(&format!("tr#{id}"))).next().is_some(),
+            "row {id} missing"
+        );
     }
     // Since 26 November 2025 the Council deletes detection orders.
     let c = cell_text(&doc, "detection-orders", "council");

@@ -10,7 +10,9 @@ use crate::site::{self, BuildOptions};
 use super::{Context, EXIT_INVALID_DATA};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  trilogue build\n  trilogue build --out public --base-url https://example.org/trilogue\n\nThe previous output folder is replaced only once the new site is complete.")]
+#[command(
+    after_help = "Examples:\n  trilogue build\n  trilogue build --out public --base-url https://example.org/trilogue\n\nThe previous output folder is replaced only once the new site is complete."
+)]
 pub struct Args {
     /// Where to write the site (relative to the current folder).
     #[arg(long, short, default_value = "site", value_name = "DIR")]
@@ -29,9 +31,15 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         diags
     };
-    eprint!("{}", diagnostics::render(&shown, Format::Human, ctx.color_stderr));
+    eprint!(
+        "{}",
+        diagnostics::render(&shown, Format::Human, ctx.color_stderr)
+    );
     if errors > 0 {
-        eprintln!("build stopped: fix the errors above; {} was not changed", args.out.display());
+        eprintln!(
+            "build stopped: fix the errors above; {} was not changed",
+            args.out.display()
+        );
         return Ok(ExitCode::from(EXIT_INVALID_DATA));
     }
     let out = if args.out.is_absolute() {

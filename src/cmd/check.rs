@@ -7,7 +7,9 @@ use crate::diagnostics::{self, Format};
 use super::{Context, EXIT_INVALID_DATA};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  trilogue check\n  trilogue check --format github   (annotations in GitHub Actions)\n  trilogue check --format json     (one JSON object per problem)")]
+#[command(
+    after_help = "Examples:\n  trilogue check\n  trilogue check --format github   (annotations in GitHub Actions)\n  trilogue check --format json     (one JSON object per problem)"
+)]
 pub struct Args {
     /// How to print problems.
     #[arg(long, value_enum, default_value = "human")]
@@ -32,7 +34,11 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         println!(
             "ok: {} {}, {} provisions",
             corpus.dossiers.len(),
-            if corpus.dossiers.len() == 1 { "dossier" } else { "dossiers" },
+            if corpus.dossiers.len() == 1 {
+                "dossier"
+            } else {
+                "dossiers"
+            },
             provisions
         );
     }

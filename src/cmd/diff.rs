@@ -10,7 +10,9 @@ use crate::diff::{diff_texts, render_terminal, DiffOptions};
 use super::Context;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  trilogue diff commission.txt council.txt\n\nInserted words are green and underlined, deleted words red and struck through;\nwithout colour (NO_COLOR or not a terminal) they read {+inserted+} and [-deleted-].")]
+#[command(
+    after_help = "Example:\n  trilogue diff commission.txt council.txt\n\nInserted words are green and underlined, deleted words red and struck through;\nwithout colour (NO_COLOR or not a terminal) they read {+inserted+} and [-deleted-]."
+)]
 pub struct Args {
     /// The older text.
     pub old: PathBuf,
@@ -39,7 +41,11 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             diff.words_inserted,
             diff.words_deleted,
             diff.similarity * 100.0,
-            if diff.timed_out { " (diff deadline reached: some paragraphs compared whole)" } else { "" }
+            if diff.timed_out {
+                " (diff deadline reached: some paragraphs compared whole)"
+            } else {
+                ""
+            }
         );
     }
     Ok(ExitCode::SUCCESS)

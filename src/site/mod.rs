@@ -58,7 +58,11 @@ impl Drop for Phase {
 }
 
 /// Render every page of the site in memory.
-pub fn render_site(root: &Path, corpus: &Corpus, options: &BuildOptions) -> anyhow::Result<Vec<Page>> {
+pub fn render_site(
+    root: &Path,
+    corpus: &Corpus,
+    options: &BuildOptions,
+) -> anyhow::Result<Vec<Page>> {
     let env = {
         let _p = Phase::start("templates");
         environment(root)?
@@ -73,10 +77,7 @@ pub fn render_site(root: &Path, corpus: &Corpus, options: &BuildOptions) -> anyh
     };
     let mut pages = {
         let _p = Phase::start("render");
-        let r = Renderer {
-            env: &env,
-            options,
-        };
+        let r = Renderer { env: &env, options };
         let mut pages = vec![r.home(corpus)?];
         for (d, a) in corpus.dossiers.iter().zip(&analyses) {
             pages.extend(r.dossier_pages(d, a)?);
@@ -100,7 +101,13 @@ struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    fn meta(&self, path: &str, title: String, description: String, section: &'static str) -> views::PageMeta {
+    fn meta(
+        &self,
+        path: &str,
+        title: String,
+        description: String,
+        section: &'static str,
+    ) -> views::PageMeta {
         let depth = path.matches('/').count();
         views::PageMeta {
             root: "../".repeat(depth),
@@ -131,7 +138,8 @@ impl Renderer<'_> {
     }
 
     fn home(&self, corpus: &Corpus) -> anyhow::Result<Page> {
-        let dossiers: Vec<views::DossierSummary> = corpus.dossiers.iter().map(views::dossier_summary).collect();
+        let dossiers: Vec<views::DossierSummary> =
+            corpus.dossiers.iter().map(views::dossier_summary).collect();
         let meta = self.meta(
             "index.html",
             "trilogue".to_string(),
@@ -150,7 +158,11 @@ impl Renderer<'_> {
         let rows: Vec<views::RowView> = a
             .provisions
             .iter()
-            .filter_map(|pa| d.provisions.get(pa.index).map(|p| views::row_view(d, p, pa)))
+            .filter_map(|pa| {
+                d.provisions
+                    .get(pa.index)
+                    .map(|p| views::row_view(d, p, pa))
+            })
             .collect();
         let base = &d.id;
         let snapshots = snapshot_dates(d);
@@ -189,12 +201,19 @@ impl Renderer<'_> {
             let past_rows: Vec<views::RowView> = past
                 .provisions
                 .iter()
-                .filter_map(|pa| d.provisions.get(pa.index).map(|p| views::row_view(d, p, pa)))
+                .filter_map(|pa| {
+                    d.provisions
+                        .get(pa.index)
+                        .map(|p| views::row_view(d, p, pa))
+                })
                 .collect();
             let meta = self.meta(
                 &format!("{base}/{}", link.href),
                 format!("{}: positions as of {}", view.short_title, link.label),
-                format!("The {} comparison table as it stood on {}.", view.short_title, link.label),
+                format!(
+                    "The {} comparison table as it stood on {}.",
+                    view.short_title, link.label
+                ),
                 "overview",
             );
             pages.push(self.render(
@@ -277,14 +296,18 @@ pub const MAX_SNAPSHOTS: usize = 12;
 /// the latest (that table is the current one). Where there are more than
 /// [`MAX_SNAPSHOTS`], the dates on which most versions were published are kept.
 pub fn snapshot_dates(d: &Dossier) -> Vec<crate::model::Date> {
-    let mut counts: std::collections::BTreeMap<crate::model::Date, usize> = std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<crate::model::Date, usize> =
+        std::collections::BTreeMap::new();
     for p in &d.provisions {
         for v in p.positions.values().flatten() {
             *counts.entry(v.date).or_default() += 1;
         }
     }
     let latest = counts.keys().next_back().copied();
-    let mut dates: Vec<(crate::model::Date, usize)> = counts.into_iter().filter(|(date, _)| Some(*date) != latest).collect();
+    let mut dates: Vec<(crate::model::Date, usize)> = counts
+        .into_iter()
+        .filter(|(date, _)| Some(*date) != latest)
+        .collect();
     if dates.len() > MAX_SNAPSHOTS {
         dates.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         dates.truncate(MAX_SNAPSHOTS);
@@ -314,7 +337,12 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Render and write: the whole of `trilogue build` after validation.
-pub fn build(root: &Path, corpus: &Corpus, out: &Path, options: &BuildOptions) -> anyhow::Result<usize> {
+pub fn build(
+    root: &Path,
+    corpus: &Corpus,
+    out: &Path,
+    options: &BuildOptions,
+) -> anyhow::Result<usize> {
     check_output_dir(root, out)?;
     let pages = render_site(root, corpus, options)?;
     let _p = Phase::start("write");

@@ -61,7 +61,10 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
     let root = absolute(root)?;
     let out_abs = absolute(out)?;
     if out_abs.parent().is_none() {
-        bail!("refusing to write the site to {}: that is the root of the file system", out.display());
+        bail!(
+            "refusing to write the site to {}: that is the root of the file system",
+            out.display()
+        );
     }
     if root.starts_with(&out_abs) {
         bail!(
@@ -91,7 +94,10 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
             );
         }
     } else if out_abs.exists() {
-        bail!("refusing to write the site to {}: it is a file", out.display());
+        bail!(
+            "refusing to write the site to {}: it is a file",
+            out.display()
+        );
     }
     Ok(())
 }
@@ -124,7 +130,8 @@ pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
     // The swap: two renames on the same file system.
     let had_old = out.exists();
     if had_old {
-        fs::rename(&out, &old).with_context(|| format!("cannot move the old site {} aside", out.display()))?;
+        fs::rename(&out, &old)
+            .with_context(|| format!("cannot move the old site {} aside", out.display()))?;
     }
     if let Err(e) = fs::rename(&tmp, &out) {
         if had_old {
@@ -134,7 +141,8 @@ pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
         return Err(e).with_context(|| format!("cannot move the new site into {}", out.display()));
     }
     if had_old {
-        fs::remove_dir_all(&old).with_context(|| format!("cannot remove the old site {}", old.display()))?;
+        fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the old site {}", old.display()))?;
     }
     Ok(())
 }
@@ -147,31 +155,38 @@ fn write_all(dir: &Path, pages: &[Page]) -> anyhow::Result<()> {
         .collect();
     for f in &folders {
         ensure_relative(f)?;
-        fs::create_dir_all(dir.join(f)).with_context(|| format!("cannot create {}", dir.join(f).display()))?;
+        fs::create_dir_all(dir.join(f))
+            .with_context(|| format!("cannot create {}", dir.join(f).display()))?;
     }
-    pages.par_iter().try_for_each(|page| -> anyhow::Result<()> {
-        ensure_relative(&page.path)?;
-        let path = dir.join(&page.path);
-        let file = fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        w.write_all(&page.content)
-            .and_then(|_| w.flush())
-            .with_context(|| format!("cannot write {}", path.display()))
-    })?;
-    fs::write(dir.join(MARKER), "This folder was written by `trilogue build` and is replaced by the next build.\n")
-        .context("cannot write the site marker")?;
+    pages
+        .par_iter()
+        .try_for_each(|page| -> anyhow::Result<()> {
+            ensure_relative(&page.path)?;
+            let path = dir.join(&page.path);
+            let file = fs::File::create(&path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            w.write_all(&page.content)
+                .and_then(|_| w.flush())
+                .with_context(|| format!("cannot write {}", path.display()))
+        })?;
+    fs::write(
+        dir.join(MARKER),
+        "This folder was written by `trilogue build` and is replaced by the next build.\n",
+    )
+    .context("cannot write the site marker")?;
     Ok(())
 }
 
 /// Page paths come from validated ids, but check again: nothing may escape the folder.
 fn ensure_relative(path: &Path) -> anyhow::Result<()> {
-    if path
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-    {
+    if path.components().all(|c| matches!(c, Component::Normal(_))) {
         Ok(())
     } else {
-        bail!("internal error: the page path {} would leave the output folder", path.display())
+        bail!(
+            "internal error: the page path {} would leave the output folder",
+            path.display()
+        )
     }
 }
 

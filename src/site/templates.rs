@@ -29,7 +29,9 @@ pub fn environment(root: &Path) -> anyhow::Result<Environment<'static>> {
         for entry in walkdir::WalkDir::new(&overrides).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot read {}", overrides.display()))?;
             let path = entry.path();
-            if !entry.file_type().is_file() || path.extension().and_then(|e| e.to_str()) != Some("html") {
+            if !entry.file_type().is_file()
+                || path.extension().and_then(|e| e.to_str()) != Some("html")
+            {
                 continue;
             }
             let name = path

@@ -237,7 +237,11 @@ pub fn dossier_view(d: &Dossier, analysis: &DossierAnalysis) -> DossierView {
             .map(|t| TopicView {
                 id: t.id.clone(),
                 label: t.label.get(&d.lang).to_string(),
-                count: d.provisions.iter().filter(|p| p.topics.contains(&t.id)).count(),
+                count: d
+                    .provisions
+                    .iter()
+                    .filter(|p| p.topics.contains(&t.id))
+                    .count(),
             })
             .collect(),
         columns: analysis
@@ -293,9 +297,21 @@ fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
         }
         Relation::NoPosition => ("missing", Some("No position yet".to_string())),
         Relation::Proposal => ("proposal", None),
-        Relation::NewProvision => ("new", Some(format!("New provision inserted by the {}", c.institution.label()))),
-        Relation::Unchanged => ("unchanged", Some("No change from the Commission proposal".to_string())),
-        Relation::SameAs(other) => ("same-as", Some(format!("Same as the {}", other.position_name()))),
+        Relation::NewProvision => (
+            "new",
+            Some(format!(
+                "New provision inserted by the {}",
+                c.institution.label()
+            )),
+        ),
+        Relation::Unchanged => (
+            "unchanged",
+            Some("No change from the Commission proposal".to_string()),
+        ),
+        Relation::SameAs(other) => (
+            "same-as",
+            Some(format!("Same as the {}", other.position_name())),
+        ),
         Relation::Deleted => ("deleted", Some("Deleted".to_string())),
         Relation::Amended(_) => ("amended", None),
         Relation::OwnText => ("own-text", None),
@@ -316,11 +332,16 @@ fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
         institution_label: c.institution.label(),
         kind,
         status,
-        summary_html: version.and_then(|v| v.summary.as_ref()).map(|s| markdown::to_inline_html(s.get(lang))),
+        summary_html: version
+            .and_then(|v| v.summary.as_ref())
+            .map(|s| markdown::to_inline_html(s.get(lang))),
         text_html,
-        note_html: version
-            .and_then(|v| v.note.as_ref())
-            .map(|n| markdown::to_html(n.get(lang), &format!("{}-{}-note", p.id, c.institution.key()))),
+        note_html: version.and_then(|v| v.note.as_ref()).map(|n| {
+            markdown::to_html(
+                n.get(lang),
+                &format!("{}-{}-note", p.id, c.institution.key()),
+            )
+        }),
         words_inserted,
         words_deleted,
         date: version.map(|v| v.date.human()),
@@ -352,7 +373,11 @@ fn diff_view(id: String, heading: String, diff: &TextDiff) -> DiffView {
     }
 }
 
-pub fn provision_view(d: &Dossier, analysis: &DossierAnalysis, a: &ProvisionAnalysis) -> Option<ProvisionView> {
+pub fn provision_view(
+    d: &Dossier,
+    analysis: &DossierAnalysis,
+    a: &ProvisionAnalysis,
+) -> Option<ProvisionView> {
     let p = d.provisions.get(a.index)?;
     let lang = &d.lang;
     let row = row_view(d, p, a);
@@ -362,7 +387,10 @@ pub fn provision_view(d: &Dossier, analysis: &DossierAnalysis, a: &ProvisionAnal
         .filter_map(|c| match &c.relation {
             Relation::Amended(diff) => Some(diff_view(
                 format!("{}-vs-commission", c.institution.key()),
-                format!("{} against the Commission proposal", c.institution.position_name()),
+                format!(
+                    "{} against the Commission proposal",
+                    c.institution.position_name()
+                ),
                 diff,
             )),
             _ => None,
@@ -403,7 +431,10 @@ pub fn provision_view(d: &Dossier, analysis: &DossierAnalysis, a: &ProvisionAnal
         .map(|s| source_view(d, s, Vec::new()))
         .collect();
     let neighbour = |index: Option<usize>| -> Option<NeighbourLink> {
-        let n = analysis.provisions.get(index?).and_then(|x| d.provisions.get(x.index))?;
+        let n = analysis
+            .provisions
+            .get(index?)
+            .and_then(|x| d.provisions.get(x.index))?;
         Some(NeighbourLink {
             href: format!("{}.html", n.id),
             reference: n.reference.to_string(),
@@ -433,7 +464,9 @@ fn step_view(
     let lang = &d.lang;
     let v: &Version = &s.version;
     let status = match &v.content {
-        Content::SameAs(Institution::Commission) => Some("No change from the Commission proposal".to_string()),
+        Content::SameAs(Institution::Commission) => {
+            Some("No change from the Commission proposal".to_string())
+        }
         Content::SameAs(other) => Some(format!("Same as the {}", other.position_name())),
         Content::Deleted => Some("Deleted".to_string()),
         Content::SummaryOnly => Some("Text not available: summary of the position".to_string()),
@@ -442,9 +475,16 @@ fn step_view(
     // A "no change" version shows its text only where that differs from the version
     // before it; repeating an unchanged text would bury the history.
     let (text_html, diffed, ins, del) = match (&s.diff_to_previous, &s.text, &v.content) {
-        (Some(diff), _, _) if !diff.identical => (Some(render_html(diff)), true, diff.words_inserted, diff.words_deleted),
+        (Some(diff), _, _) if !diff.identical => (
+            Some(render_html(diff)),
+            true,
+            diff.words_inserted,
+            diff.words_deleted,
+        ),
         (_, Some(t), Content::Text(_)) => (Some(render_text_html(t)), false, 0, 0),
-        (None, Some(t), Content::SameAs(_)) if index == 0 => (Some(render_text_html(t)), false, 0, 0),
+        (None, Some(t), Content::SameAs(_)) if index == 0 => {
+            (Some(render_text_html(t)), false, 0, 0)
+        }
         _ => (None, false, 0, 0),
     };
     StepView {
@@ -453,15 +493,20 @@ fn step_view(
         date_iso: v.date.iso(),
         current,
         status,
-        summary_html: v.summary.as_ref().map(|x| markdown::to_inline_html(x.get(lang))),
+        summary_html: v
+            .summary
+            .as_ref()
+            .map(|x| markdown::to_inline_html(x.get(lang))),
         text_html,
         diffed,
         words_inserted: ins,
         words_deleted: del,
-        note_html: v
-            .note
-            .as_ref()
-            .map(|n| markdown::to_html(n.get(lang), &format!("{}-{}-v{}-note", p.id, institution.key(), index + 1))),
+        note_html: v.note.as_ref().map(|n| {
+            markdown::to_html(
+                n.get(lang),
+                &format!("{}-{}-v{}-note", p.id, institution.key(), index + 1),
+            )
+        }),
         source: source_link(d, &v.source),
     }
 }

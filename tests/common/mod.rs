@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 /// that tests can edit and build it without touching the repository.
 pub fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     copy_dir(&src, dir.path());
     dir
 }
