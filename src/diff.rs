@@ -10,7 +10,7 @@
 //!    paragraph all whitespace (including line breaks and no-break spaces, which EUR-Lex and
 //!    Council documents use inconsistently) is collapsed to single spaces. Two texts whose
 //!    paragraphs are equal after this are *identical*: reflowing a text is not a change.
-//! 2. Paragraphs are aligned with a Myers diff over whole paragraphs. Where paragraphs were
+//! 2. Paragraphs are aligned with a diff over whole paragraphs. Where paragraphs were
 //!    replaced, old and new paragraphs are paired when they carry the same label or share at
 //!    least half of their words; unpaired ones are shown as inserted or deleted whole. This is
 //!    what keeps an inserted paragraph 2 from being shown as a rewrite of every paragraph
@@ -18,6 +18,12 @@
 //! 3. Inside each pair, the words are diffed. Tokens follow Unicode word boundaries, so
 //!    punctuation and whitespace are tokens of their own: changing `;` to `, and` marks just
 //!    those characters, not the word the semicolon was glued to.
+//!
+//! Both diffs use the patience algorithm (falling back to Myers between its anchors): it
+//! anchors on words that occur once in both texts, which keeps a rewritten clause from being
+//! shown as a jumble of common words ("the", "of") kept in place. For "scan all messages" →
+//! "scan messages of suspects" it gives `scan [-all-] messages {+of suspects+}`, where Myers
+//! may give `scan [-all messages-] {+messages of suspects+}`.
 //!
 //! Every call has a deadline ([`DiffOptions::deadline`], two seconds by default) shared by all
 //! steps. When it runs out, the remaining changed paragraphs are shown deleted and inserted
@@ -89,7 +95,8 @@ pub struct TextDiff {
 /// Limits for [`diff_texts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DiffOptions {
-    /// Time budget for the whole call.
+    /// Time budget for the whole call. A duration too large to add to the current instant
+    /// (such as `Duration::MAX`) means no deadline.
     pub deadline: Duration,
 }
 
@@ -106,12 +113,19 @@ impl Default for DiffOptions {
 pub const LEGEND_HTML: &str = "<p class=\"legend\">Changes are marked: \
 <ins>inserted text</ins> in bold italic, <del>deleted text</del> struck through.</p>";
 
-/// Above this many candidate pairs in one replaced run, paragraphs are not paired at all:
-/// the pairing table would cost more than it helps (that is 500 × 500 paragraphs).
+/// Above this many candidate pairs in one replaced run (500 × 500 paragraphs), paragraphs are
+/// paired by a cheaper windowed walk instead of the full table.
 const MAX_PAIR_CELLS: usize = 250_000;
+
+/// How far ahead [`pair_in_window`] looks for a partner paragraph.
+const PAIR_WINDOW: usize = 16;
 
 /// Above this many word look-ups for the pairing similarity, pairing uses labels only.
 const MAX_PAIR_WORK: usize = 4_000_000;
+
+/// A shared label allows a pair but only tips the balance between similar candidates: after
+/// an inserted paragraph the old "2." usually reappears as "3.", and its words say so.
+const LABEL_BONUS: f64 = 0.1;
 
 /// Paragraphs sharing at least this share of their words are paired as "changed".
 const PAIR_SIMILARITY: f64 = 0.5;
@@ -231,7 +245,7 @@ pub fn diff_texts(old: &str, new: &str, options: &DiffOptions) -> TextDiff {
         equal_chars: 0,
         timed_out: false,
     };
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_pars, &new_pars, deadline);
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_pars, &new_pars, deadline);
     if expired(deadline) {
         b.timed_out = true;
     }
@@ -401,7 +415,7 @@ fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> Option<WordDif
     }
     let old_tokens: Vec<&str> = old.split_word_bounds().collect();
     let new_tokens: Vec<&str> = new.split_word_bounds().collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_tokens, &new_tokens, deadline);
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_tokens, &new_tokens, deadline);
     if expired(deadline) {
         return None;
     }
@@ -450,7 +464,14 @@ enum Item {
 /// Appends an item, merging it with what is already there so that the result alternates
 /// between equal text and changes, and absorbing a whitespace-only equal stretch between two
 /// changes of the same kind(s): "[-deleted words-]" reads better than "[-deleted-] [-words-]".
-/// Both the old and the new text keep the whitespace, so the segments still spell out both.
+/// The segments must still spell out both texts, which decides how:
+///
+/// * both changes delete *and* insert: the space joins both the deletion and the insertion,
+///   so old and new keep it;
+/// * both only insert (or only delete) text `A` and `B` around a space `w`: the side without
+///   the change still needs `w`, so this only works when the change can slide over it, that
+///   is when `A` starts with `w` (`w` equal, then `A' w B` changed) or `B` ends with `w`
+///   (`A w B'` changed, then `w` equal). Otherwise the items stay as they are.
 fn push_item(items: &mut Vec<Item>, item: Item) {
     match item {
         Item::Equal(text) => {
@@ -467,37 +488,6 @@ fn push_item(items: &mut Vec<Item>, item: Item) {
             if deleted.is_empty() && inserted.is_empty() {
                 return;
             }
-            // Absorb "change, whitespace, change" when both changes have the same kinds.
-            let absorb = match items.as_slice() {
-                [.., Item::Change {
-                    deleted: d,
-                    inserted: i,
-                }, Item::Equal(ws)] => {
-                    ws.chars().all(char::is_whitespace)
-                        && d.is_empty() == deleted.is_empty()
-                        && i.is_empty() == inserted.is_empty()
-                }
-                _ => false,
-            };
-            if absorb {
-                if let Some(Item::Equal(ws)) = items.pop() {
-                    if let Some(Item::Change {
-                        deleted: d,
-                        inserted: i,
-                    }) = items.last_mut()
-                    {
-                        if !d.is_empty() {
-                            d.push_str(&ws);
-                            d.push_str(&deleted);
-                        }
-                        if !i.is_empty() {
-                            i.push_str(&ws);
-                            i.push_str(&inserted);
-                        }
-                    }
-                }
-                return;
-            }
             if let Some(Item::Change {
                 deleted: d,
                 inserted: i,
@@ -505,8 +495,74 @@ fn push_item(items: &mut Vec<Item>, item: Item) {
             {
                 d.push_str(&deleted);
                 i.push_str(&inserted);
-            } else {
+                return;
+            }
+            let absorbable = match items.as_slice() {
+                [.., Item::Change {
+                    deleted: d,
+                    inserted: i,
+                }, Item::Equal(ws)] => {
+                    !ws.is_empty()
+                        && ws.chars().all(char::is_whitespace)
+                        && d.is_empty() == deleted.is_empty()
+                        && i.is_empty() == inserted.is_empty()
+                }
+                _ => false,
+            };
+            if !absorbable {
                 items.push(Item::Change { deleted, inserted });
+                return;
+            }
+            let (
+                Some(Item::Equal(ws)),
+                Some(Item::Change {
+                    deleted: d,
+                    inserted: i,
+                }),
+            ) = (items.pop(), items.pop())
+            else {
+                // Unreachable after the check above; keep the items rather than panic.
+                items.push(Item::Change { deleted, inserted });
+                return;
+            };
+            if !d.is_empty() && !i.is_empty() {
+                items.push(Item::Change {
+                    deleted: format!("{d}{ws}{deleted}"),
+                    inserted: format!("{i}{ws}{inserted}"),
+                });
+                return;
+            }
+            // One-sided: `a` and `b` are the changed texts, on the same side.
+            let only_deletes = !d.is_empty();
+            let (a, b) = if only_deletes {
+                (d, deleted)
+            } else {
+                (i, inserted)
+            };
+            let one_sided = |text: String| {
+                if only_deletes {
+                    Item::Change {
+                        deleted: text,
+                        inserted: String::new(),
+                    }
+                } else {
+                    Item::Change {
+                        deleted: String::new(),
+                        inserted: text,
+                    }
+                }
+            };
+            if let Some(b_rest) = b.strip_suffix(ws.as_str()) {
+                items.push(one_sided(format!("{a}{ws}{b_rest}")));
+                items.push(Item::Equal(ws));
+            } else if let Some(a_rest) = a.strip_prefix(ws.as_str()) {
+                let merged = format!("{a_rest}{ws}{b}");
+                push_item(items, Item::Equal(ws));
+                items.push(one_sided(merged));
+            } else {
+                items.push(one_sided(a));
+                items.push(Item::Equal(ws));
+                items.push(one_sided(b));
             }
         }
     }
@@ -548,10 +604,16 @@ struct Bag<'a> {
 }
 
 impl<'a> Bag<'a> {
+    /// Leaves the label out: paragraph numbers change when a paragraph is inserted before
+    /// them, and must not make a renumbered paragraph look like its new namesake.
     fn new(text: &'a str) -> Self {
+        let body = match paragraph_label(text) {
+            Some(label) => text.trim_start().get(label.len()..).unwrap_or(text),
+            None => text,
+        };
         let mut counts = std::collections::HashMap::new();
         let mut total = 0;
-        for token in text.split_word_bounds().filter(|t| is_word(t)) {
+        for token in body.split_word_bounds().filter(|t| is_word(t)) {
             *counts.entry(token).or_insert(0) += 1;
             total += 1;
         }
@@ -587,13 +649,28 @@ fn pair_paragraphs(
     deadline: Option<Instant>,
 ) -> Option<Vec<(usize, usize)>> {
     let (n, m) = (old.len(), new.len());
-    if n == 0 || m == 0 || n.saturating_mul(m) > MAX_PAIR_CELLS {
+    if n == 0 || m == 0 {
         return Some(Vec::new());
     }
     let old_labels: Vec<Option<&str>> = old.iter().map(|p| paragraph_label(p)).collect();
     let new_labels: Vec<Option<&str>> = new.iter().map(|p| paragraph_label(p)).collect();
     let old_bags: Vec<Bag<'_>> = old.iter().map(|p| Bag::new(p)).collect();
     let new_bags: Vec<Bag<'_>> = new.iter().map(|p| Bag::new(p)).collect();
+    let pair_weight = |i: usize, j: usize, use_words: bool| -> Option<f64> {
+        let (old_bag, new_bag) = (old_bags.get(i)?, new_bags.get(j)?);
+        let old_label = old_labels.get(i).copied().flatten();
+        let same_label = old_label.is_some() && old_label == new_labels.get(j).copied().flatten();
+        let sim = if use_words {
+            old_bag.similarity(new_bag)
+        } else {
+            0.0
+        };
+        (same_label || sim >= PAIR_SIMILARITY)
+            .then_some(sim + if same_label { LABEL_BONUS } else { 0.0 })
+    };
+    if n.saturating_mul(m) > MAX_PAIR_CELLS {
+        return pair_in_window(n, m, |i, j| pair_weight(i, j, true), deadline);
+    }
     let work: usize = old_bags
         .iter()
         .flat_map(|a| new_bags.iter().map(|b| a.counts.len().min(b.counts.len())))
@@ -602,21 +679,14 @@ fn pair_paragraphs(
 
     // weight[i * m + j]: how well old i pairs with new j; negative means "not allowed".
     let mut weight = vec![-1.0f64; n * m];
-    for (i, (old_bag, old_label)) in old_bags.iter().zip(&old_labels).enumerate() {
+    for i in 0..n {
         if expired(deadline) {
             return None;
         }
-        for (j, (new_bag, new_label)) in new_bags.iter().zip(&new_labels).enumerate() {
-            let same_label = old_label.is_some() && old_label == new_label;
-            let sim = if use_words {
-                old_bag.similarity(new_bag)
-            } else {
-                0.0
-            };
-            if same_label || sim >= PAIR_SIMILARITY {
-                if let Some(w) = weight.get_mut(i * m + j) {
-                    *w = sim + if same_label { 0.5 } else { 0.0 };
-                }
+        for j in 0..m {
+            if let (Some(w), Some(cell)) = (pair_weight(i, j, use_words), weight.get_mut(i * m + j))
+            {
+                *cell = w;
             }
         }
     }
@@ -651,6 +721,42 @@ fn pair_paragraphs(
             i += 1;
         } else {
             j += 1;
+        }
+    }
+    Some(pairs)
+}
+
+/// Pairing for long replaced runs, where the full table would be too big: walks both runs in
+/// order and pairs each old paragraph with the best candidate among the next
+/// [`PAIR_WINDOW`] new ones, so it costs `n × PAIR_WINDOW` comparisons. This handles the
+/// common large case, a term replaced throughout a long text, plus a few paragraphs inserted
+/// or deleted here and there.
+fn pair_in_window(
+    n: usize,
+    m: usize,
+    weight: impl Fn(usize, usize) -> Option<f64>,
+    deadline: Option<Instant>,
+) -> Option<Vec<(usize, usize)>> {
+    let mut pairs = Vec::new();
+    let mut j = 0;
+    for i in 0..n {
+        if j >= m {
+            break;
+        }
+        if expired(deadline) {
+            return None;
+        }
+        let end = j.saturating_add(PAIR_WINDOW).min(m);
+        let best = (j..end).filter_map(|k| weight(i, k).map(|w| (k, w))).fold(
+            None,
+            |best: Option<(usize, f64)>, (k, w)| match best {
+                Some((_, bw)) if bw >= w => best,
+                _ => Some((k, w)),
+            },
+        );
+        if let Some((k, _)) = best {
+            pairs.push((i, k));
+            j = k + 1;
         }
     }
     Some(pairs)
@@ -730,11 +836,35 @@ fn is_md_punct(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
 }
 
-/// Backslash-escapes every ASCII punctuation character, which CommonMark always allows: no
-/// text from a position can turn into a list, a link, HTML or emphasis.
-fn escape_markdown(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
+/// Characters escaped wherever they appear: those that start emphasis, code, links, HTML,
+/// entities or tables, plus GitHub's `$` (math), `@` (mentions) and `#` (issue links).
+const MARKDOWN_SPECIAL: &str = "\\`*_~[]<>&|$@#";
+
+/// Backslash-escapes text for Markdown, so no text from a position can turn into markup.
+/// Every paragraph is a single line, so block syntax (`1.` lists, `-` bullets, `>` quotes)
+/// can only start at the beginning of a paragraph: there (`line_start`), a leading
+/// punctuation character and the `.` or `)` after a leading number are escaped as well.
+/// Escaping only what matters keeps the raw comment readable.
+fn escape_markdown(out: &mut String, text: &str, line_start: bool) {
+    let mut chars = text.chars().peekable();
+    if line_start {
+        let mut digits = 0;
+        while let Some(c) = chars.next_if(char::is_ascii_digit) {
+            out.push(c);
+            digits += 1;
+        }
+        if let Some(c) = chars.peek().copied() {
+            let list_marker = digits > 0 && (c == '.' || c == ')');
+            let leading_punct = digits == 0 && c.is_ascii_punctuation();
+            if list_marker || (leading_punct && !MARKDOWN_SPECIAL.contains(c)) {
+                out.push('\\');
+                out.push(c);
+                chars.next();
+            }
+        }
+    }
+    for c in chars {
+        if MARKDOWN_SPECIAL.contains(c) {
             out.push('\\');
         }
         out.push(c);
@@ -765,7 +895,7 @@ fn markdown_change(out: &mut String, text: &str, kind: SegmentKind, next: Option
             (SegmentKind::Equal, _) => ("", ""),
         };
         out.push_str(open);
-        escape_markdown(out, core);
+        escape_markdown(out, core, false);
         out.push_str(close);
     }
     out.push_str(trail);
@@ -779,7 +909,10 @@ pub fn render_markdown(diff: &TextDiff) -> String {
         let mut out = String::new();
         for (k, segment) in paragraph.segments.iter().enumerate() {
             match segment.kind {
-                SegmentKind::Equal => escape_markdown(&mut out, &segment.text),
+                SegmentKind::Equal => {
+                    let line_start = out.is_empty();
+                    escape_markdown(&mut out, &segment.text, line_start);
+                }
                 kind => {
                     // What follows the markers: the next equal text's first character, or a
                     // marker or space (punctuation or whitespace) when another change follows.
@@ -1049,6 +1182,13 @@ mod tests {
     fn word_change_inside_a_paragraph() {
         let old = "Providers shall scan all messages.";
         let new = "Providers may scan suspects' messages, with a warrant.";
+        // Dice similarity of the words: 2 × 3 / (5 + 8) < 0.5, so shown whole...
+        let d = diff(old, new);
+        check_invariants(old, new, &d);
+        assert_eq!(d.paragraphs.len(), 2);
+        // ... and with more words in common, as a word diff.
+        let old = "Providers shall scan all messages of users.";
+        let new = "Providers may scan suspects' messages of users, with a warrant.";
         let d = diff(old, new);
         check_invariants(old, new, &d);
         assert_eq!(d.paragraphs.len(), 1);
@@ -1062,9 +1202,9 @@ mod tests {
                 eq(" scan "),
                 del("all"),
                 ins("suspects'"),
-                eq(" messages"),
-                del("."),
-                ins(", with a warrant."),
+                eq(" messages of users"),
+                ins(", with a warrant"),
+                eq("."),
             ]
         );
         assert_eq!(d.words_deleted, 2);
@@ -1232,9 +1372,9 @@ mod tests {
         check_invariants(old, new, &d);
         assert_eq!(
             render_markdown(&d),
-            "1\\. Providers ~~shall~~***may*** scan ~~all ~~messages***of suspects***\\.\n\n\
-             ~~2\\. Gone \\*now\\*\\.~~\n\n\
-             ***\\(a\\) New\\_point\\.***\n"
+            "1\\. Providers ~~shall~~***may*** scan ~~all~~ messages ***of suspects***.\n\n\
+             ~~2. Gone \\*now\\*.~~\n\n\
+             ***(a) New\\_point.***\n"
         );
     }
 
@@ -1242,13 +1382,101 @@ mod tests {
     fn markdown_falls_back_to_html_when_flanking_fails() {
         // A comma glued to the word before cannot open `***` in CommonMark.
         let d = diff("the risk; and", "the risk, and");
-        assert_eq!(
-            render_markdown(&d),
-            "the risk<del>;</del><strong><em>,</em></strong> and\n"
-        );
+        assert_eq!(render_markdown(&d), "the risk<del>;</del>***,*** and\n");
         // At the start of a paragraph punctuation can open.
         let d = diff("(a) x", "(b) x");
-        assert_eq!(render_markdown(&d), "\\(~~a~~***b***\\) x\n");
+        assert_eq!(render_markdown(&d), "\\(~~a~~***b***) x\n");
+    }
+
+    /// Renders the Markdown with pulldown-cmark (GitHub-flavoured: strikethrough on) and
+    /// checks that every marked change became emphasis or strikethrough, not literal `*`/`~`.
+    fn assert_markdown_renders(d: &TextDiff) {
+        let markdown = render_markdown(d);
+        let parser = pulldown_cmark::Parser::new_ext(
+            &markdown,
+            pulldown_cmark::Options::ENABLE_STRIKETHROUGH,
+        );
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, parser);
+        let visible = |kind| {
+            d.paragraphs
+                .iter()
+                .flat_map(|p| &p.segments)
+                .filter(|s| s.kind == kind && !s.text.trim().is_empty())
+                .count()
+        };
+        assert_eq!(
+            html.matches("<del>").count(),
+            visible(SegmentKind::Delete),
+            "{markdown}\n{html}"
+        );
+        assert_eq!(
+            html.matches("<strong>").count(),
+            visible(SegmentKind::Insert),
+            "{markdown}\n{html}"
+        );
+        assert_eq!(
+            html.matches("<em>").count(),
+            visible(SegmentKind::Insert),
+            "{markdown}\n{html}"
+        );
+        let literal = d
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.segments)
+            .any(|s| s.text.contains(['*', '~']));
+        assert!(
+            literal || (!html.contains('*') && !html.contains('~')),
+            "{markdown}\n{html}"
+        );
+        for tag in [
+            "<ul",
+            "<ol",
+            "<blockquote",
+            "<h",
+            "<code",
+            "<a ",
+            "<table",
+            "<pre",
+        ] {
+            assert!(!html.contains(tag), "{tag} in {markdown}\n{html}");
+        }
+        // One paragraph per diff paragraph, nothing else.
+        assert_eq!(
+            html.matches("<p>").count(),
+            d.paragraphs.len(),
+            "{markdown}\n{html}"
+        );
+    }
+
+    #[test]
+    fn markdown_marks_always_render() {
+        for (old, new) in [
+            ("the risk; and", "the risk, and"),
+            ("(a) x", "(b) x"),
+            ("a-b", "a+b"),
+            ("word.", "word!"),
+            ("x (y) z", "x [y] z"),
+            ("\"quoted\" text", "'quoted' text"),
+            ("1. First.\n2. Second.", "1. First!\n\n(a) New."),
+            ("Article 7(2)", "Article 7(3)"),
+            ("- a bullet", "- a *bullet*"),
+            ("> quote # 1", "> quote # 2"),
+            ("1) x", "2) x"),
+            ("12. x", "12. y"),
+            ("@someone pays $5", "@someone pays $6"),
+            ("a | b", "a | c"),
+            ("`code` and <b>", "`code` or <b>"),
+            ("x\n\n---", "y\n\n==="),
+        ] {
+            assert_markdown_renders(&diff(old, new));
+        }
+        let mut rng = Lcg(7);
+        for _ in 0..300 {
+            let old = rng.text();
+            let new = rng.text();
+            assert_markdown_renders(&diff(&old, &new));
+        }
     }
 
     #[test]
@@ -1320,9 +1548,10 @@ mod tests {
         }
 
         fn text(&mut self) -> String {
-            const PIECES: [&str; 16] = [
+            const PIECES: [&str; 28] = [
                 "shall", "may", "the", "provider", "(a)", "1.", "2a.", ",", ";", " ", "  ", "\n",
-                "\n\n", "é", "'", "<&>",
+                "\n\n", "é", "'", "<&>", "- ", "# ", "> ", "1)", "+", "`", "[x](y)", "|", "_",
+                "\\", "&amp;", "---",
             ];
             let len = self.next() % 40;
             let mut out = String::new();
@@ -1438,6 +1667,33 @@ mod tests {
             start.elapsed()
         );
         check_invariants(&old, &new, &d);
+    }
+
+    #[test]
+    fn long_replaced_runs_are_paired_in_a_window() {
+        // A term replaced in every paragraph of a long text, and one paragraph inserted: the
+        // replaced run is too long for the full pairing table.
+        let old: String = (1..=600)
+            .map(|i| format!("{i}. The Coordinating Authority shall act in case {i}.\n"))
+            .collect();
+        let new = old
+            .replace("Coordinating Authority", "competent authority")
+            .replace(
+                "300. ",
+                "299a. A new paragraph about something else.\n300. ",
+            );
+        let options = DiffOptions {
+            deadline: Duration::from_secs(60),
+        };
+        let d = diff_texts(&old, &new, &options);
+        check_invariants(&old, &new, &d);
+        assert!(!d.timed_out);
+        let count = |status| d.paragraphs.iter().filter(|p| p.status == status).count();
+        assert_eq!(count(ParagraphStatus::Changed), 600);
+        assert_eq!(count(ParagraphStatus::Inserted), 1);
+        assert_eq!(count(ParagraphStatus::Deleted), 0);
+        assert_eq!(d.words_deleted, 1200);
+        assert_eq!(d.words_inserted, 1200 + 7);
     }
 
     #[test]
