@@ -34,7 +34,12 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", render_terminal(&diff, ctx.color_stdout));
+    let out = render_terminal(&diff, ctx.color_stdout);
+    if out.ends_with('\n') {
+        print!("{out}");
+    } else {
+        println!("{out}");
+    }
     if !ctx.quiet {
         eprintln!(
             "{} words inserted, {} deleted, similarity {:.0}%{}",
