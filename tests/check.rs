@@ -170,13 +170,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    let before: Vec<(std::path::PathBuf, Vec<u8>)> = common::files(&site)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let before = common::contents(&site);
     assert!(before.len() > 10);
 
     common::edit(
@@ -193,13 +187,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .output()
         .unwrap();
     assert_eq!(failed.status.code(), Some(1));
-    let after: Vec<(std::path::PathBuf, Vec<u8>)> = common::files(&site)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let after = common::contents(&site);
     assert_eq!(before, after);
 }
 

@@ -95,6 +95,11 @@ pub fn render_site(
     Ok(pages)
 }
 
+/// A template value from any serialisable view model.
+fn v<T: serde::Serialize>(x: T) -> Value {
+    Value::from(Serde(x))
+}
+
 struct Renderer<'a> {
     env: &'a Environment<'static>,
     options: &'a BuildOptions,
@@ -149,7 +154,7 @@ impl Renderer<'_> {
         self.render(
             "index.html",
             "index.html".into(),
-            context! { page => Value::from(Serde(&meta)), dossiers => Value::from(Serde(&dossiers)) },
+            context! { page => v(&meta), dossiers => v(&dossiers) },
         )
     }
 
@@ -187,7 +192,7 @@ impl Renderer<'_> {
         pages.push(self.render(
             "dossier.html",
             meta.path.clone(),
-            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&rows)), active_topic => Value::from(Serde(None::<String>)), snapshots => Value::from(Serde(&snapshot_links)), as_of => Value::from(Serde(None::<String>)) },
+            context! { page => v(&meta), dossier => v(&view), rows => v(&rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>) },
         )?);
 
         // The table as it stood on earlier dates: each is the whole comparison with the
@@ -219,7 +224,7 @@ impl Renderer<'_> {
             pages.push(self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&past_rows)), active_topic => Value::from(Serde(None::<String>)), snapshots => Value::from(Serde(&snapshot_links)), as_of => Value::from(Serde(Some(link))) },
+                context! { page => v(&meta), dossier => v(&view), rows => v(&past_rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)) },
             )?);
         }
 
@@ -237,7 +242,7 @@ impl Renderer<'_> {
             pages.push(self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&topic_rows)), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => Value::from(Serde(&snapshot_links)), as_of => Value::from(Serde(None::<String>)) },
+                context! { page => v(&meta), dossier => v(&view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>) },
             )?);
         }
 
@@ -250,7 +255,7 @@ impl Renderer<'_> {
         pages.push(self.render(
             "text.html",
             meta.path.clone(),
-            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), rows => Value::from(Serde(&rows)) },
+            context! { page => v(&meta), dossier => v(&view), rows => v(&rows) },
         )?);
 
         let meta = self.meta(
@@ -262,7 +267,7 @@ impl Renderer<'_> {
         pages.push(self.render(
             "sources.html",
             meta.path.clone(),
-            context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), sources => Value::from(Serde(&views::sources_views(d))) },
+            context! { page => v(&meta), dossier => v(&view), sources => v(views::sources_views(d)) },
         )?);
 
         let provision_pages: anyhow::Result<Vec<Page>> = a
@@ -272,14 +277,17 @@ impl Renderer<'_> {
             .map(|pv| {
                 let meta = self.meta(
                     &format!("{base}/provisions/{}.html", pv.row.id),
-                    format!("{} {}: {}", view.short_title, pv.row.reference, pv.row.title),
+                    format!(
+                        "{} {}: {}",
+                        view.short_title, pv.row.reference, pv.row.title
+                    ),
                     provision_description(&pv),
                     "provision",
                 );
                 self.render(
                     "provision.html",
                     meta.path.clone(),
-                    context! { page => Value::from(Serde(&meta)), dossier => Value::from(Serde(&view)), provision => Value::from(Serde(&pv)) },
+                    context! { page => v(&meta), dossier => v(&view), provision => v(&pv) },
                 )
             })
             .collect();

@@ -60,3 +60,14 @@ pub fn build(root: &Path) -> PathBuf {
     trilogue::site::build(root, &corpus, &out, &Default::default()).expect("build");
     out
 }
+
+/// Every file under `dir` with its bytes, to compare a whole folder before and after.
+pub fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(dir.join(&f)).expect("read output file");
+            (f, bytes)
+        })
+        .collect()
+}
