@@ -229,3 +229,46 @@ fn project_templates_override_the_default_ones() {
         .next()
         .is_some());
 }
+
+#[test]
+fn timeline_merges_events_and_positions_in_date_order() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/timeline.html");
+    let dates: Vec<String> = doc
+        .select(&sel(".timeline-entry time"))
+        .filter_map(|t| t.value().attr("datetime").map(str::to_string))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    // The event of timeline.yaml, then the Commission's positions of the same day grouped.
+    let titles: Vec<String> = doc.select(&sel(".timeline-title")).map(text_of).collect();
+    assert_eq!(titles[0], "Proposal");
+    assert_eq!(titles[1], "Commission proposal: 4 provisions");
+    // Position entries link to the version in the provision's history.
+    let link = doc
+        .select(&sel(".timeline-provisions a"))
+        .find(|a| a.value().attr("href") == Some("provisions/article-10.html#council-v2"));
+    assert!(link.is_some());
+    let target = page(&site, "demo/provisions/article-10.html");
+    assert!(target.select(&sel("#council-v2")).next().is_some());
+}
+
+#[test]
+fn negotiators_form_a_committee_by_group_table() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let doc = page(&site, "demo/negotiators.html");
+    let headers: Vec<String> = doc
+        .select(&sel("table.negotiators thead th"))
+        .map(text_of)
+        .collect();
+    assert_eq!(headers, ["Committee", "EPP"]);
+    let row = doc
+        .select(&sel("table.negotiators tbody tr"))
+        .next()
+        .expect("LIBE row");
+    assert!(text_of(row).starts_with("LIBE lead"));
+    assert!(text_of(row).contains("Jane Doe <script>alert(\"actor\")</script> (rapporteur)"));
+}

@@ -270,6 +270,36 @@ impl Renderer<'_> {
             context! { page => v(&meta), dossier => v(&view), sources => v(views::sources_views(d)) },
         )?);
 
+        let meta = self.meta(
+            &format!("{base}/timeline.html"),
+            format!("{}: timeline", view.short_title),
+            format!(
+                "Every event and every position on {}, in date order.",
+                view.short_title
+            ),
+            "timeline",
+        );
+        pages.push(self.render(
+            "timeline.html",
+            meta.path.clone(),
+            context! { page => v(&meta), dossier => v(&view), entries => v(views::timeline(d)) },
+        )?);
+
+        let meta = self.meta(
+            &format!("{base}/negotiators.html"),
+            format!("{}: negotiators", view.short_title),
+            format!(
+                "Who negotiates {}: rapporteurs, shadow rapporteurs and others.",
+                view.short_title
+            ),
+            "negotiators",
+        );
+        pages.push(self.render(
+            "negotiators.html",
+            meta.path.clone(),
+            context! { page => v(&meta), dossier => v(&view), negotiators => v(views::negotiators(d)) },
+        )?);
+
         let provision_pages: anyhow::Result<Vec<Page>> = a
             .provisions
             .par_iter()

@@ -546,3 +546,205 @@ pub fn sources_views(d: &Dossier) -> Vec<SourceView> {
         })
         .collect()
 }
+
+/// One entry of the timeline: an event of timeline.yaml, or the positions an
+/// institution published on one date with one source (grouped, so that a proposal of
+/// 100 articles is one entry, not 100).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub id: String,
+    pub date: String,
+    pub date_iso: String,
+    pub institution: Option<&'static str>,
+    pub institution_label: Option<&'static str>,
+    pub title: String,
+    pub description_html: Option<String>,
+    pub source: Option<SourceLink>,
+    /// For position entries: the provisions, linking to the version in their history.
+    pub provisions: Vec<NeighbourLink>,
+}
+
+pub fn timeline(d: &Dossier) -> Vec<TimelineEntry> {
+    let lang = &d.lang;
+    // (date, institution, source) -> versions, in provision order.
+    let mut groups: std::collections::BTreeMap<
+        (crate::model::Date, Institution, String),
+        Vec<NeighbourLink>,
+    > = std::collections::BTreeMap::new();
+    for p in &d.provisions {
+        for (institution, versions) in &p.positions {
+            for (i, v) in versions.iter().enumerate() {
+                groups
+                    .entry((v.date, *institution, v.source.clone()))
+                    .or_default()
+                    .push(NeighbourLink {
+                        href: format!("provisions/{}.html#{}-v{}", p.id, institution.key(), i + 1),
+                        reference: p.reference.to_string(),
+                        title: p.title.get(lang).to_string(),
+                    });
+            }
+        }
+    }
+    let mut entries: Vec<(crate::model::Date, u8, TimelineEntry)> = Vec::new();
+    for (i, e) in d.timeline.iter().enumerate() {
+        entries.push((
+            e.date,
+            0,
+            TimelineEntry {
+                id: format!("event-{}", i + 1),
+                date: e.date.human(),
+                date_iso: e.date.iso(),
+                institution: e.institution.map(Institution::key),
+                institution_label: e.institution.map(Institution::label),
+                title: e.title.get(lang).to_string(),
+                description_html: e
+                    .description
+                    .as_ref()
+                    .map(|x| markdown::to_html(x.get(lang), &format!("event-{}", i + 1))),
+                source: e.source.as_deref().and_then(|s| source_link(d, s)),
+                provisions: Vec::new(),
+            },
+        ));
+    }
+    for ((date, institution, source), provisions) in groups {
+        let n = provisions.len();
+        entries.push((
+            date,
+            1,
+            TimelineEntry {
+                id: format!("positions-{}-{}-{}", date.iso(), institution.key(), source),
+                date: date.human(),
+                date_iso: date.iso(),
+                institution: Some(institution.key()),
+                institution_label: Some(institution.label()),
+                title: format!(
+                    "{}: {} {}",
+                    institution.position_name(),
+                    n,
+                    if n == 1 { "provision" } else { "provisions" }
+                ),
+                description_html: None,
+                source: source_link(d, &source),
+                provisions,
+            },
+        ));
+    }
+    // Stable: same-date events keep file order, then position groups.
+    entries.sort_by_key(|e| (e.0, e.1));
+    entries.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// The Parliament's negotiators as a committee × political group table.
+#[derive(Debug, Clone, Serialize)]
+pub struct NegotiatorsView {
+    pub groups: Vec<String>,
+    pub committees: Vec<CommitteeRow>,
+    /// Everyone who is not a Parliament committee member: presidencies, officials.
+    pub others: Vec<ActorView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitteeRow {
+    pub committee: String,
+    pub lead: bool,
+    /// One cell per group, in `groups` order.
+    pub cells: Vec<Vec<ActorView>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorView {
+    pub name: String,
+    pub role: &'static str,
+    pub role_key: String,
+    pub institution: Option<&'static str>,
+    pub group: Option<String>,
+    pub note_html: Option<String>,
+}
+
+/// Column order of political groups: the 9th-term order used by the seed's negotiators
+/// table, then the groups new in the 10th term; unknown groups follow in the order they
+/// first appear.
+const GROUP_ORDER: [&str; 10] = [
+    "EPP",
+    "S&D",
+    "Renew",
+    "Greens/EFA",
+    "The Left",
+    "ECR",
+    "ID",
+    "PfE",
+    "ESN",
+    "NI",
+];
+
+pub fn negotiators(d: &Dossier) -> NegotiatorsView {
+    let actor_view = |a: &crate::model::Actor| ActorView {
+        name: a.name.clone(),
+        role: a.role.label(),
+        role_key: serde_json::to_value(a.role)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        institution: a.institution.map(Institution::label),
+        group: a.group.clone(),
+        note_html: a
+            .note
+            .as_ref()
+            .map(|n| markdown::to_inline_html(n.get(&d.lang))),
+    };
+    let in_table = |a: &&crate::model::Actor| a.committee.is_some() && a.group.is_some();
+    let mut groups: Vec<String> = Vec::new();
+    let mut committees: Vec<String> = Vec::new();
+    for a in d.actors.iter().filter(in_table) {
+        let (Some(g), Some(c)) = (&a.group, &a.committee) else {
+            continue;
+        };
+        if !groups.contains(g) {
+            groups.push(g.clone());
+        }
+        if !committees.contains(c) {
+            committees.push(c.clone());
+        }
+    }
+    groups.sort_by_key(|g| {
+        GROUP_ORDER
+            .iter()
+            .position(|x| x == g)
+            .unwrap_or(GROUP_ORDER.len())
+    });
+    let lead: Vec<&String> = d
+        .actors
+        .iter()
+        .filter(|a| a.role == crate::model::Role::Rapporteur)
+        .filter_map(|a| a.committee.as_ref())
+        .collect();
+    // The lead committee first, the others in file order.
+    committees.sort_by_key(|c| !lead.contains(&c));
+    let rows = committees
+        .iter()
+        .map(|c| CommitteeRow {
+            committee: c.clone(),
+            lead: lead.contains(&c),
+            cells: groups
+                .iter()
+                .map(|g| {
+                    d.actors
+                        .iter()
+                        .filter(|a| a.committee.as_ref() == Some(c) && a.group.as_ref() == Some(g))
+                        .map(actor_view)
+                        .collect()
+                })
+                .collect(),
+        })
+        .collect();
+    NegotiatorsView {
+        groups,
+        committees: rows,
+        others: d
+            .actors
+            .iter()
+            .filter(|a| !in_table(a))
+            .map(actor_view)
+            .collect(),
+    }
+}
