@@ -8,6 +8,7 @@
 
 pub mod analyse;
 pub mod cmd;
+pub mod council;
 pub mod diagnostics;
 pub mod diff;
 pub mod load;

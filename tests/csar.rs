@@ -115,3 +115,28 @@ fn the_current_table_has_every_row_and_the_2025_mandate() {
         assert!(site.join(format!("csar/provisions/{id}.html")).is_file());
     }
 }
+
+#[test]
+fn the_council_page_matches_the_documented_outcomes() {
+    let (_keep, site) = build_real_site();
+    let html = std::fs::read_to_string(site.join("csar/council.html")).unwrap();
+    let doc = Html::parse_document(&html);
+    // June 2024: the vote was withdrawn for want of a qualified majority.
+    let june = doc
+        .select(&sel("section#moment-2024-06-20"))
+        .next()
+        .expect("a section for 20 June 2024");
+    let verdict: String = june
+        .select(&sel(".verdict"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(verdict.starts_with("No qualified majority"), "{verdict}");
+    // Every date on which a stance changed has its own section, map and table.
+    for section in doc.select(&sel("section.moment")) {
+        assert_eq!(section.select(&sel("svg rect")).count(), 27);
+        assert_eq!(section.select(&sel("table.states tbody tr")).count(), 27);
+    }
+    assert!(doc.select(&sel("section.moment")).count() >= 2);
+}

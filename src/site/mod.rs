@@ -80,7 +80,7 @@ pub fn render_site(
         let r = Renderer { env: &env, options };
         let mut pages = vec![r.home(corpus)?];
         for (d, a) in corpus.dossiers.iter().zip(&analyses) {
-            pages.extend(r.dossier_pages(d, a)?);
+            pages.extend(r.dossier_pages(d, a, &corpus.populations)?);
         }
         pages
     };
@@ -89,6 +89,10 @@ pub fn render_site(
         pages.push(Page {
             path: PathBuf::from("assets/style.css"),
             content: templates::stylesheet(root)?.into_bytes(),
+        });
+        pages.push(Page {
+            path: PathBuf::from("assets/council.js"),
+            content: templates::asset(root, "council.js", templates::COUNCIL_JS)?.into_bytes(),
         });
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
@@ -158,7 +162,12 @@ impl Renderer<'_> {
         )
     }
 
-    fn dossier_pages(&self, d: &Dossier, a: &DossierAnalysis) -> anyhow::Result<Vec<Page>> {
+    fn dossier_pages(
+        &self,
+        d: &Dossier,
+        a: &DossierAnalysis,
+        populations: &[crate::model::Population],
+    ) -> anyhow::Result<Vec<Page>> {
         let view = views::dossier_view(d, a);
         let rows: Vec<views::RowView> = a
             .provisions
@@ -283,6 +292,21 @@ impl Renderer<'_> {
             "timeline.html",
             meta.path.clone(),
             context! { page => v(&meta), dossier => v(&view), entries => v(views::timeline(d)) },
+        )?);
+
+        let meta = self.meta(
+            &format!("{base}/council.html"),
+            format!("{}: the Council and the member states", view.short_title),
+            format!(
+                "Where each government stands on {} and whether there is a qualified majority.",
+                view.short_title
+            ),
+            "council",
+        );
+        pages.push(self.render(
+            "council.html",
+            meta.path.clone(),
+            context! { page => v(&meta), dossier => v(&view), council => v(views::council(d, populations)) },
         )?);
 
         let meta = self.meta(

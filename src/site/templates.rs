@@ -48,12 +48,21 @@ pub fn environment(root: &Path) -> anyhow::Result<Environment<'static>> {
     Ok(env)
 }
 
+/// The Council page's date slider; it only enhances the page.
+pub const COUNCIL_JS: &str = include_str!("../../templates/assets/council.js");
+
 /// The stylesheet: the project's override if there is one, else the default.
 pub fn stylesheet(root: &Path) -> anyhow::Result<String> {
-    let path = root.join("templates/assets/style.css");
+    asset(root, "style.css", DEFAULT_CSS)
+}
+
+/// A static asset: `templates/assets/<name>` of the project if it exists, else the
+/// default compiled into the binary.
+pub fn asset(root: &Path, name: &str, default: &str) -> anyhow::Result<String> {
+    let path = root.join("templates/assets").join(name);
     if path.is_file() {
         std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
     } else {
-        Ok(DEFAULT_CSS.to_string())
+        Ok(default.to_string())
     }
 }

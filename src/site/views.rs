@@ -748,3 +748,176 @@ pub fn negotiators(d: &Dossier) -> NegotiatorsView {
             .collect(),
     }
 }
+
+/// The Council page: the member states' stances and the qualified-majority arithmetic
+/// at every date on which a stance changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct CouncilView {
+    /// Newest first: the first is the latest state of play.
+    pub moments: Vec<MomentView>,
+    pub histories: Vec<StateHistoryView>,
+    pub recorded_states: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MomentView {
+    pub iso: String,
+    pub label: String,
+    /// Generated SVG; every text in it is escaped by `council::tile_map_svg`.
+    pub map_svg: String,
+    pub tally: crate::council::Tally,
+    pub population_year: u16,
+    pub population_source: String,
+    /// Set when the figures of the moment's own year are not recorded.
+    pub population_note: Option<String>,
+    pub states_percent: f64,
+    pub states_threshold_percent: f64,
+    pub rows: Vec<StateRowView>,
+    /// Groups of at most [`MAX_FLIP_GROUP`] states whose switch would change the
+    /// outcome; larger groups are not a plausible shift and are not listed.
+    pub flips: Vec<crate::council::Flip>,
+    /// Said when stances are missing, so that nobody reads the tally as a vote count.
+    pub data_note: Option<String>,
+}
+
+/// The largest group of states listed as able to change an outcome.
+pub const MAX_FLIP_GROUP: usize = 4;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StateRowView {
+    pub code: String,
+    pub name: &'static str,
+    pub stance_key: &'static str,
+    pub stance_label: &'static str,
+    pub share: Option<f64>,
+    pub since: Option<String>,
+    pub source: Option<SourceLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StateHistoryView {
+    pub code: String,
+    pub name: &'static str,
+    pub entries: Vec<StanceEntryView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StanceEntryView {
+    pub date: String,
+    pub date_iso: String,
+    pub stance_key: &'static str,
+    pub stance_label: &'static str,
+    pub source: Option<SourceLink>,
+    pub note_html: Option<String>,
+}
+
+/// `None` when there are no population figures at all (the page then explains that).
+pub fn council(d: &Dossier, populations: &[crate::model::Population]) -> Option<CouncilView> {
+    use crate::council::{
+        change_dates, stance_class, stance_label, stances_at, tally, tile_map_svg, Basis,
+    };
+    let latest_figures = populations.last()?;
+    let mut moments = Vec::new();
+    for date in change_dates(&d.member_states).into_iter().rev() {
+        let stances = stances_at(&d.member_states, date);
+        let own = populations.iter().find(|p| p.year == date.year);
+        let figures = own.unwrap_or_else(|| {
+            populations
+                .iter()
+                .rfind(|p| p.year <= date.year)
+                .unwrap_or(latest_figures)
+        });
+        let population_note = own.is_none().then(|| {
+            format!(
+                "The population figures for {} are not recorded; those for {} are used.",
+                date.year, figures.year
+            )
+        });
+        let t = tally(&stances, figures, Basis::CommissionProposal);
+        let flips: Vec<crate::council::Flip> = t
+            .flips
+            .iter()
+            .filter(|f| f.countries.len() <= MAX_FLIP_GROUP)
+            .cloned()
+            .collect();
+        let data_note = (!t.unknown.is_empty()).then(|| {
+            format!(
+                "No stance is recorded for {} of the {} member states on this date; they count as not supporting, so this tally shows only what the recorded stances imply.",
+                t.unknown.len(),
+                t.states_total
+            )
+        });
+        let rows = crate::model::EU27
+            .iter()
+            .map(|(code, name)| {
+                let stance = stances.get(*code).copied().flatten();
+                let change = d
+                    .member_states
+                    .iter()
+                    .find(|m| m.country == *code)
+                    .and_then(|m| m.history.iter().rev().find(|h| h.date <= date));
+                StateRowView {
+                    code: code.to_string(),
+                    name,
+                    stance_key: stance_class(stance),
+                    stance_label: stance_label(stance),
+                    share: figures.shares.get(*code).copied(),
+                    since: change.map(|c| c.date.human()),
+                    source: change.and_then(|c| source_link(d, &c.source)),
+                }
+            })
+            .collect();
+        let states_total = t.states_total.max(1) as f64;
+        moments.push(MomentView {
+            iso: date.iso(),
+            label: date.human(),
+            map_svg: tile_map_svg(
+                &stances,
+                &format!("map-{}", date.iso()),
+                &format!("Member states' stances on {}", date.human()),
+            ),
+            states_percent: t.support_states as f64 * 100.0 / states_total,
+            states_threshold_percent: t.states_needed as f64 * 100.0 / states_total,
+            tally: t,
+            population_year: figures.year,
+            population_source: figures.source_title.clone(),
+            population_note,
+            rows,
+            flips,
+            data_note,
+        });
+    }
+    let histories = d
+        .member_states
+        .iter()
+        .filter(|m| !m.history.is_empty())
+        .map(|m| StateHistoryView {
+            code: m.country.clone(),
+            name: crate::model::country_name(&m.country).unwrap_or(""),
+            entries: m
+                .history
+                .iter()
+                .map(|h| StanceEntryView {
+                    date: h.date.human(),
+                    date_iso: h.date.iso(),
+                    stance_key: stance_class(Some(h.stance)),
+                    stance_label: stance_label(Some(h.stance)),
+                    source: source_link(d, &h.source),
+                    note_html: h
+                        .note
+                        .as_ref()
+                        .map(|n| markdown::to_inline_html(n.get(&d.lang))),
+                })
+                .collect(),
+        })
+        .collect();
+    Some(CouncilView {
+        recorded_states: d
+            .member_states
+            .iter()
+            .filter(|m| !m.history.is_empty())
+            .count(),
+        moments,
+        histories,
+    })
+}
