@@ -15,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod refs;
+pub mod schema;
 pub mod site;
 pub mod validate;
 

@@ -18,6 +18,11 @@ use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned, UserMessageFormatter};
 
 use crate::diagnostics::{Diagnostic, Pos};
+use crate::schema::{
+    CountryValue, DateValue, FullDateValue, IdMap, IdValue, InstitutionValue, LocalizedValue,
+    RefValue, RoleValue, SharesValue, StanceValue, StatusValue, UrlValue, VersionsValue,
+};
+use schemars::JsonSchema;
 
 /// Files larger than this are refused: a provision is a few kilobytes, so anything this
 /// big is a mistake or an attack, and refusing early keeps memory bounded.
@@ -71,74 +76,139 @@ pub struct RawDossierFolder {
 
 pub type S<T> = Spanned<T>;
 
-#[derive(Debug, Deserialize)]
+/// dossier.yaml: the law, its topics and the documents it cites.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDossier {
+    /// The official title of the law.
+    #[schemars(with = "LocalizedValue")]
     pub title: S<RawLocalized>,
+    /// The name people know it by, used in headings and page titles (e.g. "Chat Control").
+    #[schemars(with = "LocalizedValue")]
     pub short_title: S<RawLocalized>,
+    /// The procedure number, e.g. 2022/0155(COD).
+    #[schemars(with = "String")]
     pub procedure: S<String>,
+    /// The language of the texts: a two-letter code such as `en`.
+    #[schemars(with = "String", example = &"en")]
     pub lang: S<String>,
+    /// Where the dossier is in the procedure.
+    #[schemars(with = "StatusValue")]
     pub status: S<String>,
+    /// What the law does and where the negotiation stands (Markdown).
+    #[schemars(with = "LocalizedValue")]
     pub summary: S<RawLocalized>,
+    /// Topic id -> label. Provisions refer to topics by id; this order is the order of
+    /// the topic filters.
     #[serde(default)]
+    #[schemars(with = "IdMap<LocalizedValue>")]
     pub topics: OrderedMap<S<RawLocalized>>,
+    /// Source id -> source. Every position cites one of these.
     #[serde(default)]
+    #[schemars(with = "IdMap<RawSource>")]
     pub sources: OrderedMap<RawSource>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A document that positions, stances and events cite.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
+    /// The document's title, e.g. "Commission proposal, COM(2022) 209 final".
+    #[schemars(with = "LocalizedValue")]
     pub title: S<RawLocalized>,
+    /// The institution that issued it, if any.
     #[serde(default)]
+    #[schemars(with = "Option<InstitutionValue>")]
     pub institution: Option<S<String>>,
+    /// When it was adopted or published.
+    #[schemars(with = "DateValue")]
     pub date: S<String>,
+    /// Where to read it (https://...).
     #[serde(default)]
+    #[schemars(with = "Option<UrlValue>")]
     pub url: Option<S<String>>,
+    /// Remarks, e.g. what is unverified (Markdown).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub note: Option<S<RawLocalized>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// provisions/<id>.yaml: one provision; the file name is its id.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProvision {
+    /// The legal reference, e.g. `Article 7(1)`; it decides the order of rows.
     #[serde(rename = "ref")]
+    #[schemars(with = "RefValue")]
     pub reference: S<String>,
+    /// What the provision is about, e.g. "Issuance of detection orders".
+    #[schemars(with = "LocalizedValue")]
     pub title: S<RawLocalized>,
+    /// Topic ids from dossier.yaml.
     #[serde(default)]
+    #[schemars(with = "Vec<IdValue>")]
     pub topics: Vec<S<String>>,
+    /// What the Commission's text means in practice (Markdown): the Consequences column.
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub consequences: Option<S<RawLocalized>>,
+    /// Each institution's position; a missing institution has no position yet.
+    #[schemars(with = "RawPositions")]
     pub positions: S<RawPositions>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The institutions' positions, in column order.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPositions {
+    /// The Commission proposal. Leave it out for a provision the Commission did not propose.
     #[serde(default)]
+    #[schemars(with = "Option<VersionsValue>")]
     pub commission: Option<S<RawVersions>>,
+    /// The Parliament's position (its mandate or amendments).
     #[serde(default)]
+    #[schemars(with = "Option<VersionsValue>")]
     pub parliament: Option<S<RawVersions>>,
+    /// The Council's position (general approach, mandate or presidency texts).
     #[serde(default)]
+    #[schemars(with = "Option<VersionsValue>")]
     pub council: Option<S<RawVersions>>,
+    /// The trilogue compromise or the adopted text.
     #[serde(default)]
+    #[schemars(with = "Option<VersionsValue>")]
     pub agreement: Option<S<RawVersions>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One dated version of an institution's position. It has at most one of `text`,
+/// `same_as` and `deleted`; a version with only a `summary` is fine.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVersion {
+    /// The day the position was adopted or published.
+    #[schemars(with = "FullDateValue")]
     pub date: S<String>,
+    /// The id of the source, defined under `sources:` in dossier.yaml.
+    #[schemars(with = "IdValue")]
     pub source: S<String>,
+    /// One line for the comparison table.
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub summary: Option<S<RawLocalized>>,
+    /// The legal text, paragraphs separated by blank lines; only the document's exact wording.
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub text: Option<S<RawLocalized>>,
+    /// "No change from" another institution's text, usually `commission`.
     #[serde(default)]
+    #[schemars(with = "Option<InstitutionValue>")]
     pub same_as: Option<S<String>>,
+    /// `true` when the institution deletes the provision.
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     pub deleted: Option<S<bool>>,
+    /// Remarks (Markdown).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub note: Option<S<RawLocalized>>,
 }
 
@@ -253,73 +323,129 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// member-states.yaml: each government's stance in the Council over time.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMemberStates {
+    /// One entry per member state.
     #[serde(default)]
+    #[schemars(with = "Vec<RawCountryStances>")]
     pub stances: Vec<S<RawCountryStances>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A member state and its stances, oldest first.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCountryStances {
+    /// The EU code of the member state (EL for Greece).
+    #[schemars(with = "CountryValue")]
     pub country: S<String>,
+    /// Its stances, oldest first; the last is the current one.
+    #[schemars(with = "Vec<RawStance>")]
     pub history: Vec<S<RawStance>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A stance from a date on.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStance {
+    /// From when the stance is documented.
+    #[schemars(with = "DateValue")]
     pub date: S<String>,
+    /// support, oppose, undecided or abstain.
+    #[schemars(with = "StanceValue")]
     pub stance: S<String>,
+    /// The id of the source, defined in dossier.yaml.
+    #[schemars(with = "IdValue")]
     pub source: S<String>,
+    /// Remarks, e.g. how certain the report is (Markdown).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub note: Option<S<RawLocalized>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A dated event of timeline.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
+    /// When it happened.
+    #[schemars(with = "DateValue")]
     pub date: S<String>,
+    /// What happened, in one line.
+    #[schemars(with = "LocalizedValue")]
     pub title: S<RawLocalized>,
+    /// The institution concerned, if any.
     #[serde(default)]
+    #[schemars(with = "Option<InstitutionValue>")]
     pub institution: Option<S<String>>,
+    /// The id of a source, defined in dossier.yaml.
     #[serde(default)]
+    #[schemars(with = "Option<IdValue>")]
     pub source: Option<S<String>>,
+    /// More detail (Markdown).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub description: Option<S<RawLocalized>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A negotiator of actors.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawActor {
+    /// The person's or body's name.
+    #[schemars(with = "String")]
     pub name: S<String>,
+    /// What they do in the negotiation.
+    #[schemars(with = "RoleValue")]
     pub role: S<String>,
+    /// Their institution.
     #[serde(default)]
+    #[schemars(with = "Option<InstitutionValue>")]
     pub institution: Option<S<String>>,
+    /// The Parliament committee, e.g. LIBE.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub committee: Option<S<String>>,
+    /// The political group, e.g. EPP.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub group: Option<S<String>>,
+    /// Remarks (Markdown).
     #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
     pub note: Option<S<RawLocalized>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// _data/population-<year>.yaml: the Council's population figures for one year.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPopulation {
+    /// The year the figures apply to (the file name's year).
+    #[schemars(with = "u16")]
     pub year: S<u16>,
+    /// Where the figures are published (Annex III of the Council's Rules of Procedure).
     pub source: RawPopulationSource,
+    /// The EU population.
+    #[schemars(with = "u64")]
     pub total: S<u64>,
+    /// Member state -> share of the EU population in percent, as published.
+    #[schemars(with = "SharesValue")]
     pub shares: OrderedMap<S<f64>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The publication of population figures.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPopulationSource {
+    /// The document's title.
+    #[schemars(with = "String")]
     pub title: S<String>,
+    /// When it was approved or published.
+    #[schemars(with = "DateValue")]
     pub date: S<String>,
+    /// Where to read it.
     #[serde(default)]
+    #[schemars(with = "Option<UrlValue>")]
     pub url: Option<S<String>>,
 }
 

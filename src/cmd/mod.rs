@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod schema;
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O error.
 pub const EXIT_INVALID_DATA: u8 = 1;
@@ -45,6 +46,8 @@ pub enum Command {
     Check(check::Args),
     /// Show a word diff of two text files.
     Diff(diff::Args),
+    /// Write the JSON Schemas of the YAML files (for editor completion).
+    Schema(schema::Args),
 }
 
 /// Shared settings every command receives.
@@ -69,6 +72,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::execute(&ctx, args),
         Command::Check(args) => check::execute(&ctx, args),
         Command::Diff(args) => diff::execute(&ctx, args),
+        Command::Schema(args) => schema::execute(&ctx, args),
     };
     match result {
         Ok(code) => code,
