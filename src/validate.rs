@@ -33,6 +33,9 @@ pub fn validate(raw: RawProject) -> (Corpus, Vec<Diagnostic>) {
         }
     }
     for p in &raw.populations {
+        if let Some(d) = schema_line_warning(&p.file, "../../schema/population.schema.json") {
+            diagnostics.push(d);
+        }
         if let Some(pop) = validate_population(p, &mut diagnostics) {
             corpus.populations.push(pop);
         }
@@ -104,7 +107,7 @@ impl FileCtx<'_> {
                     self.push(d);
                     return None;
                 }
-                Some(Localized::Plain(s.clone()))
+                self.clean_text(s, pos, field).map(Localized::Plain)
             }
             RawLocalized::Map(entries) => {
                 if entries.is_empty() {
@@ -125,11 +128,68 @@ impl FileCtx<'_> {
                         self.push(d);
                         return None;
                     }
-                    map.insert(lang.clone(), text.clone());
+                    let text = self.clean_text(text, pos, field)?;
+                    map.insert(lang.clone(), text);
                 }
                 Some(Localized::Map(map))
             }
         }
+    }
+
+    /// Text from the data, made safe to show anywhere (pages, feeds, terminals, PDFs).
+    /// Control characters, which HTML forbids and terminals obey, and Unicode
+    /// noncharacters are refused: they cannot be shown, and dropping them silently would
+    /// change the text. Bidirectional controls (U+202A-U+202E, U+2066-U+2069) can make a
+    /// text read differently from what it contains ("Trojan Source"); EU texts never need
+    /// them, so they are removed, with a warning that says so.
+    fn clean_text(&mut self, text: &str, pos: Pos, field: &str) -> Option<String> {
+        if let Some(c) = text.chars().find(|c| is_forbidden_char(*c)) {
+            let at = self.find_char(c, pos, text);
+            let d = self
+                .at(
+                    "E0022",
+                    format!(
+                        "`{field}` contains the invisible control character {}",
+                        describe_char(c)
+                    ),
+                    at,
+                    1,
+                )
+                .help("delete it (it is often an escape such as `\\x1b` or `\\0` in a double-quoted string, or pasted from a terminal)");
+            self.push(d);
+            return None;
+        }
+        if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
+            let at = self.find_char(c, pos, text);
+            let d = Diagnostic::warning(
+                "W0002",
+                format!(
+                    "`{field}` contains the bidirectional control character {}; the site shows the text without it",
+                    describe_char(c)
+                ),
+            )
+            .at(&self.file.path, &self.file.text, at, 1)
+            .help("delete it: such characters reorder how a text is displayed, so that it reads differently from what it says");
+            self.push(d);
+            return Some(text.chars().filter(|c| !is_bidi_control(*c)).collect());
+        }
+        Some(text.to_string())
+    }
+
+    /// Where `c` is in the file: the first line of the value (which starts at `pos`) that
+    /// holds it, or `pos` itself when it was written as an escape such as `\u202E`.
+    fn find_char(&self, c: char, pos: Pos, value: &str) -> Pos {
+        let first = pos.line.max(1);
+        let count = value.lines().count() + 2;
+        for (i, line) in self.file.text.lines().enumerate().skip(first - 1).take(count) {
+            if let Some(column) = line.chars().position(|x| x == c) {
+                return Pos {
+                    line: i + 1,
+                    column: column + 1,
+                };
+            }
+        }
+        pos
     }
 
     fn date(&mut self, raw: &Spanned<String>, full: bool) -> Option<Date> {
@@ -223,7 +283,7 @@ impl FileCtx<'_> {
             && url.len() > 8
             && !url
                 .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+                .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '"' || c == '<' || c == '>');
         if ok {
             Some(url.to_string())
         } else {
@@ -233,6 +293,60 @@ impl FileCtx<'_> {
             self.push(d);
             None
         }
+    }
+}
+
+/// Characters no text field may hold: C0 and C1 controls other than tab and line feed
+/// (carriage returns are turned into line feeds when a file is read), and noncharacters.
+fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+        || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// The bidirectional embedding, override and isolate controls.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `U+202E (RIGHT-TO-LEFT OVERRIDE)`, so that a message names an invisible character.
+fn describe_char(c: char) -> String {
+    let name = match c {
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{0}' => "NULL",
+        '\u{1B}' => "ESCAPE",
+        _ => "",
+    };
+    if name.is_empty() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("U+{:04X} ({name})", c as u32)
+    }
+}
+
+/// Why an id is invalid, naming the first character that is not allowed: a Cyrillic `а`
+/// looks exactly like a Latin `a`, so "not a valid id" alone would be a riddle.
+fn id_problem(id: &str) -> String {
+    match id
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        Some(c) if c.is_ascii_graphic() || c == ' ' => {
+            format!(" (`{c}` is not allowed)")
+        }
+        Some(c) => format!(
+            " (it contains {}, which is not one of a-z, 0-9 and `-`, even if it looks like one)",
+            describe_char(c)
+        ),
+        None => String::new(),
     }
 }
 
@@ -257,7 +371,7 @@ impl Sources<'_> {
 fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> Option<Dossier> {
     if !is_valid_id(&folder.id) {
         diags.push(
-            Diagnostic::error("E0011", format!("`{}` is not a valid dossier id", folder.id))
+            Diagnostic::error("E0011", format!("`{}` is not a valid dossier id{}", folder.id, id_problem(&folder.id)))
                 .in_file(&folder.dir)
                 .label("the folder name is the dossier id, used in web addresses")
                 .help("rename the folder using only lowercase letters a-z, digits and dashes, e.g. `csar`"),
@@ -337,6 +451,11 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             .help("write the procedure number, e.g. 2022/0155(COD)");
         ctx.push(d);
     }
+    let procedure = ctx.clean_text(
+        raw.procedure.value.trim(),
+        pos_of(&raw.procedure),
+        "procedure",
+    );
 
     let mut topics = Vec::new();
     for (key, label) in &raw.topics.0 {
@@ -344,7 +463,7 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             let d = ctx
                 .at(
                     "E0011",
-                    format!("`{}` is not a valid topic id", key.value),
+                    format!("`{}` is not a valid topic id{}", key.value, id_problem(&key.value)),
                     pos_of(key),
                     ctx.len_of(key),
                 )
@@ -366,7 +485,7 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             let d = ctx
                 .at(
                     "E0011",
-                    format!("`{}` is not a valid source id", key.value),
+                    format!("`{}` is not a valid source id{}", key.value, id_problem(&key.value)),
                     pos_of(key),
                     ctx.len_of(key),
                 )
@@ -507,11 +626,23 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
         }
     }
 
+    let named_files = [
+        Some((&parsed.file, "dossier")),
+        folder.member_states.as_ref().map(|f| (&f.file, "member-states")),
+        folder.timeline.as_ref().map(|f| (&f.file, "timeline")),
+        folder.actors.as_ref().map(|f| (&f.file, "actors")),
+    ];
+    for (file, kind) in named_files.into_iter().flatten() {
+        if let Some(d) = schema_line_warning(file, &format!("../../schema/{kind}.schema.json")) {
+            diags.push(d);
+        }
+    }
+
     Some(Dossier {
         id: folder.id.clone(),
         title: title?,
         short_title: short_title?,
-        procedure: raw.procedure.value.trim().to_string(),
+        procedure: procedure?,
         lang,
         status: status?,
         summary: summary?,
@@ -544,7 +675,7 @@ fn validate_provision(
         .unwrap_or_default();
     let mut ok = true;
     if !is_valid_id(&id) {
-        let d = Diagnostic::error("E0011", format!("`{id}` is not a valid provision id"))
+        let d = Diagnostic::error("E0011", format!("`{id}` is not a valid provision id{}", id_problem(&id)))
             .in_file(ctx.path())
             .label("the file name is the provision id, used in web addresses")
             .help("rename the file using only lowercase letters a-z, digits and dashes, e.g. `article-7.yaml`");
@@ -681,6 +812,10 @@ fn validate_provision(
         diags.push(d);
         return None;
     }
+    provision_warnings(&provision, raw, &parsed.file, diags);
+    if let Some(d) = schema_line_warning(&parsed.file, "../../../schema/provision.schema.json") {
+        diags.push(d);
+    }
     Some(provision)
 }
 
@@ -805,6 +940,96 @@ fn find_same_as_cycle(
         }
     }
     None
+}
+
+/// A summary longer than this no longer reads as one line of the comparison table.
+pub const MAX_SUMMARY_CHARS: usize = 300;
+
+/// Things that are allowed but probably wrong.
+fn provision_warnings(p: &Provision, raw: &crate::load::RawProvision, file: &SourceFile, diags: &mut Vec<Diagnostic>) {
+    let proposal_date = p
+        .positions
+        .get(&Institution::Commission)
+        .and_then(|v| v.first())
+        .map(|v| v.date);
+    for (institution, versions) in &p.positions {
+        for (index, v) in versions.iter().enumerate() {
+            let Some((rv, vpos)) = raw_version(raw, *institution, index) else {
+                continue;
+            };
+            if let Some(summary) = &v.summary {
+                let longest = summary.all().iter().map(|t| t.chars().count()).max().unwrap_or(0);
+                if longest > MAX_SUMMARY_CHARS {
+                    let pos = rv.summary.as_ref().map(pos_of).unwrap_or(vpos);
+                    diags.push(
+                        Diagnostic::warning("W0002", format!("this summary is {longest} characters long"))
+                            .at(&file.path, &file.text, pos, 1)
+                            .label("shown in one cell of the comparison table")
+                            .help(format!(
+                                "keep summaries under {MAX_SUMMARY_CHARS} characters; put detail in `note` or in the text"
+                            )),
+                    );
+                }
+            }
+            let is_current = index + 1 == versions.len();
+            if is_current && v.summary.is_none() && matches!(v.content, Content::Text(_)) {
+                diags.push(
+                    Diagnostic::warning("W0003", format!("the current {} position has a text but no summary", institution.key()))
+                        .at(&file.path, &file.text, vpos, 1)
+                        .label("the comparison table shows only a word count for it")
+                        .help("add a one-line `summary` saying what the text does"),
+                );
+            }
+            if let (Some(proposal), true) = (proposal_date, *institution != Institution::Commission) {
+                if v.date < proposal {
+                    diags.push(
+                        Diagnostic::warning(
+                            "W0004",
+                            format!("this {} position is dated before the Commission proposal ({proposal})", institution.key()),
+                        )
+                        .at(&file.path, &file.text, pos_of(&rv.date), rv.date.value.chars().count())
+                        .help("check the date: positions answer the proposal, so they normally come after it"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The raw version behind `positions[institution][index]`, with its position.
+fn raw_version(
+    raw: &crate::load::RawProvision,
+    institution: Institution,
+    index: usize,
+) -> Option<(&RawVersion, Pos)> {
+    let p = &raw.positions.value;
+    let slot = match institution {
+        Institution::Commission => &p.commission,
+        Institution::Parliament => &p.parliament,
+        Institution::Council => &p.council,
+        Institution::Agreement => &p.agreement,
+    };
+    let slot = slot.as_ref()?;
+    match &slot.value {
+        RawVersions::One(v) => (index == 0).then(|| (v.as_ref(), pos_of(slot))),
+        RawVersions::Many(vs) => vs.get(index).map(|v| (&v.value, pos_of(v))),
+    }
+}
+
+/// Files name their JSON Schema on their first line so that editors can help; `expected`
+/// is the schema path relative to the file.
+fn schema_line_warning(file: &SourceFile, expected: &str) -> Option<Diagnostic> {
+    let first = file.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.trim_start().starts_with("# yaml-language-server: $schema=") {
+        return None;
+    }
+    let line = format!("# yaml-language-server: $schema={expected}");
+    Some(
+        Diagnostic::warning("W0005", "the file does not name its JSON Schema")
+            .at(&file.path, &file.text, Pos { line: 1, column: 1 }, 1)
+            .label("editors use this line for completion and hover help")
+            .help(format!("add this first line: {line}")),
+    )
 }
 
 fn same_as_pos(
@@ -1003,13 +1228,22 @@ fn validate_actors(
             .note
             .as_ref()
             .and_then(|n| ctx.localized(n, "note", false));
-        if let (Some(role), Some(institution)) = (role, institution) {
+        let name = ctx.clean_text(a.name.value.trim(), pos_of(&a.name), "name");
+        let mut optional = |field: &Option<Spanned<String>>, what: &str| match field {
+            Some(f) => ctx.clean_text(f.value.trim(), pos_of(f), what).map(Some),
+            None => Some(None),
+        };
+        let committee = optional(&a.committee, "committee");
+        let group = optional(&a.group, "group");
+        if let (Some(role), Some(institution), Some(name), Some(committee), Some(group)) =
+            (role, institution, name, committee, group)
+        {
             out.push(Actor {
-                name: a.name.value.trim().to_string(),
+                name,
                 role,
                 institution,
-                committee: a.committee.as_ref().map(|c| c.value.trim().to_string()),
-                group: a.group.as_ref().map(|g| g.value.trim().to_string()),
+                committee,
+                group,
                 note,
             });
         }
@@ -1104,12 +1338,17 @@ fn validate_population(
         ctx.push(d);
         ok = false;
     }
+    let source_title = ctx.clean_text(
+        &raw.source.title.value,
+        pos_of(&raw.source.title),
+        "title",
+    );
     if !ok {
         return None;
     }
     Some(Population {
         year: raw.year.value,
-        source_title: raw.source.title.value.clone(),
+        source_title: source_title?,
         source_date: source_date?,
         source_url,
         total: raw.total.value,

@@ -35,7 +35,7 @@ fn broken_fixture() -> tempfile::TempDir {
     // 4. A second provision with the ref of another.
     std::fs::write(
         root.join("positions/demo/provisions/article-2-copy.yaml"),
-        "ref: Article 2\ntitle: Copy\npositions:\n  commission:\n    date: 2099-01-10\n    source: com-1\n    summary: Again.\n",
+        "# yaml-language-server: $schema=../../../schema/provision.schema.json\nref: Article 2\ntitle: Copy\npositions:\n  commission:\n    date: 2099-01-10\n    source: com-1\n    summary: Again.\n",
     )
     .unwrap();
     project
@@ -61,7 +61,7 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
         [
             (
                 "positions/demo/provisions/annex-ii.yaml".to_string(),
-                8,
+                9,
                 5,
                 "E0002"
             ),
@@ -69,19 +69,19 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
             // the duplicate; the label names the other file either way.
             (
                 "positions/demo/provisions/article-2.yaml".to_string(),
-                1,
+                2,
                 6,
                 "E0009"
             ),
             (
                 "positions/demo/provisions/article-2.yaml".to_string(),
-                11,
+                12,
                 13,
                 "E0003"
             ),
             (
                 "positions/demo/provisions/recital-3.yaml".to_string(),
-                13,
+                14,
                 11,
                 "E0005"
             ),
@@ -146,7 +146,7 @@ fn github_format_prints_annotations() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("::error file=positions/demo/provisions/article-2.yaml,line=11,col=13"),
+        stdout.contains("::error file=positions/demo/provisions/article-2.yaml,line=12,col=13"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 4);
