@@ -78,7 +78,8 @@ impl Diagnostic {
             if let Some(text) = source.lines().nth(pos.line - 1) {
                 let rest = text.chars().count().saturating_sub(self.column - 1);
                 self.length = length.clamp(1, rest.max(1));
-                self.source_line = Some(text.to_string());
+                // A tab would be drawn at an unknown width and push the caret off.
+                self.source_line = Some(text.replace('\t', "\u{2409}"));
             }
         }
         self
@@ -142,6 +143,7 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
     };
     let mut out = String::new();
     for d in diagnostics {
+        let d = &terminal_safe(d);
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -193,6 +195,33 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
         );
     }
     out
+}
+
+/// A copy of `d` whose texts cannot steer a terminal: the quoted values, the source line
+/// and the file name come from the data (and a pull request can name a file anything), so
+/// control characters (escape sequences) and bidirectional controls (which reorder what is
+/// shown) become U+FFFD. One character for one, so columns still line up.
+fn terminal_safe(d: &Diagnostic) -> Diagnostic {
+    fn clean(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+                if (c.is_control() && c != '\n') || bidi {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+    Diagnostic {
+        message: clean(&d.message),
+        file: PathBuf::from(clean(&d.file.to_string_lossy())),
+        label: d.label.as_deref().map(clean),
+        help: d.help.as_deref().map(clean),
+        source_line: d.source_line.as_deref().map(clean),
+        ..d.clone()
+    }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -355,6 +384,23 @@ mod tests {
         let ids = ["com-2022-209", "ep-mandate-2023", "council-mandate-2025"];
         assert_eq!(did_you_mean("com-2022-290", ids), Some("com-2022-209"));
         assert_eq!(did_you_mean("zzz", ids), None);
+    }
+
+    #[test]
+    fn human_output_cannot_steer_the_terminal() {
+        let d = Diagnostic::error("E0022", "bad \u{1b}[31mred\u{202e}")
+            .at(
+                Path::new("positions/\u{1b}]0;x\u{7}.yaml"),
+                "title: \u{1b}[2J\u{202e}x\n",
+                Pos { line: 1, column: 8 },
+                1,
+            )
+            .label("here \u{1b}[0m")
+            .help("fix \u{9b}1m");
+        let out = render_human(&[d], false);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(!out.contains('\u{202e}'), "{out:?}");
+        assert!(out.contains("title: \u{fffd}[2J\u{fffd}x"), "{out}");
     }
 
     #[test]

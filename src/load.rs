@@ -488,6 +488,16 @@ pub fn load_project(root: &Path) -> RawProject {
         );
         return project;
     }
+    // A pull request can replace positions/ by a link to any folder on the machine that
+    // builds it, and error snippets would then print lines of files outside the project.
+    if std::fs::symlink_metadata(&positions).is_ok_and(|m| m.file_type().is_symlink()) {
+        project.diagnostics.push(
+            Diagnostic::error("E0019", "`positions/` is a symbolic link, which trilogue does not follow")
+                .in_file(Path::new("positions"))
+                .help("keep the data in the project's own positions/ folder, or pass the folder that holds the real one with --root"),
+        );
+        return project;
+    }
 
     // Walk in sorted order so that output never depends on the file system.
     let mut files: Vec<(FileKind, PathBuf)> = Vec::new();
@@ -536,6 +546,14 @@ pub fn load_project(root: &Path) -> RawProject {
         }
         let kind = classify(&components);
         match kind {
+            // A FIFO or device named `x.yaml` would block or never end when read.
+            Some(_) if !entry.file_type().is_file() => {
+                project.diagnostics.push(
+                    Diagnostic::error("E0019", "this is not a regular file")
+                        .in_file(&rel)
+                        .help("replace it with an ordinary text file"),
+                );
+            }
             Some(kind) => files.push((kind, entry.path().to_path_buf())),
             None if name.ends_with(".yaml") || name.ends_with(".yml") => {
                 project.diagnostics.push(unexpected_file(&rel, &components));
@@ -546,10 +564,41 @@ pub fn load_project(root: &Path) -> RawProject {
     }
 
     // Parse in parallel; results keep the sorted order.
-    let parsed: Vec<(FileKind, Result<ParsedAny, Vec<Diagnostic>>)> = files
+    type Outcome = (
+        FileKind,
+        Result<ParsedAny, Vec<Diagnostic>>,
+        Vec<Diagnostic>,
+    );
+    let parsed: Vec<Outcome> = files
         .par_iter()
-        .map(|(kind, path)| (kind.clone(), parse_file(root, path, kind)))
+        .map(|(kind, path)| {
+            let mut warnings = Vec::new();
+            let result = parse_file(root, path, kind, &mut warnings);
+            (kind.clone(), result, warnings)
+        })
         .collect();
+    let mut crlf_files = 0;
+    for (_, _, warnings) in &parsed {
+        for w in warnings {
+            // Every file of a checkout with Windows line ends has them: say it once.
+            if w.code == CRLF_WARNING {
+                crlf_files += 1;
+                if crlf_files > 1 {
+                    continue;
+                }
+            }
+            project.diagnostics.push(w.clone());
+        }
+    }
+    if crlf_files > 1 {
+        if let Some(first) = project
+            .diagnostics
+            .iter_mut()
+            .find(|d| d.code == CRLF_WARNING)
+        {
+            first.message = format!("{} (and {} other files)", first.message, crlf_files - 1);
+        }
+    }
 
     let mut folders: BTreeMap<String, RawDossierFolder> = dossier_ids
         .into_iter()
@@ -569,7 +618,7 @@ pub fn load_project(root: &Path) -> RawProject {
         })
         .collect();
 
-    for (kind, result) in parsed {
+    for (kind, result, _) in parsed {
         let dossier_id = match &kind {
             FileKind::Dossier(d)
             | FileKind::Provision(d)
@@ -669,9 +718,14 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-fn parse_file(root: &Path, path: &Path, kind: &FileKind) -> Result<ParsedAny, Vec<Diagnostic>> {
+fn parse_file(
+    root: &Path,
+    path: &Path,
+    kind: &FileKind,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<ParsedAny, Vec<Diagnostic>> {
     let rel = relative(root, path);
-    let file = Arc::new(read_source(path, &rel)?);
+    let file = Arc::new(read_source_warning(path, &rel, warnings)?);
     match kind {
         FileKind::Dossier(_) => {
             parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value }))
@@ -694,10 +748,26 @@ fn parse_file(root: &Path, path: &Path, kind: &FileKind) -> Result<ParsedAny, Ve
     }
 }
 
+/// The warning for Windows line ends (see [`read_source_warning`]).
+const CRLF_WARNING: &str = "W0004";
+
 /// Read a file as UTF-8 text, refusing what cannot be data: huge files, invalid UTF-8.
 /// A byte-order mark is dropped and CRLF line ends are accepted (editors on Windows
-/// write them); line numbers are unaffected.
+/// write them); line numbers are unaffected. See [`read_source_warning`] for the
+/// warnings about them.
 pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
+    read_source_warning(path, rel, &mut Vec::new())
+}
+
+/// [`read_source`], adding to `warnings` a W0003 for a byte-order mark and a W0004 for
+/// CRLF (or lone CR) line ends. Both are accepted, since Windows editors write them and
+/// refusing would only puzzle contributors, but they are worth fixing: other tools (and
+/// diffs in pull requests) handle them less gracefully.
+pub fn read_source_warning(
+    path: &Path,
+    rel: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<SourceFile, Vec<Diagnostic>> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(vec![Diagnostic::error(
@@ -709,9 +779,23 @@ pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic
             "split the content into several files; a provision is normally a few kilobytes",
         )]);
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        vec![Diagnostic::error("E0019", format!("cannot read this file: {e}")).in_file(rel)]
-    })?;
+    // Read at most one byte over the limit: the file may grow after the size check.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read as _;
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            vec![Diagnostic::error("E0019", format!("cannot read this file: {e}")).in_file(rel)]
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(vec![Diagnostic::error(
+            "E0019",
+            format!("this file is too large (over {MAX_FILE_BYTES} bytes)"),
+        )
+        .in_file(rel)]);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -734,15 +818,40 @@ pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic
             )]);
         }
     };
+    let had_bom = text.starts_with('\u{feff}');
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
+    // YAML reads a lone CR as a line break too: make it one for our line numbers as well.
+    let first_cr = text
+        .split('\n')
+        .position(|l| l.contains('\r'))
+        .map(|i| i + 1);
+    let text = if first_cr.is_some() {
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
     };
+    if had_bom {
+        warnings.push(
+            Diagnostic::warning("W0003", "the file starts with a byte-order mark (accepted)")
+                .at(rel, &text, Pos { line: 1, column: 1 }, 1)
+                .label("an invisible U+FEFF before this line")
+                .help("save the file as \"UTF-8\" rather than \"UTF-8 with BOM\""),
+        );
+    }
+    if let Some(line) = first_cr {
+        warnings.push(
+            Diagnostic::warning(
+                CRLF_WARNING,
+                "the file has Windows (CRLF) line ends (accepted)",
+            )
+            .at(rel, &text, Pos { line, column: 1 }, 1)
+            .label("the first line that ends in CRLF")
+            .help("save it with LF (Unix) line ends; `git config core.autocrlf input` keeps Git from adding CRLF"),
+        );
+    }
     Ok(SourceFile {
         path: rel.to_path_buf(),
         text,
@@ -817,8 +926,20 @@ fn yaml_error(file: &SourceFile, err: &serde_saphyr::Error) -> Diagnostic {
             column: l.column() as usize,
         })
         .unwrap_or_default();
-    let (code, message, label, help) = explain_yaml_error(&raw);
-    let length = token_length(&file.text, pos);
+    let (code, message, label, help, pos, length) = match explain_syntax(&raw, &file.text, pos) {
+        Some(e) => (e.code, e.message, e.label, e.help, e.pos, e.length),
+        None => {
+            let (code, message, label, help) = explain_yaml_error(&raw);
+            (
+                code,
+                message,
+                label,
+                help,
+                pos,
+                token_length(&file.text, pos),
+            )
+        }
+    };
     let mut d = Diagnostic::error(code, message);
     d = if pos.line > 0 {
         d.at(&file.path, &file.text, pos, length)
@@ -832,6 +953,172 @@ fn yaml_error(file: &SourceFile, err: &serde_saphyr::Error) -> Diagnostic {
         d = d.help(h);
     }
     d
+}
+
+/// A plain-words explanation of a YAML syntax error, possibly at a better position than
+/// the parser's (which is often where it gave up, not where the mistake is).
+struct Explained {
+    code: &'static str,
+    message: String,
+    label: Option<String>,
+    help: Option<String>,
+    pos: Pos,
+    length: usize,
+}
+
+/// The mistakes people make most when editing YAML by hand, recognised from the parser's
+/// message and the text around the position.
+fn explain_syntax(raw: &str, text: &str, pos: Pos) -> Option<Explained> {
+    let lower = raw.to_lowercase();
+    let lines: Vec<&str> = text.lines().collect();
+    let has_content = lines
+        .iter()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    if !has_content {
+        return Some(Explained {
+            code: "E0001",
+            message: "the file is empty".into(),
+            label: None,
+            help: Some(
+                "write the record (see CONTRIBUTING.md for the fields), or delete the file".into(),
+            ),
+            pos: Pos::default(),
+            length: 1,
+        });
+    }
+    // An unclosed `[` or `{` on an earlier line: the parser complains later, elsewhere.
+    if lower.contains("flow")
+        || lower.contains("illegal placement")
+        || lower.contains("unexpected end")
+        || lower.contains("did not find expected")
+    {
+        let upto = pos.line.min(lines.len());
+        for (i, line) in lines.iter().enumerate().take(upto).rev() {
+            if let Some((col, open)) = unclosed_bracket(line) {
+                let close = if open == '[' { ']' } else { '}' };
+                return Some(Explained {
+                    code: "E0001",
+                    message: format!("`{open}` is opened here but not closed"),
+                    label: Some(format!("no `{close}` after this")),
+                    help: Some(format!(
+                        "close it with `{close}` on the same line, e.g. `topics: [detection, encryption]`, or write one `- item` per line instead"
+                    )),
+                    pos: Pos { line: i + 1, column: col + 1 },
+                    length: 1,
+                });
+            }
+        }
+    }
+    let line = pos
+        .line
+        .checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .copied()
+        .unwrap_or("");
+    if lower.contains("mapping values are not allowed") {
+        let indent = line.len() - line.trim_start().len();
+        let before: String = line
+            .chars()
+            .take(pos.column.saturating_sub(1))
+            .skip(indent)
+            .collect();
+        if let Some((key, _)) = before.split_once(": ") {
+            let value = line
+                .trim_start()
+                .strip_prefix(key)
+                .and_then(|v| v.strip_prefix(':'))
+                .unwrap_or("")
+                .trim();
+            let quoted = value.replace('"', "\\\"");
+            return Some(Explained {
+                code: "E0001",
+                message: "this value contains `: `, which YAML reads as the start of another key"
+                    .into(),
+                label: Some("here".into()),
+                help: Some(format!("put the value in quotes: {key}: \"{quoted}\"")),
+                pos,
+                length: 1,
+            });
+        }
+        let previous = lines[..pos.line.saturating_sub(1).min(lines.len())]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|l| l.len() - l.trim_start().len());
+        return Some(Explained {
+            code: "E0001",
+            message: "this line is not indented like the lines around it".into(),
+            label: Some(match previous {
+                Some(p) => format!("indented by {indent} spaces; the line above by {p}"),
+                None => format!("indented by {indent} spaces"),
+            }),
+            help: Some(
+                "keys of one record start in the same column; a nested record is indented by two more spaces than its key".into(),
+            ),
+            pos: Pos { line: pos.line, column: indent + 1 },
+            length: line.trim().chars().take_while(|c| *c != ':').count().max(1),
+        });
+    }
+    if lower.contains("expected sequence") {
+        return Some(Explained {
+            code: "E0002",
+            message: "this value must be a list".into(),
+            label: None,
+            help: Some("write a list as `[a, b]` on one line, or one `- item` per line".into()),
+            pos,
+            length: token_length(text, pos),
+        });
+    }
+    if lower.contains("expected mapping") || lower.contains("expected a map") {
+        return Some(Explained {
+            code: "E0002",
+            message: "this value must be a record of `key: value` lines".into(),
+            label: None,
+            help: Some(
+                "indent the fields under their key by two spaces, one `key: value` per line".into(),
+            ),
+            pos,
+            length: token_length(text, pos),
+        });
+    }
+    if lower.contains("invalid boolean") {
+        return Some(Explained {
+            code: "E0002",
+            message: "this must be `true` or `false`".into(),
+            label: None,
+            help: Some("write `deleted: true`, or remove the line".into()),
+            pos,
+            length: line
+                .chars()
+                .skip(pos.column.saturating_sub(1))
+                .count()
+                .max(1),
+        });
+    }
+    None
+}
+
+/// The column and character of a `[` or `{` that the line opens and does not close
+/// (ignoring brackets inside quotes and comments).
+fn unclosed_bracket(line: &str) -> Option<(usize, char)> {
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut quote: Option<char> = None;
+    for (i, c) in line.chars().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if i == 0 || line.chars().nth(i - 1).is_some_and(char::is_whitespace) => {
+                break
+            }
+            (None, '[' | '{') => stack.push((i, c)),
+            (None, ']' | '}') => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.first().copied()
 }
 
 /// Length of the word at `pos`, so that the caret underlines a whole key or value.
