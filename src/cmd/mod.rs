@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod new;
 pub mod schema;
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O error.
@@ -48,6 +49,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Write the JSON Schemas of the YAML files (for editor completion).
     Schema(schema::Args),
+    /// Create a new dossier or provision from a commented template.
+    New(new::Args),
 }
 
 /// Shared settings every command receives.
@@ -73,6 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::execute(&ctx, args),
         Command::Diff(args) => diff::execute(&ctx, args),
         Command::Schema(args) => schema::execute(&ctx, args),
+        Command::New(args) => new::execute(&ctx, args),
     };
     match result {
         Ok(code) => code,
