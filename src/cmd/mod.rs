@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod build;
+pub mod changes;
 pub mod check;
 pub mod diff;
 pub mod new;
@@ -51,6 +52,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Create a new dossier or provision from a commented template.
     New(new::Args),
+    /// Summarise what changed in the positions between two revisions.
+    Changes(changes::Args),
 }
 
 /// Shared settings every command receives.
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::execute(&ctx, args),
         Command::Schema(args) => schema::execute(&ctx, args),
         Command::New(args) => new::execute(&ctx, args),
+        Command::Changes(args) => changes::execute(&ctx, args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,148 @@
+//! `trilogue changes`: what a pull request does to the positions.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+/// The head revision: the basic fixture with one change of every kind.
+fn edit_head(root: &Path) {
+    // A new Parliament text and summary.
+    common::edit(
+        root,
+        "positions/demo/provisions/article-10.yaml",
+        "Providers may install and operate technologies to detect abuse of suspects only.",
+        "Providers may install technologies to detect abuse by suspects only, on a judge's order.",
+    );
+    common::edit(
+        root,
+        "positions/demo/provisions/article-10.yaml",
+        "summary: Only targeted detection.",
+        "summary: Only targeted detection, ordered by a judge.",
+    );
+    // A new Council version on Article 2.
+    common::edit(root, "positions/demo/provisions/article-2.yaml", "  council:\n    date: 2099-04-01\n    source: cons-1\n    same_as: commission\n", "  council:\n    - date: 2099-04-01\n      source: cons-1\n      same_as: commission\n    - date: 2099-06-01\n      source: cons-2\n      deleted: true\n      summary: Definitions moved to Article 1.\n");
+    // A provision added, one removed, one renamed.
+    std::fs::write(root.join("positions/demo/provisions/article-3.yaml"), "# yaml-language-server: $schema=../../../schema/provision.schema.json\nref: Article 3\ntitle: Risk assessment\npositions:\n  commission:\n    date: 2099-01-10\n    source: com-1\n    summary: Providers assess the risk of misuse.\n").unwrap();
+    std::fs::remove_file(root.join("positions/demo/provisions/article-2a.yaml")).unwrap();
+    std::fs::rename(
+        root.join("positions/demo/provisions/annex-ii.yaml"),
+        root.join("positions/demo/provisions/annex-2.yaml"),
+    )
+    .unwrap();
+    // A stance, an event and a source.
+    common::edit(root, "positions/demo/member-states.yaml", "        note: Worried.", "      - date: 2099-07-01\n        stance: support\n        source: cons-2\n        note: Worried.");
+    common::edit(root, "positions/demo/timeline.yaml", "- date: 2099-01-10", "- date: 2099-06-01\n  title: Council mandate\n  institution: council\n  source: cons-2\n- date: 2099-01-10");
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "    title: Council mandate",
+        "    title: Council negotiating mandate",
+    );
+}
+
+#[test]
+fn changes_between_two_folders_read_as_a_review() {
+    let base = common::fixture("basic");
+    let head = common::fixture("basic");
+    edit_head(head.path());
+    let (old, d1) = trilogue::check_project(base.path());
+    let (new, d2) = trilogue::check_project(head.path());
+    assert!(d1.iter().chain(&d2).all(|d| !d.is_error()), "{d1:?} {d2:?}");
+    let report = trilogue::changes::compare(&old, &new);
+    let markdown = trilogue::changes::render_markdown(&report, Some("https://example.org/site/"));
+    insta::assert_snapshot!(markdown);
+
+    let d = &report.dossiers[0];
+    assert_eq!(d.provisions_added.len(), 1);
+    assert_eq!(d.provisions_removed.len(), 1);
+    assert_eq!(d.provisions_renamed.len(), 1);
+    assert_eq!(d.stances.len(), 1);
+    assert_eq!(d.events_added.len(), 1);
+    assert_eq!(d.sources_changed, ["cons-2"]);
+    // JSON is the same report.
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["dossiers"][0]["id"], "demo");
+}
+
+#[test]
+fn no_changes_says_so() {
+    let a = common::fixture("basic");
+    let (corpus, _) = trilogue::check_project(a.path());
+    let report = trilogue::changes::compare(&corpus, &corpus);
+    assert!(report.is_empty());
+    assert!(
+        trilogue::changes::render_markdown(&report, None).contains("No changes to the positions.")
+    );
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn changes_against_a_git_revision_and_the_working_tree() {
+    let project = common::fixture("basic");
+    let root = project.path();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "positions"]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    edit_head(root);
+    let out = Command::new(env!("CARGO_BIN_EXE_trilogue"))
+        .arg("--root")
+        .arg(root)
+        .args(["changes", "HEAD"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("**Added** Article 3 Risk assessment (`article-3`)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Renamed** `annex-ii` → `annex-2` (Annex II)"),
+        "{md}"
+    );
+    // Commit the head and compare two revisions, as JSON.
+    git(root, &["add", "-A", "positions"]);
+    git(root, &["commit", "-q", "-m", "head"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_trilogue"))
+        .arg("--root")
+        .arg(root)
+        .args(["changes", "HEAD~1", "HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(
+        json["dossiers"][0]["provisions_added"][0]["id"],
+        "article-3"
+    );
+    // A bad revision is a usage error.
+    let out = Command::new(env!("CARGO_BIN_EXE_trilogue"))
+        .arg("--root")
+        .arg(root)
+        .args(["changes", "no-such-revision"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
