@@ -23,3 +23,5 @@ if check-jsonschema --schemafile schema/member-states.schema.json "$tmp/bad-enum
   echo "schema check: a wrong enum value was accepted"; exit 1
 fi
 echo "check-jsonschema: positions/ and fixtures valid; unknown field and bad enum rejected"
+# The GitHub workflows are valid workflow files (schema vendored in check-jsonschema).
+check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
