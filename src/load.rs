@@ -749,7 +749,7 @@ fn parse_file(
 }
 
 /// The warning for Windows line ends (see [`read_source_warning`]).
-const CRLF_WARNING: &str = "W0004";
+const CRLF_WARNING: &str = "W0008";
 
 /// Read a file as UTF-8 text, refusing what cannot be data: huge files, invalid UTF-8.
 /// A byte-order mark is dropped and CRLF line ends are accepted (editors on Windows
@@ -759,7 +759,7 @@ pub fn read_source(path: &Path, rel: &Path) -> Result<SourceFile, Vec<Diagnostic
     read_source_warning(path, rel, &mut Vec::new())
 }
 
-/// [`read_source`], adding to `warnings` a W0003 for a byte-order mark and a W0004 for
+/// [`read_source`], adding to `warnings` a W0007 for a byte-order mark and a W0008 for
 /// CRLF (or lone CR) line ends. Both are accepted, since Windows editors write them and
 /// refusing would only puzzle contributors, but they are worth fixing: other tools (and
 /// diffs in pull requests) handle them less gracefully.
@@ -835,7 +835,7 @@ pub fn read_source_warning(
     };
     if had_bom {
         warnings.push(
-            Diagnostic::warning("W0003", "the file starts with a byte-order mark (accepted)")
+            Diagnostic::warning("W0007", "the file starts with a byte-order mark (accepted)")
                 .at(rel, &text, Pos { line: 1, column: 1 }, 1)
                 .label("an invisible U+FEFF before this line")
                 .help("save the file as \"UTF-8\" rather than \"UTF-8 with BOM\""),

@@ -162,7 +162,7 @@ impl FileCtx<'_> {
         if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
             let at = self.find_char(c, pos, text);
             let d = Diagnostic::warning(
-                "W0002",
+                "W0006",
                 format!(
                     "`{field}` contains the bidirectional control character {}; the site shows the text without it",
                     describe_char(c)
@@ -181,7 +181,14 @@ impl FileCtx<'_> {
     fn find_char(&self, c: char, pos: Pos, value: &str) -> Pos {
         let first = pos.line.max(1);
         let count = value.lines().count() + 2;
-        for (i, line) in self.file.text.lines().enumerate().skip(first - 1).take(count) {
+        for (i, line) in self
+            .file
+            .text
+            .lines()
+            .enumerate()
+            .skip(first - 1)
+            .take(count)
+        {
             if let Some(column) = line.chars().position(|x| x == c) {
                 return Pos {
                     line: i + 1,
@@ -281,9 +288,14 @@ impl FileCtx<'_> {
         let url = raw.value.trim();
         let ok = (url.starts_with("https://") || url.starts_with("http://"))
             && url.len() > 8
-            && !url
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c) || c == '"' || c == '<' || c == '>');
+            && !url.chars().any(|c| {
+                c.is_whitespace()
+                    || c.is_control()
+                    || is_bidi_control(c)
+                    || c == '"'
+                    || c == '<'
+                    || c == '>'
+            });
         if ok {
             Some(url.to_string())
         } else {
@@ -463,7 +475,11 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             let d = ctx
                 .at(
                     "E0011",
-                    format!("`{}` is not a valid topic id{}", key.value, id_problem(&key.value)),
+                    format!(
+                        "`{}` is not a valid topic id{}",
+                        key.value,
+                        id_problem(&key.value)
+                    ),
                     pos_of(key),
                     ctx.len_of(key),
                 )
@@ -485,7 +501,11 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             let d = ctx
                 .at(
                     "E0011",
-                    format!("`{}` is not a valid source id{}", key.value, id_problem(&key.value)),
+                    format!(
+                        "`{}` is not a valid source id{}",
+                        key.value,
+                        id_problem(&key.value)
+                    ),
                     pos_of(key),
                     ctx.len_of(key),
                 )
@@ -628,7 +648,10 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
 
     let named_files = [
         Some((&parsed.file, "dossier")),
-        folder.member_states.as_ref().map(|f| (&f.file, "member-states")),
+        folder
+            .member_states
+            .as_ref()
+            .map(|f| (&f.file, "member-states")),
         folder.timeline.as_ref().map(|f| (&f.file, "timeline")),
         folder.actors.as_ref().map(|f| (&f.file, "actors")),
     ];
@@ -946,7 +969,12 @@ fn find_same_as_cycle(
 pub const MAX_SUMMARY_CHARS: usize = 300;
 
 /// Things that are allowed but probably wrong.
-fn provision_warnings(p: &Provision, raw: &crate::load::RawProvision, file: &SourceFile, diags: &mut Vec<Diagnostic>) {
+fn provision_warnings(
+    p: &Provision,
+    raw: &crate::load::RawProvision,
+    file: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) {
     let proposal_date = p
         .positions
         .get(&Institution::Commission)
@@ -958,7 +986,12 @@ fn provision_warnings(p: &Provision, raw: &crate::load::RawProvision, file: &Sou
                 continue;
             };
             if let Some(summary) = &v.summary {
-                let longest = summary.all().iter().map(|t| t.chars().count()).max().unwrap_or(0);
+                let longest = summary
+                    .all()
+                    .iter()
+                    .map(|t| t.chars().count())
+                    .max()
+                    .unwrap_or(0);
                 if longest > MAX_SUMMARY_CHARS {
                     let pos = rv.summary.as_ref().map(pos_of).unwrap_or(vpos);
                     diags.push(
@@ -974,13 +1007,20 @@ fn provision_warnings(p: &Provision, raw: &crate::load::RawProvision, file: &Sou
             let is_current = index + 1 == versions.len();
             if is_current && v.summary.is_none() && matches!(v.content, Content::Text(_)) {
                 diags.push(
-                    Diagnostic::warning("W0003", format!("the current {} position has a text but no summary", institution.key()))
-                        .at(&file.path, &file.text, vpos, 1)
-                        .label("the comparison table shows only a word count for it")
-                        .help("add a one-line `summary` saying what the text does"),
+                    Diagnostic::warning(
+                        "W0003",
+                        format!(
+                            "the current {} position has a text but no summary",
+                            institution.key()
+                        ),
+                    )
+                    .at(&file.path, &file.text, vpos, 1)
+                    .label("the comparison table shows only a word count for it")
+                    .help("add a one-line `summary` saying what the text does"),
                 );
             }
-            if let (Some(proposal), true) = (proposal_date, *institution != Institution::Commission) {
+            if let (Some(proposal), true) = (proposal_date, *institution != Institution::Commission)
+            {
                 if v.date < proposal {
                     diags.push(
                         Diagnostic::warning(
@@ -1019,8 +1059,15 @@ fn raw_version(
 /// Files name their JSON Schema on their first line so that editors can help; `expected`
 /// is the schema path relative to the file.
 fn schema_line_warning(file: &SourceFile, expected: &str) -> Option<Diagnostic> {
-    let first = file.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if first.trim_start().starts_with("# yaml-language-server: $schema=") {
+    let first = file
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    if first
+        .trim_start()
+        .starts_with("# yaml-language-server: $schema=")
+    {
         return None;
     }
     let line = format!("# yaml-language-server: $schema={expected}");
@@ -1338,11 +1385,7 @@ fn validate_population(
         ctx.push(d);
         ok = false;
     }
-    let source_title = ctx.clean_text(
-        &raw.source.title.value,
-        pos_of(&raw.source.title),
-        "title",
-    );
+    let source_title = ctx.clean_text(&raw.source.title.value, pos_of(&raw.source.title), "title");
     if !ok {
         return None;
     }

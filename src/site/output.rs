@@ -118,6 +118,7 @@ pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
     let pid = std::process::id();
     let tmp = parent.join(format!(".{name}.tmp-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
+    clean_leftovers(&parent, &name, &out)?;
 
     if tmp.exists() {
         fs::remove_dir_all(&tmp).with_context(|| format!("cannot remove {}", tmp.display()))?;
@@ -145,6 +146,64 @@ pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
             .with_context(|| format!("cannot remove the old site {}", old.display()))?;
     }
     Ok(())
+}
+
+/// Remove what killed builds left beside the output: `.<name>.tmp-<pid>` (a site half
+/// written) and `.<name>.old-<pid>` (the previous site, moved aside just before the swap).
+/// If a build was killed between its two renames, the output is missing and the old site
+/// is moved back first, so the last good site is never lost.
+///
+/// Folders of builds still running are left alone. Whether a process runs is read from
+/// `/proc`; where there is none (macOS, Windows), every leftover is removed, so two builds
+/// into the same folder at once are not supported there (the earlier one then fails with
+/// an error, and the last complete site stays in place).
+fn clean_leftovers(parent: &Path, name: &str, out: &Path) -> anyhow::Result<()> {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let prefix = format!(".{name}.");
+    let mut leftovers: Vec<(bool, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let (is_old, pid) = match (rest.strip_prefix("old-"), rest.strip_prefix("tmp-")) {
+            (Some(pid), _) => (true, pid),
+            (_, Some(pid)) => (false, pid),
+            _ => continue,
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir || pid == std::process::id() || process_runs(pid) {
+            continue;
+        }
+        leftovers.push((is_old, entry.path()));
+    }
+    leftovers.sort();
+    for (is_old, path) in leftovers {
+        if is_old && !out.exists() {
+            fs::rename(&path, out).with_context(|| {
+                format!("cannot restore the previous site from {}", path.display())
+            })?;
+            continue;
+        }
+        fs::remove_dir_all(&path).with_context(|| {
+            format!(
+                "cannot remove {}, left by an interrupted build",
+                path.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Whether a process with this id runs, where the system says so (`/proc`).
+fn process_runs(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && proc.join(pid.to_string()).exists()
 }
 
 fn write_all(dir: &Path, pages: &[Page]) -> anyhow::Result<()> {
@@ -233,6 +292,47 @@ mod tests {
         // No temporary folders are left beside it.
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn leftovers_of_killed_builds_are_cleaned_and_the_old_site_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let page = |c: &str| Page {
+            path: PathBuf::from("index.html"),
+            content: c.as_bytes().to_vec(),
+        };
+        // A build killed while writing (a pid that cannot run: above the kernel's maximum).
+        let dead = 4_194_305;
+        fs::create_dir_all(dir.path().join(format!(".site.tmp-{dead}/a"))).unwrap();
+        // A build killed between its two renames: no site, the previous one moved aside.
+        fs::create_dir_all(dir.path().join(format!(".site.old-{dead}"))).unwrap();
+        fs::write(
+            dir.path().join(format!(".site.old-{dead}/index.html")),
+            "old",
+        )
+        .unwrap();
+        // Look-alikes that are not leftovers stay.
+        fs::create_dir_all(dir.path().join(".site.tmp-notapid")).unwrap();
+        fs::write(dir.path().join(format!(".site.tmp-{}", dead + 1)), "a file").unwrap();
+
+        clean_leftovers(dir.path(), "site", &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        write_site(&out, &[page("new")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                format!(".site.tmp-{}", dead + 1),
+                ".site.tmp-notapid".to_string(),
+                "site".to_string()
+            ]
+        );
     }
 
     #[test]
