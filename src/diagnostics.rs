@@ -197,16 +197,17 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
     out
 }
 
-/// A copy of `d` whose texts cannot steer a terminal: the quoted values, the source line
-/// and the file name come from the data (and a pull request can name a file anything), so
-/// control characters (escape sequences) and bidirectional controls (which reorder what is
-/// shown) become U+FFFD. One character for one, so columns still line up.
+/// A copy of `d` whose texts cannot steer a terminal or a CI log: the quoted values, the
+/// source line and the file name come from the data (and a pull request can name a file
+/// anything), so control characters (escape sequences, and line breaks, which could start
+/// a `::workflow-command::` line in GitHub Actions) and bidirectional controls (which
+/// reorder what is shown) become U+FFFD. One character for one, so columns still line up.
 fn terminal_safe(d: &Diagnostic) -> Diagnostic {
     fn clean(s: &str) -> String {
         s.chars()
             .map(|c| {
                 let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-                if (c.is_control() && c != '\n') || bidi {
+                if c.is_control() || bidi {
                     '\u{FFFD}'
                 } else {
                     c
@@ -388,7 +389,7 @@ mod tests {
 
     #[test]
     fn human_output_cannot_steer_the_terminal() {
-        let d = Diagnostic::error("E0022", "bad \u{1b}[31mred\u{202e}")
+        let d = Diagnostic::error("E0022", "bad \u{1b}[31mred\u{202e}\n::warning::injected")
             .at(
                 Path::new("positions/\u{1b}]0;x\u{7}.yaml"),
                 "title: \u{1b}[2J\u{202e}x\n",
@@ -401,6 +402,7 @@ mod tests {
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
         assert!(!out.contains('\u{202e}'), "{out:?}");
         assert!(out.contains("title: \u{fffd}[2J\u{fffd}x"), "{out}");
+        assert!(!out.lines().any(|l| l.starts_with("::")), "{out}");
     }
 
     #[test]
