@@ -5,7 +5,9 @@
 //! a temporary folder beside the output and swaps it in, so a failed or interrupted
 //! build never leaves a half-written site.
 
+mod feeds;
 mod output;
+mod search;
 mod templates;
 pub mod views;
 
@@ -78,22 +80,72 @@ pub fn render_site(
     let mut pages = {
         let _p = Phase::start("render");
         let r = Renderer { env: &env, options };
-        let mut pages = vec![r.home(corpus)?];
+        let mut pages = vec![r.home(corpus)?, r.not_found()?];
         for (d, a) in corpus.dossiers.iter().zip(&analyses) {
             pages.extend(r.dossier_pages(d, a, &corpus.populations)?);
         }
         pages
     };
     {
+        let _p = Phase::start("feeds and data");
+        let all: Vec<&Dossier> = corpus.dossiers.iter().collect();
+        pages.push(Page {
+            path: PathBuf::from("feed.xml"),
+            content: feeds::atom(
+                "trilogue: all dossiers",
+                "feed.xml",
+                &all,
+                options.base_url.as_deref(),
+            )
+            .into_bytes(),
+        });
+        for (d, a) in corpus.dossiers.iter().zip(&analyses) {
+            let title = format!("{}: positions and events", d.short_title.get(&d.lang));
+            let path = format!("{}/feed.xml", d.id);
+            pages.push(Page {
+                content: feeds::atom(&title, &path, &[d], options.base_url.as_deref()).into_bytes(),
+                path: PathBuf::from(path),
+            });
+            pages.push(Page {
+                path: PathBuf::from(format!("{}/data.json", d.id)),
+                content: feeds::data_json(d, a).into_bytes(),
+            });
+            let rows: Vec<views::RowView> = a
+                .provisions
+                .iter()
+                .filter_map(|pa| {
+                    d.provisions
+                        .get(pa.index)
+                        .map(|p| views::row_view(d, p, pa))
+                })
+                .collect();
+            pages.push(Page {
+                path: PathBuf::from(format!("{}/comparison.csv", d.id)),
+                content: feeds::comparison_csv(d, &rows).into_bytes(),
+            });
+        }
+        let _p = Phase::start("search index");
+        pages.extend(search::index(corpus)?);
+        if let Some(base) = &options.base_url {
+            let sitemap = feeds::sitemap(base, &pages, corpus);
+            pages.push(Page {
+                path: PathBuf::from("sitemap.xml"),
+                content: sitemap.into_bytes(),
+            });
+        }
+    }
+    {
         let _p = Phase::start("assets");
         pages.push(Page {
             path: PathBuf::from("assets/style.css"),
             content: templates::stylesheet(root)?.into_bytes(),
         });
-        pages.push(Page {
-            path: PathBuf::from("assets/council.js"),
-            content: templates::asset(root, "council.js", templates::COUNCIL_JS)?.into_bytes(),
-        });
+        for (name, default) in templates::SCRIPTS {
+            pages.push(Page {
+                path: PathBuf::from("assets").join(name),
+                content: templates::asset(root, name, default)?.into_bytes(),
+            });
+        }
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
@@ -129,6 +181,9 @@ impl Renderer<'_> {
                 .as_ref()
                 .map(|b| format!("{}/{}", b.trim_end_matches('/'), path)),
             section,
+            feed: path
+                .split_once('/')
+                .map(|(dossier, _)| format!("{dossier}/feed.xml")),
         }
     }
 
@@ -160,6 +215,29 @@ impl Renderer<'_> {
             "index.html".into(),
             context! { page => v(&meta), dossiers => v(&dossiers) },
         )
+    }
+
+    /// The page servers show for unknown addresses. Its links are root-relative (it is
+    /// served at any depth): to the base URL's path when known, else to `/`.
+    fn not_found(&self) -> anyhow::Result<Page> {
+        let mut meta = self.meta(
+            "404.html",
+            "Page not found".to_string(),
+            "This page does not exist.".to_string(),
+            "home",
+        );
+        meta.root = match &self.options.base_url {
+            Some(b) => {
+                let after_scheme = b.split_once("://").map(|(_, rest)| rest).unwrap_or(b);
+                let path = after_scheme
+                    .find('/')
+                    .map(|i| &after_scheme[i..])
+                    .unwrap_or("/");
+                format!("{}/", path.trim_end_matches('/'))
+            }
+            None => "/".to_string(),
+        };
+        self.render("404.html", "404.html".into(), context! { page => v(&meta) })
     }
 
     fn dossier_pages(

@@ -48,8 +48,18 @@ pub fn environment(root: &Path) -> anyhow::Result<Environment<'static>> {
     Ok(env)
 }
 
-/// The Council page's date slider; it only enhances the page.
-pub const COUNCIL_JS: &str = include_str!("../../templates/assets/council.js");
+/// The scripts: each only enhances pages that work without it.
+pub const SCRIPTS: [(&str, &str); 3] = [
+    (
+        "council.js",
+        include_str!("../../templates/assets/council.js"),
+    ),
+    (
+        "search.js",
+        include_str!("../../templates/assets/search.js"),
+    ),
+    ("table.js", include_str!("../../templates/assets/table.js")),
+];
 
 /// The stylesheet: the project's override if there is one, else the default.
 pub fn stylesheet(root: &Path) -> anyhow::Result<String> {

@@ -24,6 +24,8 @@ pub struct PageMeta {
     pub canonical: Option<String>,
     /// Which entry of the dossier navigation is current.
     pub section: &'static str,
+    /// The dossier's feed, for autodiscovery (relative to the site root).
+    pub feed: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

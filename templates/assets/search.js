@@ -1,0 +1,106 @@
+// Search box: queries the Pagefind index under pagefind/. Results are built as DOM
+// nodes from text, so nothing in the index can become markup.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[role=search]");
+  var input = document.getElementById("search-input");
+  var box = document.getElementById("search-results");
+  if (!form || !input || !box) return;
+  form.hidden = false;
+  var root = new URL(form.getAttribute("data-root") || "", window.location.href);
+  var pagefind = null;
+  var timer = null;
+  var generation = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return Promise.resolve(pf.options ? pf.options({ baseUrl: root.pathname }) : null).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  // Pagefind excerpts mark matches with <mark>; keep only the text and those marks.
+  function excerpt(html) {
+    var p = document.createElement("p");
+    p.className = "search-result-excerpt";
+    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var m = document.createElement("mark");
+        m.textContent = node.textContent;
+        p.appendChild(m);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function show(results, query) {
+    box.textContent = "";
+    if (!query) return;
+    if (!results.length) {
+      var none = document.createElement("p");
+      none.className = "search-none";
+      none.textContent = "Nothing found for \u201c" + query + "\u201d.";
+      box.appendChild(none);
+      return;
+    }
+    results.forEach(function (r) {
+      var item = document.createElement("div");
+      item.className = "search-result";
+      var a = document.createElement("a");
+      var url = String(r.url || "").replace(/^\//, "");
+      a.href = new URL(url, root).href;
+      if (r.meta && r.meta.ref) {
+        var ref = document.createElement("span");
+        ref.className = "search-result-ref";
+        ref.textContent = r.meta.ref;
+        a.appendChild(ref);
+        a.appendChild(document.createTextNode(" "));
+      }
+      var title = (r.meta && r.meta.title) || url;
+      if (r.meta && r.meta.ref && title.indexOf(r.meta.ref) === 0) title = title.slice(r.meta.ref.length).trim();
+      a.appendChild(document.createTextNode(title));
+      item.appendChild(a);
+      if (r.meta && r.meta.institution) {
+        var inst = document.createElement("span");
+        inst.className = "search-result-institution";
+        inst.textContent = r.meta.institution;
+        item.appendChild(inst);
+      }
+      item.appendChild(excerpt(r.excerpt || ""));
+      box.appendChild(item);
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var mine = ++generation;
+    if (!query) { show([], ""); return; }
+    load().then(function (pf) { return pf.search(query); }).then(function (search) {
+      if (!search) return [];
+      return Promise.all(search.results.slice(0, 12).map(function (r) { return r.data(); }));
+    }).then(function (data) {
+      if (mine === generation) show(data, query);
+    }).catch(function () {
+      if (mine !== generation) return;
+      box.textContent = "";
+      var p = document.createElement("p");
+      p.className = "search-none";
+      p.textContent = "Search needs the site to be served over http (it cannot read files opened from disk).";
+      box.appendChild(p);
+    });
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { input.value = ""; show([], ""); }
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+})();

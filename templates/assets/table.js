@@ -1,0 +1,74 @@
+// Comparison tables: filter by topic in place, show only rows where the Parliament and
+// the Council differ, choose columns, switch marked changes off, copy permalinks.
+// Every row and cell is in the HTML; this only hides and shows.
+(function () {
+  "use strict";
+  var table = document.querySelector("table.comparison");
+  var controls = document.querySelector(".table-controls");
+  if (controls) controls.hidden = false;
+  var rows = table ? Array.prototype.slice.call(table.querySelectorAll("tbody tr[id]")) : [];
+  var state = { topic: "", differ: false };
+
+  function apply() {
+    rows.forEach(function (row) {
+      var topics = (row.getAttribute("data-topics") || "").split(" ");
+      var okTopic = !state.topic || topics.indexOf(state.topic) !== -1;
+      var okDiffer = !state.differ || row.getAttribute("data-differ") === "yes";
+      row.hidden = !(okTopic && okDiffer);
+    });
+    document.querySelectorAll("a[data-filter-topic]").forEach(function (a) {
+      if (a.getAttribute("data-filter-topic") === state.topic) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    });
+    var count = document.getElementById("row-count");
+    if (count) {
+      var shown = rows.filter(function (r) { return !r.hidden; }).length;
+      count.textContent = shown + " of " + rows.length + " provisions shown";
+    }
+  }
+
+  function fromHash() {
+    var m = /(?:^#|&)topic=([a-z0-9-]*)/.exec(window.location.hash);
+    state.topic = m ? m[1] : state.topic;
+  }
+
+  if (rows.length) {
+    document.querySelectorAll("a[data-filter-topic]").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        state.topic = a.getAttribute("data-filter-topic") || "";
+        if (window.history && window.history.replaceState) {
+          window.history.replaceState(null, "", state.topic ? "#topic=" + state.topic : window.location.pathname);
+        }
+        apply();
+      });
+    });
+    var differ = document.getElementById("filter-differ");
+    if (differ) differ.addEventListener("change", function () { state.differ = differ.checked; apply(); });
+    document.querySelectorAll("input[data-toggle-column]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        table.classList.toggle("hide-col-" + box.getAttribute("data-toggle-column"), !box.checked);
+      });
+    });
+    if (/topic=/.test(window.location.hash)) fromHash();
+    apply();
+  }
+
+  var marks = document.getElementById("toggle-marks");
+  if (marks) marks.addEventListener("change", function () { document.body.classList.toggle("marks-off", !marks.checked); });
+
+  // A copy button beside every permalink.
+  document.querySelectorAll("a.permalink").forEach(function (a) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-link";
+    button.textContent = "Copy link";
+    button.setAttribute("aria-label", "Copy the link to this " + (a.closest("tr") ? "row" : "section"));
+    button.addEventListener("click", function () {
+      var url = new URL(a.getAttribute("href"), window.location.href).href;
+      var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy link"; }, 1500); };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, function () {});
+    });
+    a.insertAdjacentElement("afterend", button);
+  });
+})();
