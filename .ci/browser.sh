@@ -43,7 +43,9 @@ echo "node $(node --version)"
 
 if [ -z "${TRILOGUE_BIN:-}" ]; then
   cargo build --quiet
-  TRILOGUE_BIN="$(pwd)/${CARGO_TARGET_DIR:-target}/debug/trilogue"
+  target_dir="${CARGO_TARGET_DIR:-target}"
+  case "$target_dir" in /*) ;; *) target_dir="$(pwd)/$target_dir" ;; esac
+  TRILOGUE_BIN="$target_dir/debug/trilogue"
 fi
 export TRILOGUE_BIN
 echo "trilogue: $TRILOGUE_BIN"

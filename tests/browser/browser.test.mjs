@@ -29,6 +29,7 @@ const OVERVIEW = `/${DOSSIER}/index.html`;
 const SEARCH_TARGET = 'app-stores';
 const PROVISION = `/${DOSSIER}/provisions/${SEARCH_TARGET}.html`;
 const COUNCIL = `/${DOSSIER}/council.html`;
+const TEXT = `/${DOSSIER}/text.html`;
 const SHOTS = path.join(REPO, 'target', 'screenshots');
 const T = { timeout: 120_000 };
 
@@ -176,20 +177,26 @@ describe('the site in Chromium', () => {
     }
   });
 
-  it('unchecking input#toggle-marks puts class marks-off on <body>', T, async () => {
-    const page = await open(OVERVIEW);
-    try {
-      const box = page.locator('input#toggle-marks');
-      assert.equal(await box.count(), 1, 'input#toggle-marks is missing');
-      assert.equal(await page.evaluate(() => document.body.classList.contains('marks-off')), false, 'marks-off set before unchecking');
-      await box.uncheck();
-      await page.waitForFunction(() => document.body.classList.contains('marks-off'), null, { timeout: 5_000 }).catch(() => {});
-      assert.equal(await page.evaluate(() => document.body.classList.contains('marks-off')), true, '<body> lacks class marks-off after unchecking input#toggle-marks');
-      await box.check();
-      await page.waitForFunction(() => !document.body.classList.contains('marks-off'), null, { timeout: 5_000 }).catch(() => {});
-      assert.equal(await page.evaluate(() => document.body.classList.contains('marks-off')), false, 'marks-off stays after checking input#toggle-marks again');
-    } finally {
-      await page.close();
+  it('unchecking input#toggle-marks puts class marks-off on <body> (provision and full-text pages)', T, async () => {
+    // The marked changes (<ins>/<del>) are on the provision pages and the full texts.
+    for (const p of [PROVISION, TEXT]) {
+      const page = await open(p);
+      try {
+        const box = page.locator('input#toggle-marks');
+        assert.equal(await box.count(), 1, `input#toggle-marks is missing on ${p}`);
+        assert.ok(await page.locator('ins, del').count() > 0, `${p} shows no marked changes (ins/del) to toggle`);
+        assert.ok(await box.isVisible(), `input#toggle-marks is not visible on ${p} (its script should reveal it)`);
+        const marksOff = () => page.evaluate(() => document.body.classList.contains('marks-off'));
+        assert.equal(await marksOff(), false, `marks-off set before unchecking on ${p}`);
+        await box.uncheck();
+        await page.waitForFunction(() => document.body.classList.contains('marks-off'), null, { timeout: 5_000 }).catch(() => {});
+        assert.equal(await marksOff(), true, `<body> lacks class marks-off after unchecking input#toggle-marks on ${p}`);
+        await box.check();
+        await page.waitForFunction(() => !document.body.classList.contains('marks-off'), null, { timeout: 5_000 }).catch(() => {});
+        assert.equal(await marksOff(), false, `marks-off stays after checking input#toggle-marks again on ${p}`);
+      } finally {
+        await page.close();
+      }
     }
   });
 
@@ -233,6 +240,14 @@ describe('the site in Chromium', () => {
       await input.click();
       await input.pressSequentially(word, { delay: 20 });
       await page.waitForSelector('#search-results .search-result a', { timeout: 15_000 }).catch(() => {});
+      // Results may first show for a prefix typed so far: wait for the full word's results.
+      await page
+        .waitForFunction(
+          (target) => [...document.querySelectorAll('#search-results .search-result a')].some((a) => new URL(a.href).pathname === target),
+          PROVISION,
+          { timeout: 15_000 },
+        )
+        .catch(() => {});
       const results = await page.$$eval('#search-results .search-result', (rs) =>
         rs.map((r) => ({
           href: r.querySelector('a')?.href ?? null,

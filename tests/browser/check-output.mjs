@@ -66,7 +66,14 @@ describe('the built site', () => {
         await page.addScriptTag({ content: AXE_SOURCE });
         const violations = await page.evaluate(async () => {
           const r = await window.axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+          return r.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            helpUrl: v.helpUrl,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+            example: { html: v.nodes[0]?.html ?? '', why: v.nodes[0]?.failureSummary ?? '' },
+          }));
         });
         for (const v of violations) {
           if (FAIL_IMPACTS.has(v.impact)) found.push({ page: f, ...v });
@@ -77,8 +84,21 @@ describe('the built site', () => {
       await context.close();
     }
     t.diagnostic(`axe-core ${JSON.parse(await fs.readFile(require.resolve('axe-core/package.json'), 'utf8')).version} on ${pages.length} pages; ${minor} minor or moderate violations not counted`);
-    const report = found
-      .map((v) => `  ${v.page}: ${v.id} (${v.impact}) ${v.help}\n${v.targets.slice(0, 10).map((x) => `      ${x}`).join('\n')}${v.targets.length > 10 ? `\n      … and ${v.targets.length - 10} more` : ''}`)
+    // Grouped by rule: what is wrong, one example element, then every page and its targets.
+    const byRule = new Map();
+    for (const v of found) {
+      if (!byRule.has(v.id)) byRule.set(v.id, []);
+      byRule.get(v.id).push(v);
+    }
+    const report = [...byRule.values()]
+      .map((vs) => {
+        const v = vs[0];
+        const pagesList = vs
+          .map((x) => `    ${x.page}: ${x.targets.slice(0, 4).join(', ')}${x.targets.length > 4 ? `, … (${x.targets.length} elements)` : ''}`)
+          .join('\n');
+        const why = v.example.why.replace(/\s+/g, ' ').slice(0, 300);
+        return `  ${v.id} (${v.impact}): ${v.help} [${vs.length} pages] ${v.helpUrl}\n    e.g. ${v.example.html.slice(0, 300)}\n    ${why}\n${pagesList}`;
+      })
       .join('\n');
     assert.equal(found.length, 0, `serious or critical accessibility violations:\n${report}`);
   });
