@@ -125,6 +125,24 @@ describe('the site in Chromium', () => {
     }
   });
 
+  it('without JavaScript a topic link opens that topic\'s page', T, async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await open(OVERVIEW, noJs);
+    try {
+      const topics = await page.$$eval('nav.topic-filter a[data-filter-topic]', (as) => as.map((a) => a.getAttribute('data-filter-topic')));
+      const topic = topics.find((x) => x !== '');
+      assert.ok(topic, 'nav.topic-filter has no a[data-filter-topic] links');
+      await Promise.all([page.waitForEvent('load'), page.click(`nav.topic-filter a[data-filter-topic="${topic}"]`)]);
+      assert.notEqual(new URL(page.url()).pathname, OVERVIEW, `without JavaScript the link to topic "${topic}" does not leave the overview`);
+      const rows = await rowStates(page);
+      assert.ok(rows.length > 0, `the page for topic "${topic}" (${page.url()}) has no rows`);
+      assert.deepEqual(rows.filter((r) => !r.topics.includes(topic)).map((r) => r.id), [], `rows without topic "${topic}" on its page`);
+    } finally {
+      await page.close();
+      await noJs.close();
+    }
+  });
+
   it('the "where Parliament and Council differ" filter hides the other rows', T, async () => {
     const page = await open(OVERVIEW);
     try {
