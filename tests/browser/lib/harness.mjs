@@ -212,6 +212,18 @@ export async function staticServer(dir) {
   };
 }
 
+/** Servers started here and still running: killed if this process ends first. */
+const live = new Set();
+process.once('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    for (const p of live) p.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
 /**
  * Start `trilogue serve --port <free> --root <root>` and wait until it answers.
  * Returns {url, proc, output(), close()}.
@@ -222,6 +234,8 @@ export async function startServe(root, { timeout = 180_000 } = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
   });
+  live.add(proc);
+  proc.once('exit', () => live.delete(proc));
   let out = '';
   const keep = (c) => {
     out += c.toString();
