@@ -200,7 +200,10 @@ fn check_html(file: &Path, html: &str) -> String {
                 let rel = el.value().attr("rel").unwrap_or("");
                 // Our stylesheet, canonical address and feed autodiscovery links.
                 assert!(
-                    rel == "stylesheet" || rel == "canonical" || rel == "alternate",
+                    rel == "stylesheet"
+                        || rel == "canonical"
+                        || rel == "alternate"
+                        || rel == "icon",
                     "{file:?}: {}",
                     el.html()
                 );
@@ -277,7 +280,7 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
                 .to_string()
         };
         assert!(
-            ["html", "css", "js", "marker", "xml", "json", "csv"].contains(&ext.as_str()),
+            ["html", "css", "js", "svg", "marker", "xml", "json", "csv"].contains(&ext.as_str()),
             "{file:?}: tests/hostile.rs does not know how to check .{ext} files; \
              add a check for this kind of output"
         );
@@ -295,7 +298,7 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
         );
         match ext.as_str() {
             "html" => html_text.push_str(&check_html(&file, &text)),
-            "css" | "js" => {
+            "css" | "js" | "svg" => {
                 // Static assets: exactly what trilogue ships, untouched by the data.
                 let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
                     .join("templates/assets")

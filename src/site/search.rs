@@ -175,8 +175,21 @@ pub fn index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
             .get_files()
             .await
             .context("cannot build the search index")?;
+        // Pagefind's ready-made UIs and highlighter are not used: assets/search.js talks
+        // to pagefind.js directly, so their files are left out of the site.
+        let unused = |name: &str| {
+            [
+                "pagefind-ui.",
+                "pagefind-component-ui.",
+                "pagefind-modular-ui.",
+                "pagefind-highlight.",
+            ]
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+        };
         let mut pages: Vec<Page> = files
             .into_iter()
+            .filter(|f| !unused(&f.filename.to_string_lossy()))
             .map(|f| Page {
                 path: PathBuf::from("pagefind").join(f.filename),
                 content: f.contents,

@@ -48,8 +48,12 @@ pub fn environment(root: &Path) -> anyhow::Result<Environment<'static>> {
     Ok(env)
 }
 
-/// The scripts: each only enhances pages that work without it.
-pub const SCRIPTS: [(&str, &str); 3] = [
+/// The scripts (each only enhances pages that work without it) and the icon.
+pub const SCRIPTS: [(&str, &str); 4] = [
+    (
+        "favicon.svg",
+        include_str!("../../templates/assets/favicon.svg"),
+    ),
     (
         "council.js",
         include_str!("../../templates/assets/council.js"),
