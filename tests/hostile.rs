@@ -251,12 +251,39 @@ fn check_html(file: &Path, html: &str) -> String {
     seen
 }
 
+/// One record of the Pagefind search index: gzip-compressed JSON after the signature
+/// `pagefind_dcd`. Its text is data (assets/search.js shows it through text nodes only,
+/// checked in the browser tests); here, it must parse, and its address must be a page of
+/// the site, never a script or another site. Returns the record's JSON text.
+fn check_search_fragment(file: &Path, path: &Path) -> String {
+    use std::io::Read as _;
+    let mut json = String::new();
+    flate2::read::GzDecoder::new(fs::File::open(path).expect("open fragment"))
+        .read_to_string(&mut json)
+        .unwrap_or_else(|e| panic!("{file:?} is not gzip-compressed text: {e}"));
+    let json = json
+        .strip_prefix("pagefind_dcd")
+        .unwrap_or_else(|| panic!("{file:?} has no Pagefind signature"));
+    let record: serde_json::Value =
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{file:?} is not JSON: {e}"));
+    let url = record["url"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{file:?} has no url"));
+    assert_eq!(scheme(url), None, "{file:?}: the result links to {url}");
+    assert!(
+        !url.starts_with('/') && !url.split(['/', '#']).any(|p| p == ".."),
+        "{file:?}: the result leaves the site: {url}"
+    );
+    json.to_string()
+}
+
 /// Every file of the site, by type. A type this test does not know fails it, so that a
 /// new kind of output (feeds, JSON, PDF, a search index) gets a check of its own here.
 #[test]
 fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
     let (project, site, _) = build_hostile();
     let mut html_text = String::new();
+    let mut index_text = String::new();
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
     for file in common::files(&site) {
         // The search index: Pagefind's own runtime and compressed data files. The data
@@ -267,6 +294,9 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
             if name.ends_with(".js") || name.ends_with(".css") {
                 let text = fs::read_to_string(site.join(&file)).expect("read output");
                 assert!(!text.contains("HOSTILE"), "{file:?} holds data");
+            }
+            if name.ends_with(".pf_fragment") {
+                index_text.push_str(&check_search_fragment(&file, &site.join(&file)));
             }
             *counts.entry("pagefind".to_string()).or_default() += 1;
             continue;
@@ -358,6 +388,18 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
         *counts.entry(ext).or_default() += 1;
     }
     assert!(counts.get("html").copied().unwrap_or(0) >= 10, "{counts:?}");
+
+    // The search index holds the data as text: the provisions' payloads are in it.
+    for marker in [
+        "HOSTILE-PROVISION-TITLE",
+        "HOSTILE-COMMISSION-SUMMARY",
+        "HOSTILE-TEXT",
+    ] {
+        assert!(
+            index_text.contains(marker),
+            "{marker} is not in the search index"
+        );
+    }
 
     // Nothing was dropped: every field's payload is on some page, as text.
     for marker in MARKERS {
