@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod refs;
 pub mod schema;
+pub mod serve;
 pub mod site;
 pub mod validate;
 

@@ -14,6 +14,7 @@ pub mod check;
 pub mod diff;
 pub mod new;
 pub mod schema;
+pub mod serve;
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O error.
 pub const EXIT_INVALID_DATA: u8 = 1;
@@ -54,6 +55,8 @@ pub enum Command {
     New(new::Args),
     /// Summarise what changed in the positions between two revisions.
     Changes(changes::Args),
+    /// Preview the site locally, rebuilding and reloading on every edit.
+    Serve(serve::Args),
 }
 
 /// Shared settings every command receives.
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema(args) => schema::execute(&ctx, args),
         Command::New(args) => new::execute(&ctx, args),
         Command::Changes(args) => changes::execute(&ctx, args),
+        Command::Serve(args) => serve::execute(&ctx, args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,380 @@
+//! `trilogue serve`: a preview that rebuilds on every edit and reloads open pages.
+//!
+//! The site is rendered into memory and served from there on 127.0.0.1, so the preview
+//! never touches the published `site/` folder. A watcher (native events, or polling
+//! where those are unavailable) notices changes under `positions/` and `templates/`,
+//! rebuilds, and tells open pages over Server-Sent Events to reload. When the data
+//! becomes invalid, the diagnostics go to the terminal and into every served page, and
+//! the last good build keeps being served.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use axum::extract::State;
+use axum::http::{header, StatusCode, Uri};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use notify::{RecursiveMode, Watcher};
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::StreamExt as _;
+
+use crate::diagnostics::render_human;
+use crate::site::{render_site, BuildOptions, Page};
+
+/// The script injected into every served HTML page.
+const LIVERELOAD_JS: &str = r#"// trilogue serve: reload when the site is rebuilt; show problems when the data is invalid.
+(function () {
+  "use strict";
+  if (!window.EventSource) return;
+  var source = new EventSource("/_trilogue/events");
+  function banner(text) {
+    var box = document.getElementById("trilogue-errors");
+    if (!text) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "trilogue-errors";
+      box.setAttribute("role", "alert");
+      document.body.insertBefore(box, document.body.firstChild);
+    }
+    box.textContent = "";
+    var title = document.createElement("strong");
+    title.textContent = "The data has errors; this is the last good build.";
+    var pre = document.createElement("pre");
+    pre.textContent = text;
+    box.appendChild(title);
+    box.appendChild(pre);
+  }
+  source.addEventListener("reload", function () { window.location.reload(); });
+  source.addEventListener("errors", function (e) { banner(e.data); });
+})();
+"#;
+
+const BANNER_STYLE: &str = "position:sticky;top:0;z-index:1000;background:#fde8e8;color:#8a1c1c;border-bottom:3px solid #b42318;padding:0.6em 1em;font:14px/1.4 system-ui,sans-serif;max-height:40vh;overflow:auto";
+
+#[derive(Clone, Debug)]
+enum Change {
+    Reload,
+    Errors(String),
+}
+
+/// What the server serves: the last good build, and the problems of the latest one.
+#[derive(Default)]
+struct SiteState {
+    pages: HashMap<String, Arc<Vec<u8>>>,
+    errors: Option<String>,
+}
+
+#[derive(Clone)]
+struct AppState {
+    site: Arc<RwLock<SiteState>>,
+    changes: broadcast::Sender<Change>,
+}
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub port: u16,
+    pub open: bool,
+    pub quiet: bool,
+    pub color: bool,
+}
+
+/// The outcome of one build: the pages, or the diagnostics that stopped it.
+enum Outcome {
+    Built(Vec<Page>),
+    Invalid(String),
+}
+
+fn build_once(root: &Path, color: bool) -> anyhow::Result<Outcome> {
+    let (corpus, diags) = crate::check_project(root);
+    if diags.iter().any(|d| d.is_error()) {
+        let plain = render_human(&diags, false);
+        eprint!("{}", render_human(&diags, color));
+        return Ok(Outcome::Invalid(plain));
+    }
+    if !diags.is_empty() {
+        eprint!("{}", render_human(&diags, color));
+    }
+    let pages = render_site(root, &corpus, &BuildOptions::default())?;
+    Ok(Outcome::Built(pages))
+}
+
+fn apply(state: &AppState, outcome: Outcome) {
+    let change = match outcome {
+        Outcome::Built(pages) => {
+            let map = pages
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.path.to_string_lossy().replace('\\', "/"),
+                        Arc::new(p.content),
+                    )
+                })
+                .collect();
+            if let Ok(mut site) = state.site.write() {
+                site.pages = map;
+                site.errors = None;
+            }
+            Change::Reload
+        }
+        Outcome::Invalid(text) => {
+            if let Ok(mut site) = state.site.write() {
+                site.errors = Some(text.clone());
+            }
+            Change::Errors(text)
+        }
+    };
+    // No open page is not an error.
+    let _ = state.changes.send(change);
+}
+
+/// Run the preview until interrupted.
+pub fn serve(options: ServeOptions) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server")?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: ServeOptions) -> anyhow::Result<()> {
+    let (changes, _) = broadcast::channel(16);
+    let state = AppState {
+        site: Arc::new(RwLock::new(SiteState::default())),
+        changes,
+    };
+    let started = Instant::now();
+    let root = options.root.clone();
+    let color = options.color;
+    let first = tokio::task::spawn_blocking(move || build_once(&root, color)).await??;
+    apply(&state, first);
+    if !options.quiet {
+        eprintln!("built in {:.0?}", started.elapsed());
+    }
+
+    let addr = SocketAddr::from(([127, 0, 0, 1], options.port));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr} (is the port in use? try --port)"))?;
+    let url = format!("http://{}/", listener.local_addr().unwrap_or(addr));
+    if !options.quiet {
+        eprintln!("serving {url} (Ctrl-C to stop); watching positions/ and templates/");
+    }
+    if options.open {
+        open_browser(&url);
+    }
+
+    let watcher_state = state.clone();
+    let root = options.root.clone();
+    let quiet = options.quiet;
+    let _watcher = watch(root, quiet, color, watcher_state)?;
+
+    let app = Router::new()
+        .route("/_trilogue/events", get(events))
+        .route("/_trilogue/livereload.js", get(livereload))
+        .fallback(get(page))
+        .with_state(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")?;
+    Ok(())
+}
+
+/// Watch positions/ and templates/; rebuild after a burst of changes settles.
+fn watch(
+    root: PathBuf,
+    quiet: bool,
+    color: bool,
+    state: AppState,
+) -> anyhow::Result<Box<dyn Watcher + Send>> {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let handler = move |event: notify::Result<notify::Event>| {
+        if let Ok(e) = event {
+            if !matches!(e.kind, notify::EventKind::Access(_)) {
+                let _ = tx.send(());
+            }
+        }
+    };
+    let mut watcher: Box<dyn Watcher + Send> = match notify::recommended_watcher(handler.clone()) {
+        Ok(w) => Box::new(w),
+        Err(_) => {
+            let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+            Box::new(
+                notify::PollWatcher::new(handler, config)
+                    .context("cannot watch the project for changes")?,
+            )
+        }
+    };
+    for dir in ["positions", "templates"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", path.display()))?;
+        }
+    }
+    tokio::spawn(async move {
+        while rx.recv().await.is_some() {
+            // Editors write a file in several steps: wait for the burst to end.
+            tokio::time::sleep(Duration::from_millis(40)).await;
+            while rx.try_recv().is_ok() {}
+            let started = Instant::now();
+            let root = root.clone();
+            match tokio::task::spawn_blocking(move || build_once(&root, color)).await {
+                Ok(Ok(outcome)) => {
+                    let ok = matches!(outcome, Outcome::Built(_));
+                    apply(&state, outcome);
+                    if !quiet {
+                        if ok {
+                            eprintln!("rebuilt in {:.0?}", started.elapsed());
+                        } else {
+                            eprintln!("the data has errors: still serving the last good build");
+                        }
+                    }
+                }
+                Ok(Err(e)) => eprintln!("error: {e:#}"),
+                Err(e) => eprintln!("error: the rebuild stopped: {e}"),
+            }
+        }
+    });
+    Ok(watcher)
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "pdf" => "application/pdf",
+        "wasm" | "pagefind" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Add the live-reload script, and the error banner when the data is invalid.
+fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let mut extra = String::from("<script src=\"/_trilogue/livereload.js\"></script>");
+    if let Some(e) = errors {
+        extra.push_str(&format!(
+            "<div id=\"trilogue-errors\" role=\"alert\" style=\"{BANNER_STYLE}\"><strong>The data has errors; this is the last good build.</strong><pre>{}</pre></div>",
+            escape_html(e)
+        ));
+    }
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{}{}", &text[..i], extra, &text[i..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+async fn page(State(state): State<AppState>, uri: Uri) -> Response {
+    let mut path = uri.path().trim_start_matches('/').to_string();
+    if path.is_empty() || path.ends_with('/') {
+        path.push_str("index.html");
+    }
+    let (found, not_found, errors) = match state.site.read() {
+        Ok(site) => (
+            site.pages.get(&path).cloned(),
+            site.pages.get("404.html").cloned(),
+            site.errors.clone(),
+        ),
+        Err(_) => (None, None, None),
+    };
+    let (status, path, body) = match (found, not_found) {
+        (Some(body), _) => (StatusCode::OK, path, body),
+        (None, Some(body)) => (StatusCode::NOT_FOUND, "404.html".to_string(), body),
+        (None, None) => return (StatusCode::NOT_FOUND, "not found").into_response(),
+    };
+    let kind = content_type(&path);
+    let body = if kind.starts_with("text/html") {
+        inject(&body, errors.as_deref())
+    } else {
+        body.as_ref().clone()
+    };
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn livereload() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVERELOAD_JS,
+    )
+        .into_response()
+}
+
+async fn events(State(state): State<AppState>) -> impl IntoResponse {
+    let current = state.site.read().ok().and_then(|s| s.errors.clone());
+    let initial =
+        tokio_stream::iter(current.map(|e| {
+            Ok::<Event, std::convert::Infallible>(Event::default().event("errors").data(e))
+        }));
+    let updates =
+        BroadcastStream::new(state.changes.subscribe()).filter_map(|change| match change {
+            Ok(Change::Reload) => Some(Ok(Event::default().event("reload").data("reload"))),
+            Ok(Change::Errors(text)) => Some(Ok(Event::default().event("errors").data(text))),
+            Err(_) => None,
+        });
+    Sse::new(initial.chain(updates)).keep_alive(KeepAlive::default())
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("could not open a browser; open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_and_the_banner_are_injected_escaped() {
+        let html = b"<html><body><p>x</p></body></html>";
+        let out = String::from_utf8(inject(html, Some("error[E0003]: <script>"))).unwrap();
+        assert!(out.contains("<script src=\"/_trilogue/livereload.js\"></script>"));
+        assert!(out.contains("id=\"trilogue-errors\""));
+        assert!(out.contains("&lt;script&gt;"));
+        assert!(out.ends_with("</body></html>"));
+        let clean = String::from_utf8(inject(html, None)).unwrap();
+        assert!(!clean.contains("trilogue-errors"));
+    }
+}
