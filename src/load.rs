@@ -596,7 +596,9 @@ pub fn load_project(root: &Path) -> RawProject {
             .iter_mut()
             .find(|d| d.code == CRLF_WARNING)
         {
-            first.message = format!("{} (and {} other files)", first.message, crlf_files - 1);
+            let others = crlf_files - 1;
+            let noun = if others == 1 { "file" } else { "files" };
+            first.message = format!("{} (and {others} other {noun})", first.message);
         }
     }
 
