@@ -28,6 +28,23 @@ pub struct PageMeta {
     pub feed: Option<String>,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::anchor_paragraphs;
+
+    #[test]
+    fn paragraphs_get_ids_and_permalinks() {
+        let html = "<p>1. One &lt;p&gt;</p><p class=\"par-ins\"><ins>2. Two</ins></p>";
+        let out = anchor_paragraphs(html, "x-council");
+        assert_eq!(
+            out,
+            "<p id=\"x-council-p1\">1. One &lt;p&gt; <a class=\"permalink par-link\" href=\"#x-council-p1\" aria-label=\"Link to this paragraph\">¶</a></p>\
+             <p id=\"x-council-p2\" class=\"par-ins\"><ins>2. Two</ins> <a class=\"permalink par-link\" href=\"#x-council-p2\" aria-label=\"Link to this paragraph\">¶</a></p>"
+        );
+        assert_eq!(anchor_paragraphs("", "x"), "");
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DossierSummary {
     pub id: String,
@@ -319,12 +336,14 @@ fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
         Relation::OwnText => ("own-text", None),
         Relation::SummaryOnly => ("summary", None),
     };
+    let prefix = format!("{}-{}", p.id, c.institution.key());
     let text_html = match (&c.relation, &c.text) {
         (Relation::Amended(diff), _) => Some(render_html(diff)),
         (Relation::Deleted, _) | (Relation::NoPosition, _) => None,
         (_, Some(t)) => Some(render_text_html(t)),
         (_, None) => None,
-    };
+    }
+    .map(|h| anchor_paragraphs(&h, &prefix));
     let (words_inserted, words_deleted) = match &c.relation {
         Relation::Amended(diff) => (diff.words_inserted, diff.words_deleted),
         _ => (0, 0),
@@ -352,6 +371,39 @@ fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
     }
 }
 
+/// Give every paragraph of rendered legal text an id and a permalink, so that readers
+/// can cite "paragraph 2 of the Council's text". `html` comes from the diff renderers,
+/// whose only tags are ours (contributor text in it is escaped), so the `<p` and `</p>`
+/// found here are paragraph boundaries.
+pub fn anchor_paragraphs(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut n = 0;
+    let mut rest = html;
+    while let Some(start) = rest.find("<p") {
+        let after = &rest[start + 2..];
+        if !(after.starts_with('>') || after.starts_with(' ')) {
+            out.push_str(&rest[..start + 2]);
+            rest = after;
+            continue;
+        }
+        n += 1;
+        let id = format!("{prefix}-p{n}");
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("<p id=\"{id}\""));
+        let Some(end) = after.find("</p>") else {
+            out.push_str(after);
+            return out;
+        };
+        out.push_str(&after[..end]);
+        out.push_str(&format!(
+            " <a class=\"permalink par-link\" href=\"#{id}\" aria-label=\"Link to this paragraph\">¶</a></p>"
+        ));
+        rest = &after[end + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
     let s = d.source(id)?;
     Some(SourceLink {
@@ -363,10 +415,11 @@ fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
 }
 
 fn diff_view(id: String, heading: String, diff: &TextDiff) -> DiffView {
+    let html = anchor_paragraphs(&render_html(diff), &id);
     DiffView {
         id,
         heading,
-        html: render_html(diff),
+        html,
         words_inserted: diff.words_inserted,
         words_deleted: diff.words_deleted,
         similarity: (diff.similarity * 100.0).round() as u32,
@@ -489,8 +542,10 @@ fn step_view(
         }
         _ => (None, false, 0, 0),
     };
+    let step_id = format!("{}-v{}", institution.key(), index + 1);
+    let text_html = text_html.map(|h| anchor_paragraphs(&h, &step_id));
     StepView {
-        id: format!("{}-v{}", institution.key(), index + 1),
+        id: step_id,
         date: v.date.human(),
         date_iso: v.date.iso(),
         current,
