@@ -111,23 +111,47 @@ impl Default for AnalyseOptions {
 }
 
 pub fn analyse_dossier(dossier: &Dossier, options: &AnalyseOptions) -> DossierAnalysis {
+    analyse_dossier_reusing(dossier, options, None)
+}
+
+/// Like [`analyse_dossier`], reusing the analysis of every provision that is unchanged
+/// since `previous` (the same dossier analysed before, with the same options): what
+/// makes a rebuild after one edit cheap in `trilogue serve`.
+pub fn analyse_dossier_reusing(
+    dossier: &Dossier,
+    options: &AnalyseOptions,
+    previous: Option<(&Dossier, &DossierAnalysis)>,
+) -> DossierAnalysis {
     let institutions = dossier.institutions();
     let diff_options = DiffOptions {
         deadline: options.diff_deadline,
+    };
+    let reusable: std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)> = match previous
+    {
+        Some((d, a)) if a.institutions == institutions && d.lang == dossier.lang => a
+            .provisions
+            .iter()
+            .filter_map(|pa| d.provisions.get(pa.index).map(|p| (p.id.as_str(), (p, pa))))
+            .collect(),
+        _ => Default::default(),
     };
     let provisions = dossier
         .provisions
         .par_iter()
         .enumerate()
-        .map(|(index, p)| {
-            analyse_provision(
+        .map(|(index, p)| match reusable.get(p.id.as_str()) {
+            Some((old, analysis)) if *old == p => ProvisionAnalysis {
+                index,
+                ..(*analysis).clone()
+            },
+            _ => analyse_provision(
                 index,
                 p,
                 &institutions,
                 &dossier.lang,
                 &diff_options,
                 options.as_of,
-            )
+            ),
         })
         .collect();
     DossierAnalysis {

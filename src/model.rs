@@ -283,7 +283,7 @@ impl Status {
 }
 
 /// Everything under `positions/`, validated.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
     /// Sorted by id.
     pub dossiers: Vec<Dossier>,
@@ -291,7 +291,7 @@ pub struct Corpus {
     pub populations: Vec<Population>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dossier {
     pub id: String,
     pub title: Localized,
@@ -313,6 +313,21 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// Whether everything but the provisions is the same: what every page of the dossier
+    /// shows in its header, navigation and source links.
+    pub fn same_header(&self, other: &Dossier) -> bool {
+        self.id == other.id
+            && self.title == other.title
+            && self.short_title == other.short_title
+            && self.procedure == other.procedure
+            && self.lang == other.lang
+            && self.status == other.status
+            && self.summary == other.summary
+            && self.topics == other.topics
+            && self.sources == other.sources
+            && self.institutions() == other.institutions()
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -348,13 +363,13 @@ impl Dossier {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Topic {
     pub id: String,
     pub label: Localized,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: Localized,
@@ -364,7 +379,7 @@ pub struct Source {
     pub note: Option<Localized>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Provision {
     /// The file name without `.yaml`; used in URLs.
     pub id: String,
@@ -433,7 +448,7 @@ impl Provision {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Version {
     pub date: Date,
     pub source: String,
@@ -497,7 +512,7 @@ impl Stance {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MemberState {
     /// EU two-letter code (EL for Greece).
     pub country: String,
@@ -505,7 +520,7 @@ pub struct MemberState {
     pub history: Vec<StanceChange>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StanceChange {
     pub date: Date,
     pub stance: Stance,
@@ -513,7 +528,7 @@ pub struct StanceChange {
     pub note: Option<Localized>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEvent {
     pub date: Date,
     pub title: Localized,
@@ -572,7 +587,7 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     pub name: String,
     pub role: Role,
@@ -583,7 +598,7 @@ pub struct Actor {
 }
 
 /// The Council's population figures for one year (Annex III of its Rules of Procedure).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Population {
     pub year: u16,
     pub source_title: String,

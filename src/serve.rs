@@ -26,7 +26,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt as _;
 
 use crate::diagnostics::render_human;
-use crate::site::{render_site, BuildOptions, Page};
+use crate::site::{render_site_incremental, BuildCache, BuildOptions, Page};
 
 /// The script injected into every served HTML page.
 const LIVERELOAD_JS: &str = r#"// trilogue serve: reload when the site is rebuilt; show problems when the data is invalid.
@@ -85,13 +85,18 @@ pub struct ServeOptions {
     pub color: bool,
 }
 
-/// The outcome of one build: the pages, or the diagnostics that stopped it.
+/// The outcome of one build: the pages (with those unchanged since the last build), or
+/// the diagnostics that stopped it.
 enum Outcome {
-    Built(Vec<Page>),
+    Built {
+        pages: Vec<Page>,
+        unchanged: Vec<PathBuf>,
+    },
     Invalid(String),
 }
 
-fn build_once(root: &Path, color: bool) -> anyhow::Result<Outcome> {
+/// Check and render; `cache` is the previous build's, replaced by this one's.
+fn build_once(root: &Path, color: bool, cache: &mut Option<BuildCache>) -> anyhow::Result<Outcome> {
     let (corpus, diags) = crate::check_project(root);
     if diags.iter().any(|d| d.is_error()) {
         let plain = render_human(&diags, false);
@@ -101,23 +106,33 @@ fn build_once(root: &Path, color: bool) -> anyhow::Result<Outcome> {
     if !diags.is_empty() {
         eprint!("{}", render_human(&diags, color));
     }
-    let pages = render_site(root, &corpus, &BuildOptions::default())?;
-    Ok(Outcome::Built(pages))
+    let rendered =
+        render_site_incremental(root, &corpus, &BuildOptions::default(), cache.as_ref())?;
+    *cache = Some(rendered.cache);
+    Ok(Outcome::Built {
+        pages: rendered.pages,
+        unchanged: rendered.unchanged,
+    })
 }
 
 fn apply(state: &AppState, outcome: Outcome) {
     let change = match outcome {
-        Outcome::Built(pages) => {
-            let map = pages
-                .into_iter()
-                .map(|p| {
-                    (
+        Outcome::Built { pages, unchanged } => {
+            if let Ok(mut site) = state.site.write() {
+                let mut map: HashMap<String, Arc<Vec<u8>>> =
+                    HashMap::with_capacity(pages.len() + unchanged.len());
+                for path in unchanged {
+                    let key = path.to_string_lossy().replace('\\', "/");
+                    if let Some(old) = site.pages.get(&key) {
+                        map.insert(key, Arc::clone(old));
+                    }
+                }
+                for p in pages {
+                    map.insert(
                         p.path.to_string_lossy().replace('\\', "/"),
                         Arc::new(p.content),
-                    )
-                })
-                .collect();
-            if let Ok(mut site) = state.site.write() {
+                    );
+                }
                 site.pages = map;
                 site.errors = None;
             }
@@ -153,7 +168,11 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let started = Instant::now();
     let root = options.root.clone();
     let color = options.color;
-    let first = tokio::task::spawn_blocking(move || build_once(&root, color)).await??;
+    let (first, cache) = tokio::task::spawn_blocking(move || {
+        let mut cache = None;
+        build_once(&root, color, &mut cache).map(|o| (o, cache))
+    })
+    .await??;
     apply(&state, first);
     if !options.quiet {
         eprintln!("built in {:.0?}", started.elapsed());
@@ -174,7 +193,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let watcher_state = state.clone();
     let root = options.root.clone();
     let quiet = options.quiet;
-    let _watcher = watch(root, quiet, color, watcher_state)?;
+    let _watcher = watch(root, quiet, color, watcher_state, cache)?;
 
     let app = Router::new()
         .route("/_trilogue/events", get(events))
@@ -196,12 +215,16 @@ fn watch(
     quiet: bool,
     color: bool,
     state: AppState,
+    cache: Option<BuildCache>,
 ) -> anyhow::Result<Box<dyn Watcher + Send>> {
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    // Each event says whether a template changed: then nothing rendered can be reused.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<bool>();
+    let templates = root.join("templates");
     let handler = move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {
             if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(());
+                let template = e.paths.iter().any(|p| p.starts_with(&templates));
+                let _ = tx.send(template);
             }
         }
     };
@@ -223,16 +246,30 @@ fn watch(
                 .with_context(|| format!("cannot watch {}", path.display()))?;
         }
     }
+    let cache = Arc::new(std::sync::Mutex::new(cache));
     tokio::spawn(async move {
-        while rx.recv().await.is_some() {
+        while let Some(mut template) = rx.recv().await {
             // Editors write a file in several steps: wait for the burst to end.
             tokio::time::sleep(Duration::from_millis(40)).await;
-            while rx.try_recv().is_ok() {}
+            while let Ok(t) = rx.try_recv() {
+                template |= t;
+            }
             let started = Instant::now();
             let root = root.clone();
-            match tokio::task::spawn_blocking(move || build_once(&root, color)).await {
+            let cache = Arc::clone(&cache);
+            let result = tokio::task::spawn_blocking(move || {
+                let mut guard = cache
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("the build cache is poisoned"))?;
+                if template {
+                    *guard = None;
+                }
+                build_once(&root, color, &mut guard)
+            })
+            .await;
+            match result {
                 Ok(Ok(outcome)) => {
-                    let ok = matches!(outcome, Outcome::Built(_));
+                    let ok = matches!(outcome, Outcome::Built { .. });
                     apply(&state, outcome);
                     if !quiet {
                         if ok {

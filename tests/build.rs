@@ -308,3 +308,64 @@ fn council_page_shows_map_tally_and_history() {
     // The year of the figures is stated.
     assert!(text_of(m).contains("Population figures for 2099"));
 }
+
+#[test]
+fn an_incremental_rebuild_equals_a_full_build() {
+    use std::collections::BTreeMap;
+    use trilogue::site::{render_site, render_site_incremental, BuildOptions};
+    let project = common::fixture("basic");
+    let root = project.path();
+    let options = BuildOptions::default();
+    let (before, _) = trilogue::check_project(root);
+    let first = render_site_incremental(root, &before, &options, None).unwrap();
+    assert!(first.unchanged.is_empty());
+    let old: BTreeMap<_, _> = first
+        .pages
+        .iter()
+        .map(|p| (p.path.clone(), p.content.clone()))
+        .collect();
+
+    // One edit to one provision.
+    common::edit(
+        root,
+        "positions/demo/provisions/recital-3.yaml",
+        "and privacy.",
+        "and their privacy.",
+    );
+    let (after, _) = trilogue::check_project(root);
+    let second = render_site_incremental(root, &after, &options, Some(&first.cache)).unwrap();
+    // Pages away from the edit were reused, the edited one was not.
+    assert!(
+        second
+            .unchanged
+            .iter()
+            .any(|p| p.ends_with("article-10.html")),
+        "{:?}",
+        second.unchanged
+    );
+    assert!(!second
+        .unchanged
+        .iter()
+        .any(|p| p.ends_with("recital-3.html")));
+
+    let mut merged: BTreeMap<_, _> = second
+        .pages
+        .iter()
+        .map(|p| (p.path.clone(), p.content.clone()))
+        .collect();
+    for path in &second.unchanged {
+        merged.insert(path.clone(), old[path].clone());
+    }
+    let full: BTreeMap<_, _> = render_site(root, &after, &options)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.path, p.content))
+        .collect();
+    assert_eq!(
+        merged.keys().collect::<Vec<_>>(),
+        full.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &full {
+        assert!(merged[path] == *bytes, "{path:?} differs from a full build");
+    }
+}

@@ -19,7 +19,7 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment, Value};
 use rayon::prelude::*;
 
-use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis};
+use crate::analyse::{AnalyseOptions, DossierAnalysis};
 use crate::model::{Corpus, Dossier};
 
 pub use output::{check_output_dir, write_site};
@@ -65,24 +65,95 @@ pub fn render_site(
     corpus: &Corpus,
     options: &BuildOptions,
 ) -> anyhow::Result<Vec<Page>> {
+    render_site_incremental(root, corpus, options, None).map(|r| r.pages)
+}
+
+/// What one build keeps so that the next can redo only what changed (`trilogue serve`).
+/// It holds the data and the analyses, not the pages: the caller keeps those.
+#[derive(Default)]
+pub struct BuildCache {
+    dossiers: Vec<Dossier>,
+    analyses: Vec<DossierAnalysis>,
+    /// Per dossier, the analyses of its "as of" tables.
+    snapshots: Vec<Vec<(crate::model::Date, DossierAnalysis)>>,
+}
+
+/// The result of an incremental build.
+pub struct Rendered {
+    /// The pages rendered this time.
+    pub pages: Vec<Page>,
+    /// Pages that are byte-for-byte what the previous build made: keep them.
+    pub unchanged: Vec<PathBuf>,
+    pub cache: BuildCache,
+}
+
+/// Render the site, reusing from `cache` (the previous build, with the same templates)
+/// every provision analysis and provision page that the changes do not touch.
+pub fn render_site_incremental(
+    root: &Path,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    cache: Option<&BuildCache>,
+) -> anyhow::Result<Rendered> {
     let env = {
         let _p = Phase::start("templates");
         environment(root)?
+    };
+    let previous = |d: &Dossier| -> Option<usize> {
+        cache.and_then(|c| c.dossiers.iter().position(|x| x.id == d.id))
     };
     let analyses: Vec<DossierAnalysis> = {
         let _p = Phase::start("analyse");
         corpus
             .dossiers
             .iter()
-            .map(|d| analyse_dossier(d, &AnalyseOptions::default()))
+            .map(|d| {
+                let prev = previous(d)
+                    .and_then(|i| Some((cache?.dossiers.get(i)?, cache?.analyses.get(i)?)));
+                crate::analyse::analyse_dossier_reusing(d, &AnalyseOptions::default(), prev)
+            })
             .collect()
     };
+    let snapshots: Vec<Vec<(crate::model::Date, DossierAnalysis)>> = {
+        let _p = Phase::start("analyse as-of tables");
+        corpus
+            .dossiers
+            .iter()
+            .map(|d| {
+                let prev_index = previous(d);
+                snapshot_dates(d)
+                    .into_iter()
+                    .map(|date| {
+                        let prev = prev_index.and_then(|i| {
+                            let c = cache?;
+                            let old = c.snapshots.get(i)?.iter().find(|(x, _)| *x == date)?;
+                            Some((c.dossiers.get(i)?, &old.1))
+                        });
+                        let options = AnalyseOptions {
+                            as_of: Some(date),
+                            ..AnalyseOptions::default()
+                        };
+                        (
+                            date,
+                            crate::analyse::analyse_dossier_reusing(d, &options, prev),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut unchanged = Vec::new();
     let mut pages = {
         let _p = Phase::start("render");
         let r = Renderer { env: &env, options };
         let mut pages = vec![r.home(corpus)?, r.not_found()?];
-        for (d, a) in corpus.dossiers.iter().zip(&analyses) {
-            pages.extend(r.dossier_pages(d, a, &corpus.populations)?);
+        for (i, (d, a)) in corpus.dossiers.iter().zip(&analyses).enumerate() {
+            let reuse = previous(d).and_then(|j| cache?.dossiers.get(j));
+            let empty = Vec::new();
+            let snaps = snapshots.get(i).unwrap_or(&empty);
+            let (dossier_pages, kept) = r.dossier_pages(d, a, &corpus.populations, snaps, reuse)?;
+            pages.extend(dossier_pages);
+            unchanged.extend(kept);
         }
         pages
     };
@@ -148,7 +219,16 @@ pub fn render_site(
         }
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
+    unchanged.sort();
+    Ok(Rendered {
+        pages,
+        unchanged,
+        cache: BuildCache {
+            dossiers: corpus.dossiers.clone(),
+            analyses,
+            snapshots,
+        },
+    })
 }
 
 /// A template value from any serialisable view model.
@@ -245,7 +325,9 @@ impl Renderer<'_> {
         d: &Dossier,
         a: &DossierAnalysis,
         populations: &[crate::model::Population],
-    ) -> anyhow::Result<Vec<Page>> {
+        snapshot_analyses: &[(crate::model::Date, DossierAnalysis)],
+        previous: Option<&Dossier>,
+    ) -> anyhow::Result<(Vec<Page>, Vec<PathBuf>)> {
         let view = views::dossier_view(d, a);
         let rows: Vec<views::RowView> = a
             .provisions
@@ -257,7 +339,8 @@ impl Renderer<'_> {
             })
             .collect();
         let base = &d.id;
-        let snapshots = snapshot_dates(d);
+        let snapshots: Vec<crate::model::Date> =
+            snapshot_analyses.iter().map(|(date, _)| *date).collect();
         let snapshot_links: Vec<views::SnapshotLink> = snapshots
             .iter()
             .map(|date| views::SnapshotLink {
@@ -284,12 +367,7 @@ impl Renderer<'_> {
 
         // The table as it stood on earlier dates: each is the whole comparison with the
         // versions dated later left out.
-        for (date, link) in snapshots.iter().zip(&snapshot_links) {
-            let options = AnalyseOptions {
-                as_of: Some(*date),
-                ..AnalyseOptions::default()
-            };
-            let past = analyse_dossier(d, &options);
+        for ((_, past), link) in snapshot_analyses.iter().zip(&snapshot_links) {
             let past_rows: Vec<views::RowView> = past
                 .provisions
                 .iter()
@@ -402,9 +480,49 @@ impl Renderer<'_> {
             context! { page => v(&meta), dossier => v(&view), negotiators => v(views::negotiators(d)) },
         )?);
 
+        // A provision page is unchanged when the provision, its neighbours (the
+        // previous/next links) and the dossier's header are.
+        let neighbours = |dossier: &Dossier, i: usize| {
+            let key =
+                |p: &crate::model::Provision| (p.id.clone(), p.reference.clone(), p.title.clone());
+            (
+                i.checked_sub(1)
+                    .and_then(|j| dossier.provisions.get(j))
+                    .map(key),
+                dossier.provisions.get(i + 1).map(key),
+            )
+        };
+        let reusable: std::collections::HashSet<usize> = match previous {
+            Some(old) if old.same_header(d) => {
+                let old_index: std::collections::HashMap<&str, usize> = old
+                    .provisions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.id.as_str(), i))
+                    .collect();
+                d.provisions
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, p)| {
+                        old_index.get(p.id.as_str()).is_some_and(|&j| {
+                            old.provisions.get(j) == Some(*p)
+                                && neighbours(old, j) == neighbours(d, *i)
+                        })
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            }
+            _ => Default::default(),
+        };
+        let kept: Vec<PathBuf> = reusable
+            .iter()
+            .filter_map(|i| d.provisions.get(*i))
+            .map(|p| PathBuf::from(format!("{base}/provisions/{}.html", p.id)))
+            .collect();
         let provision_pages: anyhow::Result<Vec<Page>> = a
             .provisions
             .par_iter()
+            .filter(|pa| !reusable.contains(&pa.index))
             .filter_map(|pa| views::provision_view(d, a, pa))
             .map(|pv| {
                 let meta = self.meta(
@@ -424,7 +542,7 @@ impl Renderer<'_> {
             })
             .collect();
         pages.extend(provision_pages?);
-        Ok(pages)
+        Ok((pages, kept))
     }
 }
 
