@@ -1,8 +1,8 @@
 //! No lost work: a build killed while it writes leaves the previous site byte-identical,
 //! and what it left behind is cleaned up by the next build, which is complete.
 //!
-//! The build is the real binary on a generated corpus of a thousand provisions (some
-//! 20 MB of pages, so that writing takes long enough to be interrupted); it is killed as
+//! The build is the real binary on a generated corpus of 600 provisions (some 10 MB
+//! of pages, so that writing takes long enough to be interrupted); it is killed as
 //! soon as its temporary folder appears. No timing is asserted: the test waits for events
 //! (the folder appearing, the process ending), never for a duration.
 
@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const PROVISIONS: usize = 1000;
+const PROVISIONS: usize = 600;
 
 fn generate(root: &Path) {
     let dir = root.join("positions/big");
