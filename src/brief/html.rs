@@ -1,0 +1,90 @@
+//! The HTML briefing: the same view model as the PDF, as one self-contained HTML file for
+//! people who print from a browser. The stylesheet is inlined and nothing is loaded from
+//! anywhere else, so the file can be mailed or put on a USB stick and still print the same.
+//!
+//! The template is minijinja with auto-escaping, like the site's; a project's own
+//! `templates/briefing.html` and `templates/assets/briefing.css` replace the built-in ones.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use minijinja::value::Serde;
+use minijinja::{context, AutoEscape, Environment, UndefinedBehavior};
+
+use super::Briefing;
+
+/// The built-in template and stylesheet, compiled into the binary.
+const DEFAULT_TEMPLATE: &str = include_str!("briefing.html");
+const DEFAULT_CSS: &str = include_str!("briefing.css");
+
+pub fn render(root: &Path, briefing: &Briefing) -> anyhow::Result<String> {
+    let (template, name) = match read_override(&root.join("templates/briefing.html"))? {
+        Some(source) => (source, "templates/briefing.html"),
+        None => (DEFAULT_TEMPLATE.to_string(), "the built-in briefing.html"),
+    };
+    let css = read_override(&root.join("templates/assets/briefing.css"))?
+        .unwrap_or_else(|| DEFAULT_CSS.to_string());
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.add_template_owned("briefing.html", template)
+        .with_context(|| format!("{name} has an error"))?;
+    let tmpl = env
+        .get_template("briefing.html")
+        .with_context(|| format!("{name} has an error"))?;
+    tmpl.render(context! {
+        b => Serde(briefing),
+        css => neutralise_style_end(&css),
+        header_css => css_string(&format!("{} · {}", briefing.dossier.short_title, briefing.dossier.procedure)),
+    })
+    .with_context(|| format!("cannot render the briefing with {name}"))
+}
+
+fn read_override(path: &Path) -> anyhow::Result<Option<String>> {
+    if path.is_file() {
+        std::fs::read_to_string(path)
+            .map(Some)
+            .with_context(|| format!("cannot read {}", path.display()))
+    } else {
+        Ok(None)
+    }
+}
+
+/// A CSS string literal whose content is only ASCII letters, digits, spaces and hex
+/// escapes, so that text from the data (the running header) can neither end the string
+/// nor the `<style>` element it sits in.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            // A hex escape ends at the next non-hex character or at one space, which is
+            // consumed; always writing six digits makes the space unnecessary.
+            out.push_str(&format!("\\{:06x}", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The stylesheet goes inside `<style>`, where `</style` would end the element: break it
+/// with a CSS escape (a project stylesheet has no reason to contain it).
+fn neutralise_style_end(css: &str) -> String {
+    css.replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_strings_cannot_break_out() {
+        let s = css_string("Chat \"Control\" </style><script>");
+        assert!(s.starts_with('"') && s.ends_with('"'));
+        let inner = &s[1..s.len() - 1];
+        assert!(!inner.contains('"') && !inner.contains('<') && !inner.contains('>'));
+        assert!(inner.contains("\\000022"));
+        assert_eq!(css_string("a·b"), "\"a\\0000b7b\"");
+    }
+}
