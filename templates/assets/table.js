@@ -63,7 +63,8 @@
     button.type = "button";
     button.className = "copy-link";
     button.textContent = "Copy link";
-    button.setAttribute("aria-label", "Copy the link to this " + (a.closest("tr") ? "row" : "section"));
+    // The accessible name starts with the visible text, as WCAG 2.5.3 asks.
+    button.setAttribute("aria-label", "Copy link to this " + (a.closest("tr") ? "row" : a.classList.contains("par-link") ? "paragraph" : "section"));
     button.addEventListener("click", function () {
       var url = new URL(a.getAttribute("href"), window.location.href).href;
       var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy link"; }, 1500); };
