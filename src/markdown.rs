@@ -410,6 +410,36 @@ pub fn to_inline_html(markdown: &str) -> String {
     INLINE_SANITIZER.clean(html.trim()).to_string()
 }
 
+/// The addresses of the links and images in some Markdown that the renderers remove: those
+/// whose scheme (read as a browser reads it: tabs and line breaks ignored, any case) is
+/// not http, https or mailto. Validation reports them, so that no link disappears without
+/// a word. Relative addresses (no scheme) are kept.
+pub fn removed_links(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, parser_options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .filter(|url| {
+            let cleaned: String = url
+                .trim_matches(|c: char| c <= ' ')
+                .chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .collect();
+            let Some((scheme, _)) = cleaned.split_once(':') else {
+                return false;
+            };
+            let mut chars = scheme.chars();
+            let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            is_scheme
+                && !["http", "https", "mailto"].contains(&scheme.to_ascii_lowercase().as_str())
+        })
+        .collect()
+}
+
 /// The text of some Markdown without any markup, whitespace collapsed to single spaces: for
 /// `<meta>` descriptions, the search index and PDFs. Footnotes are left out. The result is
 /// plain text, not HTML: the caller escapes it for wherever it goes.
@@ -455,6 +485,30 @@ fn is_inline(end: TagEnd) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn removed_links_are_the_ones_the_sanitiser_drops() {
+        let md = "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](java&#x09;script:x) \
+                  ![d](data:image/png;base64,AA) <vbscript:x> [e](https://example.org/) \
+                  [f](mailto:a@example.org) [g](page.html#x:y) [h](../x.html) [i][r]\n\n\
+                  [r]: file:///etc/passwd\n";
+        assert_eq!(
+            removed_links(md),
+            [
+                "javascript:alert(1)",
+                "JaVaScRiPt:x",
+                "java\tscript:x",
+                "data:image/png;base64,AA",
+                "vbscript:x",
+                "file:///etc/passwd"
+            ]
+        );
+        // ... and indeed none of them reaches the HTML as a link.
+        let html = to_html(md, "p");
+        for bad in ["javascript", "JaVaScRiPt", "data:", "vbscript", "file:"] {
+            assert!(!html.contains(&format!("href=\"{bad}")), "{html}");
+        }
+    }
 
     #[test]
     fn paragraphs_and_inline_markup() {

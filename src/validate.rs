@@ -171,14 +171,44 @@ impl FileCtx<'_> {
             .at(&self.file.path, &self.file.text, at, 1)
             .help("delete it: such characters reorder how a text is displayed, so that it reads differently from what it says");
             self.push(d);
-            return Some(text.chars().filter(|c| !is_bidi_control(*c)).collect());
+            let stripped: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
+            self.check_links(&stripped, pos, field);
+            return Some(stripped);
         }
+        self.check_links(text, pos, field);
         Some(text.to_string())
+    }
+
+    /// Markdown links and images whose address the renderer removes (a `javascript:`,
+    /// `data:` or any scheme but http, https and mailto): the text stays, the link goes, and
+    /// the contributor is told so rather than finding a dead word on the site.
+    fn check_links(&mut self, text: &str, pos: Pos, field: &str) {
+        if !MARKDOWN_FIELDS.contains(&field) {
+            return;
+        }
+        for url in crate::markdown::removed_links(text) {
+            let at = self.find_str(&url, pos, text);
+            let shown: String = url.chars().take(60).collect();
+            let d = Diagnostic::warning(
+                "W0009",
+                format!(
+                    "a link to `{shown}` in `{field}`: the site shows its text without the link"
+                ),
+            )
+            .at(&self.file.path, &self.file.text, at, url.chars().count())
+            .help("links may only be http, https, mailto or relative addresses");
+            self.push(d);
+        }
     }
 
     /// Where `c` is in the file: the first line of the value (which starts at `pos`) that
     /// holds it, or `pos` itself when it was written as an escape such as `\u202E`.
     fn find_char(&self, c: char, pos: Pos, value: &str) -> Pos {
+        self.find_str(c.encode_utf8(&mut [0; 4]), pos, value)
+    }
+
+    /// [`Self::find_char`] for a piece of text.
+    fn find_str(&self, needle: &str, pos: Pos, value: &str) -> Pos {
         let first = pos.line.max(1);
         let count = value.lines().count() + 2;
         for (i, line) in self
@@ -189,10 +219,10 @@ impl FileCtx<'_> {
             .skip(first - 1)
             .take(count)
         {
-            if let Some(column) = line.chars().position(|x| x == c) {
+            if let Some(byte) = line.find(needle) {
                 return Pos {
                     line: i + 1,
-                    column: column + 1,
+                    column: line.get(..byte).map_or(0, |b| b.chars().count()) + 1,
                 };
             }
         }
@@ -307,6 +337,9 @@ impl FileCtx<'_> {
         }
     }
 }
+
+/// The prose fields rendered as Markdown (the others are plain text, always escaped).
+const MARKDOWN_FIELDS: [&str; 4] = ["summary", "consequences", "note", "description"];
 
 /// Characters no text field may hold: C0 and C1 controls other than tab and line feed
 /// (carriage returns are turned into line feeds when a file is read), and noncharacters.

@@ -369,3 +369,19 @@ fn an_incremental_rebuild_equals_a_full_build() {
         assert!(merged[path] == *bytes, "{path:?} differs from a full build");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_asset_is_refused_not_published() {
+    let project = common::fixture("basic");
+    let root = project.path();
+    let secret = root.join("secret.txt");
+    fs::write(&secret, "SECRET").unwrap();
+    fs::create_dir_all(root.join("templates/assets")).unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("templates/assets/style.css")).unwrap();
+    let (corpus, _) = trilogue::check_project(root);
+    let err =
+        trilogue::site::build(root, &corpus, &root.join("site"), &Default::default()).unwrap_err();
+    assert!(format!("{err:#}").contains("symbolic link"), "{err:#}");
+    assert!(!root.join("site").exists());
+}

@@ -59,6 +59,8 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
     assert_eq!(
         found,
         [
+            // The fixture's summary links to `javascript:` on purpose: a warning.
+            ("positions/demo/dossier.yaml".to_string(), 9, 14, "W0009"),
             (
                 "positions/demo/provisions/annex-ii.yaml".to_string(),
                 9,
@@ -149,7 +151,7 @@ fn github_format_prints_annotations() {
         stdout.contains("::error file=positions/demo/provisions/article-2.yaml,line=12,col=13"),
         "{stdout}"
     );
-    assert_eq!(stdout.lines().count(), 4);
+    assert_eq!(stdout.lines().count(), 5);
 }
 
 #[test]

@@ -529,6 +529,53 @@ fn bidi_controls_are_removed_with_a_warning_that_names_file_and_line() {
     assert!(!human.chars().any(is_bidi_control));
 }
 
+#[test]
+fn links_the_site_removes_are_reported_with_file_and_line() {
+    let (_project, _site, diags) = build_hostile();
+    let removed: Vec<&Diagnostic> = diags.iter().filter(|d| d.code == "W0009").collect();
+    let article = Path::new("positions/hostile/provisions/article-1.yaml");
+    // The consequences' `[js](javascript:alert(1))` is found on its line and column.
+    let js = removed
+        .iter()
+        .find(|d| {
+            d.file == article
+                && d.message
+                    .contains("`javascript:alert(1)` in `consequences`")
+        })
+        .unwrap_or_else(|| panic!("{removed:#?}"));
+    let line = js.source_line.as_deref().unwrap();
+    let at: String = line.chars().skip(js.column - 1).take(js.length).collect();
+    assert_eq!(at, "javascript:alert(1)");
+    // Every kind: mixed case, data:, vbscript:, autolinks, images, reference links.
+    for url in [
+        "JaVaScRiPt:alert(1)",
+        "data:text/html",
+        "vbscript:msgbox(1)",
+    ] {
+        assert!(
+            removed.iter().any(|d| d.message.contains(url)),
+            "{url}: {removed:#?}"
+        );
+    }
+    // Every Markdown field of every file.
+    for file in [
+        "positions/hostile/dossier.yaml",
+        "positions/hostile/member-states.yaml",
+        "positions/hostile/timeline.yaml",
+        "positions/hostile/actors.yaml",
+        "positions/hostile/provisions/article-1a.yaml",
+    ] {
+        assert!(
+            removed
+                .iter()
+                .any(|d| d.file == Path::new(file) && d.line > 0),
+            "no W0009 in {file}"
+        );
+    }
+    // Safe links are not reported.
+    assert!(!removed.iter().any(|d| d.message.contains("https://")));
+}
+
 // ---------------------------------------------------------------------------------------
 // What the format cannot express safely is refused
 // ---------------------------------------------------------------------------------------

@@ -74,6 +74,13 @@ pub fn stylesheet(root: &Path) -> anyhow::Result<String> {
 /// default compiled into the binary.
 pub fn asset(root: &Path, name: &str, default: &str) -> anyhow::Result<String> {
     let path = root.join("templates/assets").join(name);
+    // A symbolic link could publish any file of the machine that builds the site.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        anyhow::bail!(
+            "{} is a symbolic link; trilogue publishes only real files from templates/",
+            path.display()
+        );
+    }
     if path.is_file() {
         std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
     } else {
