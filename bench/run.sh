@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# Benchmark of trilogue (issue #7): build and check at 1k, 10k and 100k provisions against
+# Hugo and the I/O floor, `trilogue diff` against git and wdiff, and the rebuild latency of
+# `trilogue serve`. Prints a table of medians (with min and max) and the targets met or not.
+#
+#   bench/run.sh            the full run (several minutes to an hour, depending on the machine)
+#   bench/run.sh --quick    200 provisions, one repetition, no 100k: what CI runs
+#
+# Options: --reps N (repetitions per measurement; default 5, 1 with --quick), --keep (keep
+# the generated corpora and sites). BENCH_DIR chooses the working folder (default
+# <target>/bench). Installs what it needs (time, hugo, wdiff) with apt-get when missing.
+# Exits non-zero if any step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_ALL=C NO_COLOR=1
+
+QUICK=0
+REPS=""
+KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --reps) REPS="$2"; shift ;;
+    --keep) KEEP=1 ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ -z "$REPS" ]; then
+  if [ "$QUICK" = 1 ]; then REPS=1; else REPS=5; fi
+fi
+SERVE_PROBES=$([ "$QUICK" = 1 ] && echo 3 || echo 9)
+STARTED=$(date +%s)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# --- what the benchmark needs ---------------------------------------------------------
+missing=()
+[ -x /usr/bin/time ] || missing+=(time)
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+command -v wdiff >/dev/null 2>&1 || missing+=(wdiff)
+command -v git >/dev/null 2>&1 || missing+=(git)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+say "building trilogue and the generator (release)"
+cargo build --release --quiet --bin trilogue --example gen_corpus
+TARGET=$(cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+BIN="$TARGET/release/trilogue"
+GEN="$TARGET/release/examples/gen_corpus"
+WORK="${BENCH_DIR:-$TARGET/bench}"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+RUNS="$WORK/runs.tsv"
+: >"$RUNS"
+SERVE_PID=""
+cleanup() {
+  if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null || true; fi
+  if [ "$KEEP" = 0 ]; then rm -rf "$WORK/c"* "$WORK/h"* "$WORK/out" "$WORK/floor"; fi
+}
+trap cleanup EXIT
+
+# --- measuring ------------------------------------------------------------------------
+# measure LABEL CMD...: runs CMD $REPS times, each after `prep` (a function the caller sets,
+# e.g. removing the previous output), and records wall seconds, CPU seconds (user + system)
+# and peak resident memory (KB) of each run. Exit status 1 is accepted when OK1 is set
+# (git diff and wdiff say "the files differ" so).
+prep() { :; }
+measure() {
+  local label="$1"
+  shift
+  local i status
+  for ((i = 0; i < REPS; i++)); do
+    prep
+    status=0
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt" || status=$?
+    if [ "$status" != 0 ] && ! { [ -n "${OK1:-}" ] && [ "$status" = 1 ]; }; then
+      echo "bench/run.sh: $label failed (exit $status): $*" >&2
+      tail -20 "$WORK/stderr.txt" >&2
+      exit 1
+    fi
+    tail -1 "$WORK/time.txt" | awk -v l="$label" '{ printf "%s\t%s\t%.2f\t%s\n", l, $1, $2 + $3, $4 }' >>"$RUNS"
+  done
+}
+
+# stat LABEL COLUMN: "median min max" of a column (2 wall, 3 CPU, 4 memory) over the runs.
+stat() {
+  awk -F'\t' -v l="$1" -v c="$2" '$1 == l { print $c }' "$RUNS" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) { print "- - -"; exit }
+      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[1], v[NR] }'
+}
+med() { stat "$1" "$2" | cut -d' ' -f1; }
+
+files_and_bytes() { find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d %d\n", n, b }'; }
+
+# --- the corpora ----------------------------------------------------------------------
+if [ "$QUICK" = 1 ]; then
+  SIZES="2x100"
+else
+  SIZES="10x100 10x1000 100x1000"
+fi
+ROWS="$WORK/rows.tsv"
+: >"$ROWS"
+
+for size in $SIZES; do
+  d=${size%x*}
+  p=${size#*x}
+  n=$((d * p))
+  C="$WORK/c$n"
+  H="$WORK/h$n"
+  say "$n provisions ($d dossiers × $p): generating"
+  "$GEN" corpus --out "$C" --dossiers "$d" --provisions "$p" --seed 7 --hugo "$H"
+  input_bytes=$(files_and_bytes "$C/positions")
+
+  say "$n provisions: trilogue check"
+  "$BIN" --root "$C" check >"$WORK/check.txt"
+  grep -q "^ok: $d dossier.*, $n provisions" "$WORK/check.txt" || { cat "$WORK/check.txt" >&2; echo "check did not pass cleanly" >&2; exit 1; }
+  if [ "$(wc -l <"$WORK/check.txt")" != 1 ]; then cat "$WORK/check.txt" >&2; echo "check reported problems" >&2; exit 1; fi
+  measure "check $n" "$BIN" --root "$C" -q check
+
+  say "$n provisions: trilogue build (fresh output folder each run)"
+  prep() { rm -rf "$WORK/out"; }
+  measure "build $n" "$BIN" --root "$C" -q build --out "$WORK/out"
+  test -f "$WORK/out/index.html"
+  site=$(files_and_bytes "$WORK/out")
+
+  say "$n provisions: I/O floor (read every input, write as many files and bytes as the site)"
+  prep() { rm -rf "$WORK/floor"; }
+  measure "floor $n" "$GEN" io-floor --read "$C/positions" --like "$WORK/out" --out "$WORK/floor"
+  floor=$(files_and_bytes "$WORK/floor")
+  [ "$site" = "$floor" ] || { echo "the I/O floor wrote $floor, the site has $site" >&2; exit 1; }
+
+  say "$n provisions: Hugo (one Markdown page per provision)"
+  prep() { rm -rf "$WORK/hout"; }
+  measure "hugo $n" hugo --quiet --source "$H" --destination "$WORK/hout" --cacheDir "$WORK/hcache"
+  hugo_site=$(files_and_bytes "$WORK/hout")
+  prep() { :; }
+  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$input_bytes" "$site" "$hugo_site" "$size" >>"$ROWS"
+  rm -rf "$WORK/out" "$WORK/floor" "$WORK/hout"
+  [ "$KEEP" = 1 ] || [ "$n" = 10000 ] || [ "$QUICK" = 1 ] || rm -rf "$C" "$H"
+  [ "$KEEP" = 1 ] || rm -rf "$H"
+done
+
+# --- diff -----------------------------------------------------------------------------
+say "trilogue diff, git diff --word-diff and wdiff on two 1 MB texts, 5% of the words changed"
+"$GEN" diff-pair --out "$WORK/diff" --bytes 1000000 --percent 5 --seed 7
+measure "diff trilogue" "$BIN" -q diff "$WORK/diff/old.txt" "$WORK/diff/new.txt"
+grep -q '{+' "$WORK/stdout.txt"
+OK1=1 measure "diff git" git diff --no-index --no-color --word-diff "$WORK/diff/old.txt" "$WORK/diff/new.txt"
+OK1=1 measure "diff wdiff" wdiff "$WORK/diff/old.txt" "$WORK/diff/new.txt"
+
+# --- serve ----------------------------------------------------------------------------
+if [ "$QUICK" = 1 ]; then SERVE_N=200; else SERVE_N=10000; fi
+SC="$WORK/c$SERVE_N"
+say "trilogue serve on $SERVE_N provisions: edit one provision, time until the page shows it"
+PORT=$("$GEN" free-port)
+: >"$WORK/serve.log"
+"$BIN" --root "$SC" serve -v --port "$PORT" 2>"$WORK/serve.log" &
+SERVE_PID=$!
+for _ in $(seq 1 600); do
+  grep -q "^serving" "$WORK/serve.log" && break
+  kill -0 "$SERVE_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+  sleep 0.5
+done
+grep -q "^serving" "$WORK/serve.log" || { echo "serve did not start" >&2; exit 1; }
+FILE=$(find "$SC/positions/dossier-001/provisions" -name 'article-*.yaml' | sort | head -1)
+PAGE="dossier-001/provisions/$(basename "$FILE" .yaml).html"
+: >"$WORK/probes.txt"
+for ((i = 0; i < SERVE_PROBES; i++)); do
+  "$GEN" serve-probe --port "$PORT" --file "$FILE" --page "$PAGE" --log "$WORK/serve.log" --marker "benchmarkedit$i" >>"$WORK/probes.txt"
+done
+kill "$SERVE_PID"
+wait "$SERVE_PID" 2>/dev/null || true
+SERVE_PID=""
+# served_ms=12.3 rebuilt=45ms -> two rows of runs (milliseconds in the wall column)
+awk '{ split($1, a, "="); split($2, b, "="); r = b[2]; ms = r + 0
+       if (r ~ /µs$/) ms = ms / 1000; else if (r ~ /[0-9]s$/ && r !~ /ms$/) ms = ms * 1000
+       printf "serve page\t%s\t-\t-\nserve rebuilt\t%s\t-\t-\n", a[2] / 1000, ms / 1000 }' "$WORK/probes.txt" >>"$RUNS"
+
+# --- the table ------------------------------------------------------------------------
+say "results"
+{
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -h | awk '/^Mem:/ { print $2 }') memory; load average before the run: $LOAD_BEFORE"
+  echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); trilogue $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(hugo version | cut -d' ' -f1-2); $(git --version); $(wdiff --version | head -1)"
+  echo "Runs per measurement: $REPS (median, with min and max); page cache warm; each build into a fresh folder"
+  echo
+  echo "| measurement | provisions | wall s: median (min–max) | CPU s | peak memory MB | ms per provision | output |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  while IFS=$'\t' read -r n input site hugo_site size; do
+    for what in check build floor hugo; do
+      read -r m lo hi <<<"$(stat "$what $n" 2)"
+      cpu=$(med "$what $n" 3)
+      mem=$(med "$what $n" 4)
+      case $what in
+        check) name="trilogue check"; out="reads $(echo "$input" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
+        build) name="trilogue build"; out="$(echo "$site" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
+        floor) name="I/O floor"; out="same files and bytes" ;;
+        hugo) name="Hugo"; out="$(echo "$hugo_site" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
+      esac
+      awk -v name="$name" -v n="$n" -v m="$m" -v lo="$lo" -v hi="$hi" -v cpu="$cpu" -v mem="$mem" -v out="$out" \
+        'BEGIN { printf "| %s | %d | %.2f (%.2f–%.2f) | %.2f | %.0f | %.3f | %s |\n", name, n, m, lo, hi, cpu, mem / 1024, m * 1000 / n, out }'
+    done
+  done <"$ROWS"
+  for what in trilogue git wdiff; do
+    read -r m lo hi <<<"$(stat "diff $what" 2)"
+    awk -v name="diff: $what" -v m="$m" -v lo="$lo" -v hi="$hi" -v cpu="$(med "diff $what" 3)" -v mem="$(med "diff $what" 4)" \
+      'BEGIN { printf "| %s | 1 MB pair | %.3f (%.3f–%.3f) | %.2f | %.0f | | |\n", name, m, lo, hi, cpu, mem / 1024 }'
+  done
+  for what in page rebuilt; do
+    read -r m lo hi <<<"$(stat "serve $what" 2)"
+    label=$([ "$what" = page ] && echo "serve: save → page shows the edit" || echo "serve: \"rebuilt in\" (log)")
+    awk -v name="$label" -v n="$SERVE_N" -v m="$m" -v lo="$lo" -v hi="$hi" -v k="$SERVE_PROBES" \
+      'BEGIN { printf "| %s | %d | %.3f (%.3f–%.3f) | | | | %d edits |\n", name, n, m, lo, hi, k }'
+  done
+  echo
+  echo "| target | figure | met |"
+  echo "|---|---|---|"
+  target() { # description, figure, limit (figure <= limit is met), unit
+    awk -v d="$1" -v f="$2" -v l="$3" -v u="$4" 'BEGIN { printf "| %s | %.3g%s | %s |\n", d, f, u, (f + 0 <= l + 0) ? "yes" : "**no**" }'
+  }
+  while IFS=$'\t' read -r n _ _ _ _; do
+    b=$(med "build $n" 2)
+    target "trilogue build / Hugo, $n provisions (≤ 0.5)" "$(awk -v a="$b" -v h="$(med "hugo $n" 2)" 'BEGIN { print a / h }')" 0.5 ""
+    target "trilogue build / I/O floor, $n provisions (≤ 4)" "$(awk -v a="$b" -v f="$(med "floor $n" 2)" 'BEGIN { print a / f }')" 4 ""
+    case $n in
+      10000)
+        target "build, 10k provisions (≤ 2 s)" "$b" 2 " s"
+        target "build memory, 10k provisions (≤ 500 MB)" "$(awk -v k="$(med "build $n" 4)" 'BEGIN { print k / 1024 }')" 500 " MB"
+        target "check, 10k provisions (≤ 0.5 s)" "$(med "check $n" 2)" 0.5 " s"
+        ;;
+      100000)
+        target "build, 100k provisions (≤ 20 s)" "$b" 20 " s"
+        target "build memory, 100k provisions (≤ 3 GB)" "$(awk -v k="$(med "build $n" 4)" 'BEGIN { print k / 1024 / 1024 }')" 3 " GB"
+        ;;
+    esac
+  done <"$ROWS"
+  target "diff of the 1 MB pair (≤ 0.3 s)" "$(med "diff trilogue" 2)" 0.3 " s"
+  target "diff / git diff --word-diff (≤ 1)" "$(awk -v a="$(med "diff trilogue" 2)" -v g="$(med "diff git" 2)" 'BEGIN { print a / g }')" 1 ""
+  target "serve: one edit, $SERVE_N provisions, page updated (≤ 100 ms)" "$(awk -v s="$(med "serve page" 2)" 'BEGIN { print s * 1000 }')" 100 " ms"
+  echo
+  echo "Benchmark time: $(($(date +%s) - STARTED)) s; load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$WORK/results.md"
+echo "(also in $WORK/results.md; every run in $RUNS)" >&2
