@@ -151,6 +151,7 @@ pub fn analyse_dossier_reusing(
                 &dossier.lang,
                 &diff_options,
                 options.as_of,
+                Detail::Full,
             ),
         })
         .collect();
@@ -160,6 +161,133 @@ pub fn analyse_dossier_reusing(
     }
 }
 
+/// The versions in force on a date (`None`: the latest), one entry per institution: what
+/// decides a provision's analysis as of that date.
+fn versions_in_force(p: &Provision, as_of: Option<Date>) -> [Option<usize>; 4] {
+    Institution::ALL.map(|institution| {
+        let versions = p.positions.get(&institution)?;
+        match as_of {
+            None => versions.len().checked_sub(1),
+            Some(date) => versions.iter().rposition(|v| v.date <= date),
+        }
+    })
+}
+
+/// The analyses behind the tables "as of" each of `dates`: for each date, what
+/// [`analyse_dossier`] with `as_of: Some(date)` gives, but only what a comparison table
+/// shows: the cells and `parliament_council_differ`, without the version histories and the
+/// Parliament–Council diff. A provision is analysed once per distinct set of versions in
+/// force: on dates when its versions are today's, its cells are those of `current` (the
+/// dossier's current analysis), and with `previous` (this dossier and its tables from an
+/// earlier build, with the same options) an unchanged provision keeps its old analyses.
+pub fn analyse_snapshots(
+    dossier: &Dossier,
+    dates: &[Date],
+    current: &DossierAnalysis,
+    previous: Option<(&Dossier, &[(Date, DossierAnalysis)])>,
+) -> Vec<(Date, DossierAnalysis)> {
+    let institutions = dossier.institutions();
+    let diff_options = DiffOptions {
+        deadline: AnalyseOptions::default().diff_deadline,
+    };
+    // For each date, the previous build's analysis of every provision by id.
+    let old_tables: Vec<std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)>> =
+        match previous {
+            Some((d, tables)) if d.lang == dossier.lang => dates
+                .iter()
+                .map(|date| {
+                    tables
+                        .iter()
+                        .find(|(x, a)| x == date && a.institutions == institutions)
+                        .map(|(_, a)| {
+                            a.provisions
+                                .iter()
+                                .filter_map(|pa| {
+                                    d.provisions.get(pa.index).map(|p| (p.id.as_str(), (p, pa)))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect(),
+            _ => dates.iter().map(|_| Default::default()).collect(),
+        };
+    let same_columns = current.institutions == institutions;
+    let per_provision: Vec<Vec<ProvisionAnalysis>> = dossier
+        .provisions
+        .par_iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let today = versions_in_force(p, None);
+            let now = current
+                .provisions
+                .get(index)
+                .filter(|a| same_columns && a.index == index);
+            let mut seen: Vec<([Option<usize>; 4], ProvisionAnalysis)> = Vec::new();
+            dates
+                .iter()
+                .zip(&old_tables)
+                .map(|(date, old)| {
+                    let key = versions_in_force(p, Some(*date));
+                    if let Some((_, a)) = seen.iter().find(|(k, _)| *k == key) {
+                        return a.clone();
+                    }
+                    let analysis = match (now, old.get(p.id.as_str())) {
+                        (Some(a), _) if key == today => ProvisionAnalysis {
+                            index,
+                            cells: a.cells.clone(),
+                            parliament_vs_council: None,
+                            parliament_council_differ: a.parliament_council_differ,
+                            history: BTreeMap::new(),
+                        },
+                        (_, Some((old_p, a))) if *old_p == p => ProvisionAnalysis {
+                            index,
+                            ..(*a).clone()
+                        },
+                        _ => analyse_provision(
+                            index,
+                            p,
+                            &institutions,
+                            &dossier.lang,
+                            &diff_options,
+                            Some(*date),
+                            Detail::Table,
+                        ),
+                    };
+                    seen.push((key, analysis.clone()));
+                    analysis
+                })
+                .collect()
+        })
+        .collect();
+    dates
+        .iter()
+        .enumerate()
+        .map(|(k, date)| {
+            let provisions = per_provision
+                .iter()
+                .filter_map(|analyses| analyses.get(k).cloned())
+                .collect();
+            (
+                *date,
+                DossierAnalysis {
+                    institutions: institutions.clone(),
+                    provisions,
+                },
+            )
+        })
+        .collect()
+}
+
+/// How much of a provision to analyse.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Everything: cells, the Parliament–Council diff and the version histories.
+    Full,
+    /// What a comparison table shows: the cells and whether Parliament and Council differ.
+    Table,
+}
+
 fn analyse_provision(
     index: usize,
     p: &Provision,
@@ -167,6 +295,7 @@ fn analyse_provision(
     lang: &str,
     options: &DiffOptions,
     as_of: Option<Date>,
+    detail: Detail,
 ) -> ProvisionAnalysis {
     // The version of each institution in force at `as_of` (or its latest).
     let current = |institution: Institution| -> Option<&Version> {
@@ -209,6 +338,9 @@ fn analyse_provision(
             let pt = p.effective_text(pv, lang);
             let ct = p.effective_text(cv, lang);
             match (&pt, &ct) {
+                (Some(a), Some(b)) if detail == Detail::Table => {
+                    (None, Some(!texts_identical(a, b)))
+                }
                 (Some(a), Some(b)) => {
                     let d = diff_texts(a, b, options);
                     let differ = !d.identical;
@@ -223,6 +355,7 @@ fn analyse_provision(
     let history = p
         .positions
         .iter()
+        .filter(|_| detail == Detail::Full)
         .map(|(institution, versions)| {
             let mut steps: Vec<HistoryStep> = Vec::with_capacity(versions.len());
             for v in versions {

@@ -119,26 +119,13 @@ pub fn render_site_incremental(
         corpus
             .dossiers
             .iter()
-            .map(|d| {
-                let prev_index = previous(d);
-                snapshot_dates(d)
-                    .into_iter()
-                    .map(|date| {
-                        let prev = prev_index.and_then(|i| {
-                            let c = cache?;
-                            let old = c.snapshots.get(i)?.iter().find(|(x, _)| *x == date)?;
-                            Some((c.dossiers.get(i)?, &old.1))
-                        });
-                        let options = AnalyseOptions {
-                            as_of: Some(date),
-                            ..AnalyseOptions::default()
-                        };
-                        (
-                            date,
-                            crate::analyse::analyse_dossier_reusing(d, &options, prev),
-                        )
-                    })
-                    .collect()
+            .zip(&analyses)
+            .map(|(d, a)| {
+                let prev = previous(d).and_then(|i| {
+                    let c = cache?;
+                    Some((c.dossiers.get(i)?, c.snapshots.get(i)?.as_slice()))
+                });
+                crate::analyse::analyse_snapshots(d, &snapshot_dates(d), a, prev)
             })
             .collect()
     };
