@@ -42,7 +42,7 @@ impl Rng {
 
     /// Uniform in `0..n` (n > 0).
     fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
 
     /// Uniform in `lo..=hi`.
@@ -1464,7 +1464,8 @@ fn phases(args: &Args) -> Result<(), String> {
         diags.len()
     );
     let options = trilogue::site::BuildOptions::default();
-    let pages = trilogue::site::build(&root, &corpus, &out, &options).map_err(|e| format!("{e:#}"))?;
+    let pages =
+        trilogue::site::build(&root, &corpus, &out, &options).map_err(|e| format!("{e:#}"))?;
     eprintln!("total: {:.1?}, {pages} files", started.elapsed());
     Ok(())
 }
