@@ -288,15 +288,107 @@ fn expired(deadline: Option<Instant>) -> bool {
 }
 
 fn is_word(token: &str) -> bool {
+    if token.is_ascii() {
+        return token.bytes().any(|b| b.is_ascii_alphanumeric());
+    }
     token.chars().any(char::is_alphanumeric)
 }
 
 fn alnum_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 fn count_words(text: &str) -> usize {
-    text.split_word_bounds().filter(|t| is_word(t)).count()
+    word_bounds(text).into_iter().filter(|t| is_word(t)).count()
+}
+
+/// The tokens of `text` between Unicode word boundaries (UAX #29), exactly as
+/// `split_word_bounds` gives them, with a fast path for ASCII text (most legal text is).
+fn word_bounds(text: &str) -> Vec<&str> {
+    if !text.is_ascii() {
+        return text.split_word_bounds().collect();
+    }
+    let cats: Vec<WordCat> = text.bytes().map(ascii_word_cat).collect();
+    let mut out = Vec::with_capacity(cats.len() / 3 + 1);
+    let mut start = 0;
+    for i in 1..cats.len() {
+        if ascii_word_break(&cats, i) {
+            out.push(text.get(start..i).unwrap_or_default());
+            start = i;
+        }
+    }
+    if !cats.is_empty() {
+        out.push(text.get(start..).unwrap_or_default());
+    }
+    out
+}
+
+/// The word-break property (UAX #29) of an ASCII byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordCat {
+    Cr,
+    Lf,
+    Newline,
+    Space,
+    Letter,
+    Numeric,
+    MidLetter,
+    MidNum,
+    MidNumLet,
+    SingleQuote,
+    ExtendNumLet,
+    Other,
+}
+
+fn ascii_word_cat(b: u8) -> WordCat {
+    match b {
+        b'\r' => WordCat::Cr,
+        b'\n' => WordCat::Lf,
+        0x0b | 0x0c => WordCat::Newline,
+        b' ' => WordCat::Space,
+        b'a'..=b'z' | b'A'..=b'Z' => WordCat::Letter,
+        b'0'..=b'9' => WordCat::Numeric,
+        b':' => WordCat::MidLetter,
+        b',' | b';' => WordCat::MidNum,
+        b'.' => WordCat::MidNumLet,
+        b'\'' => WordCat::SingleQuote,
+        b'_' => WordCat::ExtendNumLet,
+        _ => WordCat::Other,
+    }
+}
+
+/// Whether UAX #29 puts a word boundary before the byte `i` (ASCII text, given as the
+/// word-break property of each byte; `0 < i < len`). The rules that involve no ASCII
+/// character (Extend, Format, ZWJ, Hebrew letters, Katakana, regional indicators) cannot
+/// apply.
+fn ascii_word_break(cats: &[WordCat], i: usize) -> bool {
+    use WordCat::*;
+    let at = |k: usize| cats.get(k).copied().unwrap_or(Other);
+    let (prev, next) = (at(i - 1), at(i));
+    if prev == Letter && next == Letter {
+        return false; // WB5, by far the most common case
+    }
+    let before = || i.checked_sub(2).map_or(Other, at);
+    let after = || at(i + 1);
+    let mid_letter = |c: WordCat| matches!(c, MidLetter | MidNumLet | SingleQuote);
+    let mid_num = |c: WordCat| matches!(c, MidNum | MidNumLet | SingleQuote);
+    match (prev, next) {
+        (Cr, Lf) => false,                                                   // WB3
+        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,             // WB3a, WB3b
+        (Space, Space) => false,                                             // WB3d
+        (Letter, Letter) => false,                                           // WB5
+        (Letter, c) if mid_letter(c) && after() == Letter => false,          // WB6
+        (c, Letter) if mid_letter(c) && before() == Letter => false,         // WB7
+        (Numeric, Numeric) | (Letter, Numeric) | (Numeric, Letter) => false, // WB8-10
+        (c, Numeric) if mid_num(c) && before() == Numeric => false,          // WB11
+        (Numeric, c) if mid_num(c) && after() == Numeric => false,           // WB12
+        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => false,            // WB13a
+        (ExtendNumLet, Letter | Numeric) => false,                           // WB13b
+        _ => true,                                                           // WB999
+    }
 }
 
 fn whole(text: String, status: ParagraphStatus) -> Paragraph {
@@ -338,53 +430,82 @@ impl Builder {
     /// A run of old paragraphs replaced by a run of new ones: pair what belongs together,
     /// diff the pairs word by word, show the rest whole.
     fn replaced(&mut self, old: &[String], new: &[String]) {
-        let pairs = if self.timed_out {
-            Vec::new()
-        } else {
-            match pair_paragraphs(old, new, self.deadline) {
-                Some(pairs) => pairs,
-                None => {
-                    self.timed_out = true;
-                    Vec::new()
-                }
+        if self.timed_out {
+            old.iter().for_each(|t| self.deleted(t));
+            new.iter().for_each(|t| self.inserted(t));
+            return;
+        }
+        let run = Run::new(old, new);
+        let pairs = match pair_paragraphs(old, new, &run, self.deadline) {
+            Some(pairs) => pairs,
+            None => {
+                self.timed_out = true;
+                Vec::new()
             }
         };
         let (mut next_old, mut next_new) = (0, 0);
         for (i, j) in pairs {
-            old.get(next_old..i)
-                .unwrap_or(&[])
-                .iter()
-                .for_each(|t| self.deleted(t));
-            new.get(next_new..j)
-                .unwrap_or(&[])
-                .iter()
-                .for_each(|t| self.inserted(t));
-            if let (Some(o), Some(n)) = (old.get(i), new.get(j)) {
-                self.changed(o, n);
+            for k in next_old..i {
+                self.deleted_counted(old.get(k), run.words(&run.old, k));
+            }
+            for k in next_new..j {
+                self.inserted_counted(new.get(k), run.words(&run.new, k));
+            }
+            if let (Some(o), Some(n), Some(ot), Some(nt)) =
+                (old.get(i), new.get(j), run.old.get(i), run.new.get(j))
+            {
+                self.changed(o, n, ot, nt, &run.is_word);
             }
             next_old = i + 1;
             next_new = j + 1;
         }
-        old.get(next_old..)
-            .unwrap_or(&[])
-            .iter()
-            .for_each(|t| self.deleted(t));
-        new.get(next_new..)
-            .unwrap_or(&[])
-            .iter()
-            .for_each(|t| self.inserted(t));
+        for k in next_old..old.len() {
+            self.deleted_counted(old.get(k), run.words(&run.old, k));
+        }
+        for k in next_new..new.len() {
+            self.inserted_counted(new.get(k), run.words(&run.new, k));
+        }
     }
 
-    fn changed(&mut self, old: &str, new: &str) {
+    fn deleted_counted(&mut self, text: Option<&String>, words: usize) {
+        if let Some(text) = text {
+            self.words_deleted += words;
+            self.paragraphs
+                .push(whole(text.clone(), ParagraphStatus::Deleted));
+        }
+    }
+
+    fn inserted_counted(&mut self, text: Option<&String>, words: usize) {
+        if let Some(text) = text {
+            self.words_inserted += words;
+            self.paragraphs
+                .push(whole(text.clone(), ParagraphStatus::Inserted));
+        }
+    }
+
+    fn changed(
+        &mut self,
+        old: &str,
+        new: &str,
+        old_tokens: &Tokens<'_>,
+        new_tokens: &Tokens<'_>,
+        is_word: &[bool],
+    ) {
         let words = if self.timed_out {
             None
         } else {
-            diff_words(old, new, self.deadline)
+            diff_words(old_tokens, new_tokens, is_word, self.deadline)
         };
         let Some(words) = words else {
             self.timed_out = true;
-            self.deleted(old);
-            self.inserted(new);
+            self.deleted_counted(
+                Some(&old.to_string()),
+                count_numbered_words(old_tokens, is_word),
+            );
+            self.inserted_counted(
+                Some(&new.to_string()),
+                count_numbered_words(new_tokens, is_word),
+            );
             return;
         };
         self.words_inserted += words.inserted;
@@ -400,6 +521,72 @@ impl Builder {
     }
 }
 
+/// A paragraph's tokens (see [`word_bounds`]) and their numbers in its [`Run`].
+struct Tokens<'a> {
+    text: Vec<&'a str>,
+    ids: Vec<u32>,
+}
+
+/// The paragraphs of a replaced run, each split into tokens once; every distinct token of
+/// the run has a number, so that pairing and word diffs compare numbers, not strings.
+struct Run<'a> {
+    old: Vec<Tokens<'a>>,
+    new: Vec<Tokens<'a>>,
+    /// Whether the token with this number is a word (has a letter or digit).
+    is_word: Vec<bool>,
+}
+
+impl<'a> Run<'a> {
+    fn new(old: &'a [String], new: &'a [String]) -> Run<'a> {
+        let mut numbers: std::collections::HashMap<&'a str, u32> = std::collections::HashMap::new();
+        // One-byte tokens (spaces, punctuation: half of all tokens) skip the hash map.
+        let mut ascii = [u32::MAX; 128];
+        let mut is_word = Vec::new();
+        let mut tokenize = |p: &'a String| {
+            let text = word_bounds(p);
+            let ids = text
+                .iter()
+                .map(|t| {
+                    let next = is_word.len() as u32;
+                    let slot = match t.as_bytes() {
+                        [b] => ascii.get_mut(*b as usize),
+                        _ => None,
+                    };
+                    match slot {
+                        Some(id) if *id != u32::MAX => *id,
+                        Some(id) => {
+                            *id = next;
+                            is_word.push(self::is_word(t));
+                            next
+                        }
+                        None => *numbers.entry(t).or_insert_with(|| {
+                            is_word.push(self::is_word(t));
+                            next
+                        }),
+                    }
+                })
+                .collect();
+            Tokens { text, ids }
+        };
+        let old = old.iter().map(&mut tokenize).collect();
+        let new = new.iter().map(&mut tokenize).collect();
+        Run { old, new, is_word }
+    }
+
+    fn words(&self, side: &[Tokens<'_>], k: usize) -> usize {
+        side.get(k)
+            .map_or(0, |t| count_numbered_words(t, &self.is_word))
+    }
+}
+
+fn count_numbered_words(tokens: &Tokens<'_>, is_word: &[bool]) -> usize {
+    tokens
+        .ids
+        .iter()
+        .filter(|id| is_word.get(**id as usize).copied().unwrap_or(false))
+        .count()
+}
+
 /// The word-level diff of one paragraph pair.
 struct WordDiff {
     segments: Vec<Segment>,
@@ -408,14 +595,20 @@ struct WordDiff {
     equal_chars: usize,
 }
 
-/// Diffs two paragraphs token by token; `None` when the deadline ran out.
-fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> Option<WordDiff> {
+/// Diffs two paragraphs token by token; `None` when the deadline ran out. The diff runs
+/// on token numbers (equal tokens, equal numbers): the same operations as on the strings,
+/// with cheaper hashing and comparing.
+fn diff_words(
+    old: &Tokens<'_>,
+    new: &Tokens<'_>,
+    is_word: &[bool],
+    deadline: Option<Instant>,
+) -> Option<WordDiff> {
     if expired(deadline) {
         return None;
     }
-    let old_tokens: Vec<&str> = old.split_word_bounds().collect();
-    let new_tokens: Vec<&str> = new.split_word_bounds().collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_tokens, &new_tokens, deadline);
+    let (old_tokens, new_tokens) = (&old.text, &new.text);
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old.ids, &new.ids, deadline);
     if expired(deadline) {
         return None;
     }
@@ -428,8 +621,8 @@ fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> Option<WordDif
     let mut items: Vec<Item> = Vec::new();
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
-        let old_run = old_tokens.get(old_range).unwrap_or(&[]);
-        let new_run = new_tokens.get(new_range).unwrap_or(&[]);
+        let old_run = old_tokens.get(old_range.clone()).unwrap_or(&[]);
+        let new_run = new_tokens.get(new_range.clone()).unwrap_or(&[]);
         let deleted = if tag == DiffTag::Equal {
             String::new()
         } else {
@@ -445,8 +638,14 @@ fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> Option<WordDif
             out.equal_chars += alnum_chars(&text);
             push_item(&mut items, Item::Equal(text));
         } else {
-            out.deleted += old_run.iter().filter(|t| is_word(t)).count();
-            out.inserted += new_run.iter().filter(|t| is_word(t)).count();
+            let words = |ids: Option<&[u32]>| {
+                ids.unwrap_or(&[])
+                    .iter()
+                    .filter(|id| is_word.get(**id as usize).copied().unwrap_or(false))
+                    .count()
+            };
+            out.deleted += words(old.ids.get(old_range));
+            out.inserted += words(new.ids.get(new_range));
             push_item(&mut items, Item::Change { deleted, inserted });
         }
     }
@@ -597,46 +796,41 @@ fn flatten(items: Vec<Item>) -> Vec<Segment> {
     segments
 }
 
-/// The words of a paragraph as a multiset, for the cheap similarity used to pair paragraphs.
-struct Bag<'a> {
-    counts: std::collections::HashMap<&'a str, usize>,
+/// The words of a paragraph as a multiset (word number, count), for the cheap similarity
+/// used to pair paragraphs: the Dice coefficient, the share of words two paragraphs have
+/// in common.
+struct Bag {
+    counts: Vec<(u32, u32)>,
     total: usize,
 }
 
-impl<'a> Bag<'a> {
+impl Bag {
     /// Leaves the label out: paragraph numbers change when a paragraph is inserted before
-    /// them, and must not make a renumbered paragraph look like its new namesake.
-    fn new(text: &'a str) -> Self {
-        let body = match paragraph_label(text) {
-            Some(label) => text.trim_start().get(label.len()..).unwrap_or(text),
-            None => text,
-        };
-        let mut counts = std::collections::HashMap::new();
-        let mut total = 0;
-        for token in body.split_word_bounds().filter(|t| is_word(t)) {
-            *counts.entry(token).or_insert(0) += 1;
-            total += 1;
+    /// them, and must not make a renumbered paragraph look like its new namesake. A label
+    /// ends at a word boundary (it is followed by whitespace), so the tokens after it are
+    /// those of the text without it.
+    fn new(text: &str, tokens: &Tokens<'_>, is_word: &[bool]) -> Self {
+        let skip =
+            (text.len() - text.trim_start().len()) + paragraph_label(text).map_or(0, str::len);
+        let mut offset = 0;
+        let mut ids: Vec<u32> = Vec::with_capacity(tokens.ids.len());
+        for (t, id) in tokens.text.iter().zip(&tokens.ids) {
+            let start = offset;
+            offset += t.len();
+            if start >= skip && is_word.get(*id as usize).copied().unwrap_or(false) {
+                ids.push(*id);
+            }
+        }
+        let total = ids.len();
+        ids.sort_unstable();
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for id in ids {
+            match counts.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => counts.push((id, 1)),
+            }
         }
         Bag { counts, total }
-    }
-
-    /// Dice coefficient over word multisets: the share of words the paragraphs have in common.
-    fn similarity(&self, other: &Bag<'_>) -> f64 {
-        let total = self.total + other.total;
-        if total == 0 {
-            return 0.0;
-        }
-        let (small, large) = if self.counts.len() <= other.counts.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let common: usize = small
-            .counts
-            .iter()
-            .map(|(word, n)| (*n).min(large.counts.get(word).copied().unwrap_or(0)))
-            .sum();
-        (2 * common) as f64 / total as f64
     }
 }
 
@@ -646,6 +840,7 @@ impl<'a> Bag<'a> {
 fn pair_paragraphs(
     old: &[String],
     new: &[String],
+    run: &Run<'_>,
     deadline: Option<Instant>,
 ) -> Option<Vec<(usize, usize)>> {
     let (n, m) = (old.len(), new.len());
@@ -654,14 +849,54 @@ fn pair_paragraphs(
     }
     let old_labels: Vec<Option<&str>> = old.iter().map(|p| paragraph_label(p)).collect();
     let new_labels: Vec<Option<&str>> = new.iter().map(|p| paragraph_label(p)).collect();
-    let old_bags: Vec<Bag<'_>> = old.iter().map(|p| Bag::new(p)).collect();
-    let new_bags: Vec<Bag<'_>> = new.iter().map(|p| Bag::new(p)).collect();
+    let bags = |texts: &[String], tokens: &[Tokens<'_>]| -> Vec<Bag> {
+        texts
+            .iter()
+            .zip(tokens)
+            .map(|(p, t)| Bag::new(p, t, &run.is_word))
+            .collect()
+    };
+    let old_bags = bags(old, &run.old);
+    let new_bags = bags(new, &run.new);
+    // The counts of old paragraph `loaded`, indexed by word number: both pairings ask for
+    // all candidates of one old paragraph before moving to the next.
+    let scratch = std::cell::RefCell::new((vec![0u32; run.is_word.len()], None::<usize>));
+    let similarity = |i: usize, old_bag: &Bag, new_bag: &Bag| -> f64 {
+        let total = old_bag.total + new_bag.total;
+        if total == 0 {
+            return 0.0;
+        }
+        let mut scratch = scratch.borrow_mut();
+        let (counts, loaded) = &mut *scratch;
+        if *loaded != Some(i) {
+            for (id, _) in loaded
+                .and_then(|k| old_bags.get(k))
+                .map_or(&[][..], |b| &b.counts)
+            {
+                if let Some(c) = counts.get_mut(*id as usize) {
+                    *c = 0;
+                }
+            }
+            for (id, n) in &old_bag.counts {
+                if let Some(c) = counts.get_mut(*id as usize) {
+                    *c = *n;
+                }
+            }
+            *loaded = Some(i);
+        }
+        let common: usize = new_bag
+            .counts
+            .iter()
+            .map(|(id, n)| (*n).min(counts.get(*id as usize).copied().unwrap_or(0)) as usize)
+            .sum();
+        (2 * common) as f64 / total as f64
+    };
     let pair_weight = |i: usize, j: usize, use_words: bool| -> Option<f64> {
         let (old_bag, new_bag) = (old_bags.get(i)?, new_bags.get(j)?);
         let old_label = old_labels.get(i).copied().flatten();
         let same_label = old_label.is_some() && old_label == new_labels.get(j).copied().flatten();
         let sim = if use_words {
-            old_bag.similarity(new_bag)
+            similarity(i, old_bag, new_bag)
         } else {
             0.0
         };
@@ -1586,6 +1821,45 @@ mod tests {
             let _ = render_markdown(&d);
             let _ = render_terminal(&d, true);
         }
+    }
+
+    /// The ASCII fast path of [`word_bounds`] splits exactly as `split_word_bounds`: every
+    /// string of up to four characters over an alphabet with one character of each
+    /// word-break class (and a few more), and longer random ones.
+    #[test]
+    fn ascii_word_bounds_match_unicode_segmentation() {
+        const ALPHABET: &[u8] = b"aZ7_'\".:,;. \t\n\r\x0b-(";
+        let check = |s: &str| {
+            let expected: Vec<&str> = s.split_word_bounds().collect();
+            assert_eq!(word_bounds(s), expected, "in {s:?}");
+        };
+        let n = ALPHABET.len();
+        for len in 1..=4u32 {
+            for mut k in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(char::from(ALPHABET[k % n]));
+                    k /= n;
+                }
+                check(&s);
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(char::from(ALPHABET[(seed % n as u64) as usize]));
+            }
+            check(&s);
+        }
+        check("Article 7(2)(a): the provider's e.g. 3.5 million, 1,000; x_y. U.S.A.");
     }
 
     #[test]
