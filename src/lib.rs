@@ -7,6 +7,7 @@
 //! The command line in [`cmd`] is a thin layer over these stages.
 
 pub mod analyse;
+pub mod brief;
 pub mod changes;
 pub mod cmd;
 pub mod council;

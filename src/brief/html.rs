@@ -50,17 +50,17 @@ fn read_override(path: &Path) -> anyhow::Result<Option<String>> {
     }
 }
 
-/// A CSS string literal whose content is only ASCII letters, digits, spaces and hex
-/// escapes, so that text from the data (the running header) can neither end the string
-/// nor the `<style>` element it sits in.
+/// A CSS string literal whose content is only ASCII letters, digits and hex escapes, so
+/// that text from the data (the running header) can neither end the string nor the
+/// `<style>` element it sits in.
 pub fn css_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == ' ' {
+        if c.is_ascii_alphanumeric() {
             out.push(c);
         } else {
-            // A hex escape ends at the next non-hex character or at one space, which is
-            // consumed; always writing six digits makes the space unnecessary.
+            // Six digits end the escape, so no separator is needed; spaces are escaped
+            // too, as CSS would swallow a space right after an escape.
             out.push_str(&format!("\\{:06x}", c as u32));
         }
     }
@@ -85,6 +85,6 @@ mod tests {
         let inner = &s[1..s.len() - 1];
         assert!(!inner.contains('"') && !inner.contains('<') && !inner.contains('>'));
         assert!(inner.contains("\\000022"));
-        assert_eq!(css_string("a·b"), "\"a\\0000b7b\"");
+        assert_eq!(css_string("a · b"), "\"a\\000020\\0000b7\\000020b\"");
     }
 }

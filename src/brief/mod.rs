@@ -823,7 +823,12 @@ pub fn make(
 /// The site's briefing PDFs of one dossier: the whole dossier as
 /// `<dossier>/<dossier>-briefing.pdf`, and one per topic with provisions as
 /// `<dossier>/topics/<topic>-briefing.pdf`. Paths are relative to the site root. Empty
-/// without the `pdf` feature or for a dossier without provisions.
+/// without the `pdf` feature or for a dossier without provisions. A topic that every
+/// provision has gets no PDF of its own: its page links the dossier's, which has the same
+/// rows (a large dossier's PDF takes a while to lay out, so it is made once).
+///
+/// Like every other page of the site, these depend on the data alone: they carry no
+/// "prepared on" date, even when `SOURCE_DATE_EPOCH` is set.
 pub fn site_pdfs(
     root: &Path,
     dossier: &Dossier,
@@ -833,13 +838,13 @@ pub fn site_pdfs(
     if !PDF_SUPPORTED || dossier.provisions.is_empty() {
         return Ok(out);
     }
-    let prepared_on = source_date_epoch()?;
     let mut jobs: Vec<(PathBuf, Selection)> = vec![(
         PathBuf::from(&dossier.id).join(default_file_name(&dossier.id, Format::Pdf)),
         Selection::default(),
     )];
     for t in &dossier.topics {
-        if dossier.provisions.iter().any(|p| p.topics.contains(&t.id)) {
+        let count = topic_count(dossier, &t.id);
+        if count > 0 && count < dossier.provisions.len() {
             jobs.push((
                 PathBuf::from(&dossier.id)
                     .join("topics")
@@ -855,14 +860,25 @@ pub fn site_pdfs(
     let rendered: anyhow::Result<Vec<(PathBuf, Vec<u8>)>> = jobs
         .into_par_iter()
         .map(|(path, selection)| {
-            let b = briefing(dossier, analysis, &selection, prepared_on)?;
+            let b = briefing(dossier, analysis, &selection, None)?;
             let bytes = render(root, &b, Format::Pdf)
                 .with_context(|| format!("cannot make the briefing {}", path.display()))?;
             Ok((path, bytes))
         })
         .collect();
+    #[cfg(feature = "pdf")]
+    pdf::evict_cache();
     out.extend(rendered?);
     Ok(out)
+}
+
+/// How many provisions of the dossier have the topic.
+fn topic_count(dossier: &Dossier, topic: &str) -> usize {
+    dossier
+        .provisions
+        .iter()
+        .filter(|p| p.topics.iter().any(|t| t == topic))
+        .count()
 }
 
 /// The file name of a topic's briefing PDF on the site, beside the topic page.
@@ -878,26 +894,33 @@ pub struct SiteLink {
     pub label: String,
 }
 
-/// The link to the briefing of the dossier overview (`topic` `None`) or of a topic page,
-/// exactly when [`site_pdfs`] writes that PDF.
+/// The link from the dossier overview (`topic` `None`) or a topic page to its briefing,
+/// as [`site_pdfs`] writes them; `None` without the `pdf` feature or provisions.
 pub fn site_link(dossier: &Dossier, topic: Option<&str>) -> Option<SiteLink> {
     if !PDF_SUPPORTED {
         return None;
     }
-    let count = dossier
-        .provisions
-        .iter()
-        .filter(|p| topic.is_none_or(|t| p.topics.iter().any(|x| x == t)))
-        .count();
+    let total = dossier.provisions.len();
+    let count = topic.map_or(total, |t| topic_count(dossier, t));
     if count == 0 {
         return None;
     }
-    let plural = if count == 1 { "provision" } else { "provisions" };
+    let whole = default_file_name(&dossier.id, Format::Pdf)
+        .to_string_lossy()
+        .into_owned();
+    let plural = if count == 1 {
+        "provision"
+    } else {
+        "provisions"
+    };
     Some(match topic {
         None => SiteLink {
-            href: default_file_name(&dossier.id, Format::Pdf)
-                .to_string_lossy()
-                .into_owned(),
+            href: whole,
+            label: format!("PDF to print (A4, {count} {plural})"),
+        },
+        // Every provision has the topic: the dossier's PDF is this topic's (see site_pdfs).
+        Some(_) if count == total => SiteLink {
+            href: format!("../{whole}"),
             label: format!("PDF to print (A4, {count} {plural})"),
         },
         Some(t) => SiteLink {
@@ -919,7 +942,10 @@ mod tests {
             date_from_epoch(1_764_115_199),
             Some(Date::ymd(2025, 11, 25))
         );
-        assert_eq!(date_from_epoch(1_764_115_200), Some(Date::ymd(2025, 11, 26)));
+        assert_eq!(
+            date_from_epoch(1_764_115_200),
+            Some(Date::ymd(2025, 11, 26))
+        );
         assert_eq!(date_from_epoch(-1), Some(Date::ymd(1969, 12, 31)));
         assert_eq!(date_from_epoch(i64::MAX / 2), None);
     }

@@ -138,6 +138,12 @@ fn datetime(d: &DateView) -> Option<Datetime> {
     Datetime::from_ymd_hms(i32::from(d.year), d.month?, d.day?, 0, 0, 0)
 }
 
+/// Typst memoises layouts in a process-wide cache, which a long-running `trilogue serve`
+/// would grow with every rebuild: drop what the last few compilations did not use.
+pub fn evict_cache() {
+    typst::comemo::evict(10);
+}
+
 /// Compile the briefing template with the view model and export the PDF.
 pub fn render(root: &Path, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
     let templates = root.join("templates");

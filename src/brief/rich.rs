@@ -306,7 +306,9 @@ mod tests {
             plain(&runs),
             "#set page(width: 1cm) <script>alert(1)</script> $x$ {{ y }}"
         );
-        assert!(runs.iter().all(|r| !r.strong && !r.emph && r.link.is_none()));
+        assert!(runs
+            .iter()
+            .all(|r| !r.strong && !r.emph && r.link.is_none()));
     }
 
     #[test]
@@ -321,10 +323,7 @@ mod tests {
     fn list_items_keep_their_markers() {
         let b = blocks("- one\n- two\n\n3. three\n\n4. four");
         let markers: Vec<_> = b.iter().map(|x| x.marker.as_deref()).collect();
-        assert_eq!(
-            markers,
-            vec![Some("•"), Some("•"), Some("3."), Some("4.")]
-        );
+        assert_eq!(markers, vec![Some("•"), Some("•"), Some("3."), Some("4.")]);
         assert!(b.iter().all(|x| x.kind == BlockKind::Item));
         assert_eq!(plain(&inline("1. a\n2. b")), "1. a 2. b");
     }

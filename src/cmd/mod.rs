@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod brief;
 pub mod build;
 pub mod changes;
 pub mod check;
@@ -25,7 +26,7 @@ pub const EXIT_USAGE_OR_IO: u8 = 2;
     name = "trilogue",
     version,
     about = "Compare the Commission's, the Parliament's and the Council's positions on an EU law, provision by provision",
-    after_help = "Examples:\n  trilogue check                 validate positions/\n  trilogue build                 write the website to site/\n  trilogue diff old.txt new.txt  word diff of two text files\n\nDocumentation: README.md and CONTRIBUTING.md"
+    after_help = "Examples:\n  trilogue check                 validate positions/\n  trilogue build                 write the website to site/\n  trilogue brief csar            a PDF briefing on the dossier csar\n  trilogue diff old.txt new.txt  word diff of two text files\n\nDocumentation: README.md and CONTRIBUTING.md"
 )]
 pub struct Cli {
     /// The project folder, where positions/ and templates/ are.
@@ -45,6 +46,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the website from positions/ into site/.
     Build(build::Args),
+    /// Write a printable briefing on a dossier (PDF or HTML).
+    Brief(brief::Args),
     /// Validate positions/ without writing anything.
     Check(check::Args),
     /// Show a word diff of two text files.
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let result = match cli.command {
         Command::Build(args) => build::execute(&ctx, args),
+        Command::Brief(args) => brief::execute(&ctx, args),
         Command::Check(args) => check::execute(&ctx, args),
         Command::Diff(args) => diff::execute(&ctx, args),
         Command::Schema(args) => schema::execute(&ctx, args),

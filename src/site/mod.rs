@@ -145,6 +145,14 @@ pub fn render_site_incremental(
         pages
     };
     {
+        let _p = Phase::start("briefings");
+        for (d, a) in corpus.dossiers.iter().zip(&analyses) {
+            for (path, content) in crate::brief::site_pdfs(root, d, a)? {
+                pages.push(Page { path, content });
+            }
+        }
+    }
+    {
         let _p = Phase::start("feeds and data");
         let all: Vec<&Dossier> = corpus.dossiers.iter().collect();
         pages.push(Page {
@@ -349,7 +357,7 @@ impl Renderer<'_> {
         pages.push(self.render(
             "dossier.html",
             meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), rows => v(&rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>) },
+            context! { page => v(&meta), dossier => v(&view), rows => v(&rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(crate::brief::site_link(d, None)) },
         )?);
 
         // The table as it stood on earlier dates: each is the whole comparison with the
@@ -376,7 +384,7 @@ impl Renderer<'_> {
             pages.push(self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => v(&meta), dossier => v(&view), rows => v(&past_rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)) },
+                context! { page => v(&meta), dossier => v(&view), rows => v(&past_rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)), briefing => v(None::<String>) },
             )?);
         }
 
@@ -394,7 +402,7 @@ impl Renderer<'_> {
             pages.push(self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => v(&meta), dossier => v(&view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>) },
+                context! { page => v(&meta), dossier => v(&view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(crate::brief::site_link(d, Some(&topic.id))) },
             )?);
         }
 
