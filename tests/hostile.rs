@@ -277,6 +277,50 @@ fn check_search_fragment(file: &Path, path: &Path) -> String {
     json.to_string()
 }
 
+/// A briefing PDF: valid for qpdf, every page A4 landscape; returns its text (pdftotext,
+/// content-stream order). The tools come from poppler-utils and qpdf, which the briefing
+/// tests need too: a missing tool fails the test.
+fn check_pdf(file: &Path, path: &Path) -> String {
+    let run = |tool: &str, args: &[&std::ffi::OsStr]| -> String {
+        let out = std::process::Command::new(tool)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("{tool} is needed to check {file:?} ({e}); install poppler-utils and qpdf")
+            });
+        assert!(
+            out.status.success(),
+            "{tool} rejects {file:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run("qpdf", &["--check".as_ref(), path.as_os_str()]);
+    let info = run(
+        "pdfinfo",
+        &[
+            "-f".as_ref(),
+            "1".as_ref(),
+            "-l".as_ref(),
+            "1000".as_ref(),
+            path.as_os_str(),
+        ],
+    );
+    for line in info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+    {
+        assert!(
+            line.contains("841.89 x 595.2"),
+            "{file:?}: a page is not A4 landscape: {line}"
+        );
+    }
+    run(
+        "pdftotext",
+        &["-raw".as_ref(), path.as_os_str(), "-".as_ref()],
+    )
+}
+
 /// Every file of the site, by type. A type this test does not know fails it, so that a
 /// new kind of output (feeds, JSON, PDF, a search index) gets a check of its own here.
 #[test]
@@ -284,6 +328,7 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
     let (project, site, _) = build_hostile();
     let mut html_text = String::new();
     let mut index_text = String::new();
+    let mut pdf_text = String::new();
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
     for file in common::files(&site) {
         // The search index: Pagefind's own runtime and compressed data files. The data
@@ -309,6 +354,14 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
                 .unwrap_or("")
                 .to_string()
         };
+        if ext == "pdf" {
+            // Briefings (src/brief): Typst reads the data as JSON, never as Typst source,
+            // so its text holds the payloads literally and a `#set page(..)` in the data
+            // leaves every page A4 landscape.
+            pdf_text.push_str(&check_pdf(&file, &site.join(&file)));
+            *counts.entry(ext).or_default() += 1;
+            continue;
+        }
         assert!(
             ["html", "css", "js", "svg", "marker", "xml", "json", "csv"].contains(&ext.as_str()),
             "{file:?}: tests/hostile.rs does not know how to check .{ext} files; \
@@ -388,6 +441,25 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
         *counts.entry(ext).or_default() += 1;
     }
     assert!(counts.get("html").copied().unwrap_or(0) >= 10, "{counts:?}");
+    // The briefings hold the data as text (compared without whitespace: pdftotext breaks
+    // lines where the table's columns do).
+    #[cfg(feature = "pdf")]
+    {
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
+        let pdf_text = squash(&pdf_text);
+        for literal in [
+            "HOSTILE-PROVISION-TITLE",
+            "HOSTILE-COMMISSION-SUMMARY",
+            "HOSTILE-SOURCE-TITLE",
+            "#set page(width: 1cm)",
+            "<script>alert(\"CONSEQUENCES\")</script>",
+        ] {
+            assert!(
+                pdf_text.contains(&squash(literal)),
+                "{literal:?} is not in the briefing PDFs as text"
+            );
+        }
+    }
 
     // The search index holds the data as text: the provisions' payloads are in it.
     for marker in [
