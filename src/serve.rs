@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -91,12 +92,20 @@ enum Outcome {
     Built {
         pages: Vec<Page>,
         unchanged: Vec<PathBuf>,
+        corpus: Arc<crate::model::Corpus>,
     },
     Invalid(String),
 }
 
 /// Check and render; `cache` is the previous build's, replaced by this one's.
-fn build_once(root: &Path, color: bool, cache: &mut Option<BuildCache>) -> anyhow::Result<Outcome> {
+/// Without `search`, the search index is left out (and the previous one kept): the
+/// caller builds it afterwards with [`update_search`].
+fn build_once(
+    root: &Path,
+    color: bool,
+    cache: &mut Option<BuildCache>,
+    search: bool,
+) -> anyhow::Result<Outcome> {
     let (corpus, diags) = crate::check_project(root);
     if diags.iter().any(|d| d.is_error()) {
         let plain = render_human(&diags, false);
@@ -106,21 +115,68 @@ fn build_once(root: &Path, color: bool, cache: &mut Option<BuildCache>) -> anyho
     if !diags.is_empty() {
         eprint!("{}", render_human(&diags, color));
     }
-    let rendered =
-        render_site_incremental(root, &corpus, &BuildOptions::default(), cache.as_ref())?;
+    let rendered = render_site_incremental(
+        root,
+        &corpus,
+        &BuildOptions {
+            briefings: false,
+            search_index: search,
+            ..BuildOptions::default()
+        },
+        cache.as_ref(),
+    )?;
     *cache = Some(rendered.cache);
     Ok(Outcome::Built {
+        corpus: Arc::new(corpus),
         pages: rendered.pages,
         unchanged: rendered.unchanged,
     })
 }
 
+/// Rebuild the search index after the pages were updated, and swap it in.
+/// `latest` says whether no newer index was started meanwhile.
+async fn update_search(
+    state: &AppState,
+    corpus: Arc<crate::model::Corpus>,
+    quiet: bool,
+    latest: impl Fn() -> bool,
+) {
+    let started = Instant::now();
+    match tokio::task::spawn_blocking(move || crate::site::search_index(&corpus)).await {
+        Ok(Ok(_)) if !latest() => {}
+        Ok(Ok(pages)) => {
+            if let Ok(mut site) = state.site.write() {
+                site.pages.retain(|key, _| !key.starts_with("pagefind/"));
+                for p in pages {
+                    site.pages.insert(
+                        p.path.to_string_lossy().replace('\\', "/"),
+                        Arc::new(p.content),
+                    );
+                }
+            }
+            if !quiet {
+                eprintln!("search index updated in {:.0?}", started.elapsed());
+            }
+        }
+        Ok(Err(e)) => eprintln!("error: the search index: {e:#}"),
+        Err(e) => eprintln!("error: the search index stopped: {e}"),
+    }
+}
+
 fn apply(state: &AppState, outcome: Outcome) {
     let change = match outcome {
-        Outcome::Built { pages, unchanged } => {
+        Outcome::Built {
+            pages, unchanged, ..
+        } => {
             if let Ok(mut site) = state.site.write() {
                 let mut map: HashMap<String, Arc<Vec<u8>>> =
                     HashMap::with_capacity(pages.len() + unchanged.len());
+                // The search index is rebuilt after the pages: keep the last one until then.
+                for (key, old) in &site.pages {
+                    if key.starts_with("pagefind/") {
+                        map.insert(key.clone(), Arc::clone(old));
+                    }
+                }
                 for path in unchanged {
                     let key = path.to_string_lossy().replace('\\', "/");
                     if let Some(old) = site.pages.get(&key) {
@@ -170,7 +226,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let color = options.color;
     let (first, cache) = tokio::task::spawn_blocking(move || {
         let mut cache = None;
-        build_once(&root, color, &mut cache).map(|o| (o, cache))
+        build_once(&root, color, &mut cache, true).map(|o| (o, cache))
     })
     .await??;
     apply(&state, first);
@@ -247,6 +303,7 @@ fn watch(
         }
     }
     let cache = Arc::new(std::sync::Mutex::new(cache));
+    let searches = Arc::new(AtomicU64::new(0));
     tokio::spawn(async move {
         while let Some(mut template) = rx.recv().await {
             // Editors write a file in several steps: wait for the burst to end.
@@ -264,19 +321,35 @@ fn watch(
                 if template {
                     *guard = None;
                 }
-                build_once(&root, color, &mut guard)
+                build_once(&root, color, &mut guard, false)
             })
             .await;
             match result {
                 Ok(Ok(outcome)) => {
-                    let ok = matches!(outcome, Outcome::Built { .. });
+                    let corpus = match &outcome {
+                        Outcome::Built { corpus, .. } => Some(Arc::clone(corpus)),
+                        Outcome::Invalid(_) => None,
+                    };
                     apply(&state, outcome);
                     if !quiet {
-                        if ok {
+                        if corpus.is_some() {
                             eprintln!("rebuilt in {:.0?}", started.elapsed());
                         } else {
                             eprintln!("the data has errors: still serving the last good build");
                         }
+                    }
+                    if let Some(corpus) = corpus {
+                        // In the background, so that the next edit need not wait for it;
+                        // an index finished after a newer one started is dropped.
+                        let generation = searches.fetch_add(1, Ordering::SeqCst) + 1;
+                        let state = state.clone();
+                        let searches = Arc::clone(&searches);
+                        tokio::spawn(async move {
+                            update_search(&state, corpus, quiet, || {
+                                searches.load(Ordering::SeqCst) == generation
+                            })
+                            .await
+                        });
                     }
                 }
                 Ok(Err(e)) => eprintln!("error: {e:#}"),

@@ -315,6 +315,11 @@ fn an_incremental_rebuild_equals_a_full_build() {
     use trilogue::site::{render_site, render_site_incremental, BuildOptions};
     let project = common::fixture("basic");
     let root = project.path();
+    // A second dossier, which the edit below does not touch.
+    common::copy_dir(
+        &root.join("positions/demo"),
+        &root.join("positions/other"),
+    );
     let options = BuildOptions::default();
     let (before, _) = trilogue::check_project(root);
     let first = render_site_incremental(root, &before, &options, None).unwrap();
@@ -346,7 +351,18 @@ fn an_incremental_rebuild_equals_a_full_build() {
     assert!(!second
         .unchanged
         .iter()
-        .any(|p| p.ends_with("recital-3.html")));
+        .any(|p| p.ends_with("demo/provisions/recital-3.html")));
+    // The untouched dossier is kept whole: nothing under its folder is rendered again.
+    for kept in ["other/index.html", "other/text.html", "other/data.json"] {
+        assert!(
+            second.unchanged.iter().any(|p| p == std::path::Path::new(kept)),
+            "{kept} was not kept"
+        );
+    }
+    assert!(
+        !second.pages.iter().any(|p| p.path.starts_with("other")),
+        "a page of the untouched dossier was rendered again"
+    );
 
     let mut merged: BTreeMap<_, _> = second
         .pages

@@ -20,6 +20,9 @@ pub struct Args {
     /// The address the site will be served from, for canonical links.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Do not write the briefing PDFs (they take most of the build of a large dossier).
+    #[arg(long)]
+    pub no_briefings: bool,
 }
 
 pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -49,6 +52,8 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     let options = BuildOptions {
         base_url: args.base_url,
+        briefings: !args.no_briefings,
+        ..BuildOptions::default()
     };
     let pages = site::build(&ctx.root, &corpus, &out, &options)?;
     if !ctx.quiet {

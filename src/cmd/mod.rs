@@ -106,8 +106,11 @@ fn init_logging(verbose: u8, quiet: bool) {
         (false, 1) => log::LevelFilter::Info,
         (false, _) => log::LevelFilter::Debug,
     };
+    // `-v`/`-vv` are about trilogue's own phases; the libraries (html5ever, Typst,
+    // Pagefind) log every token at debug level, which would bury them and slow the build.
     let _ = env_logger::Builder::new()
-        .filter_level(level)
+        .filter_level(level.min(log::LevelFilter::Warn))
+        .filter_module("trilogue", level)
         .format_timestamp(None)
         .format_target(false)
         .try_init();

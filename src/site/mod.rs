@@ -32,10 +32,28 @@ pub struct Page {
     pub content: Vec<u8>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// Absolute URL the site is served from, for canonical links.
     pub base_url: Option<String>,
+    /// Write the dossiers' and topics' briefing PDFs and link them (with the `pdf`
+    /// feature). `trilogue build` does unless `--no-briefings`; `serve` does not, as a
+    /// briefing of a large dossier takes seconds to lay out.
+    pub briefings: bool,
+    /// Build the search index (`pagefind/`). `serve` builds it after the pages, so that
+    /// an edit shows at once; see [`search_index`].
+    pub search_index: bool,
+}
+
+impl Default for BuildOptions {
+    /// What `trilogue build` does without options.
+    fn default() -> Self {
+        BuildOptions {
+            base_url: None,
+            briefings: true,
+            search_index: true,
+        }
+    }
 }
 
 /// Times one phase of the build at debug level (`-vv`).
@@ -76,6 +94,9 @@ pub struct BuildCache {
     analyses: Vec<DossierAnalysis>,
     /// Per dossier, the analyses of its "as of" tables.
     snapshots: Vec<Vec<(crate::model::Date, DossierAnalysis)>>,
+    /// Per dossier, the paths of the pages under its folder.
+    paths: Vec<Vec<PathBuf>>,
+    populations: Vec<crate::model::Population>,
 }
 
 /// The result of an incremental build.
@@ -129,16 +150,44 @@ pub fn render_site_incremental(
             })
             .collect()
     };
+    // A dossier whose data is what it was (and the population figures too) keeps every
+    // page under its folder: `serve` then re-renders only the dossier an edit is in.
+    let unchanged_dossier = |d: &Dossier| -> Option<&Vec<PathBuf>> {
+        let c = cache?;
+        let i = previous(d)?;
+        (c.dossiers.get(i)? == d && c.populations == corpus.populations)
+            .then(|| c.paths.get(i))
+            .flatten()
+    };
     let mut unchanged = Vec::new();
+    let mut paths: Vec<Vec<PathBuf>> = Vec::new();
     let mut pages = {
         let _p = Phase::start("render");
         let r = Renderer { env: &env, options };
         let mut pages = vec![r.home(corpus)?, r.not_found()?];
-        for (i, (d, a)) in corpus.dossiers.iter().zip(&analyses).enumerate() {
-            let reuse = previous(d).and_then(|j| cache?.dossiers.get(j));
-            let empty = Vec::new();
-            let snaps = snapshots.get(i).unwrap_or(&empty);
-            let (dossier_pages, kept) = r.dossier_pages(d, a, &corpus.populations, snaps, reuse)?;
+        let per_dossier: Vec<anyhow::Result<(Vec<Page>, Vec<PathBuf>)>> = corpus
+            .dossiers
+            .par_iter()
+            .zip(analyses.par_iter())
+            .enumerate()
+            .map(|(i, (d, a))| {
+                if let Some(paths) = unchanged_dossier(d) {
+                    return Ok((Vec::new(), paths.clone()));
+                }
+                let reuse = previous(d).and_then(|j| cache?.dossiers.get(j));
+                let empty = Vec::new();
+                let snaps = snapshots.get(i).unwrap_or(&empty);
+                let (mut pages, kept) = r.dossier_pages(d, a, &corpus.populations, snaps, reuse)?;
+                pages.extend(r.dossier_data(d, a)?);
+                Ok((pages, kept))
+            })
+            .collect();
+        for result in per_dossier {
+            let (dossier_pages, kept) = result?;
+            let mut own: Vec<PathBuf> = dossier_pages.iter().map(|p| p.path.clone()).collect();
+            own.extend(kept.iter().cloned());
+            own.sort();
+            paths.push(own);
             pages.extend(dossier_pages);
             unchanged.extend(kept);
         }
@@ -146,10 +195,18 @@ pub fn render_site_incremental(
     };
     {
         let _p = Phase::start("briefings");
-        for (d, a) in corpus.dossiers.iter().zip(&analyses) {
+        for ((d, a), own) in corpus
+            .dossiers
+            .iter()
+            .zip(&analyses)
+            .zip(paths.iter_mut())
+            .filter(|((d, _), _)| options.briefings && unchanged_dossier(d).is_none())
+        {
             for (path, content) in crate::brief::site_pdfs(root, d, a)? {
+                own.push(path.clone());
                 pages.push(Page { path, content });
             }
+            own.sort();
         }
     }
     {
@@ -165,33 +222,10 @@ pub fn render_site_incremental(
             )
             .into_bytes(),
         });
-        for (d, a) in corpus.dossiers.iter().zip(&analyses) {
-            let title = format!("{}: positions and events", d.short_title.get(&d.lang));
-            let path = format!("{}/feed.xml", d.id);
-            pages.push(Page {
-                content: feeds::atom(&title, &path, &[d], options.base_url.as_deref()).into_bytes(),
-                path: PathBuf::from(path),
-            });
-            pages.push(Page {
-                path: PathBuf::from(format!("{}/data.json", d.id)),
-                content: feeds::data_json(d, a).into_bytes(),
-            });
-            let rows: Vec<views::RowView> = a
-                .provisions
-                .iter()
-                .filter_map(|pa| {
-                    d.provisions
-                        .get(pa.index)
-                        .map(|p| views::row_view(d, p, pa))
-                })
-                .collect();
-            pages.push(Page {
-                path: PathBuf::from(format!("{}/comparison.csv", d.id)),
-                content: feeds::comparison_csv(d, &rows).into_bytes(),
-            });
-        }
         let _p = Phase::start("search index");
-        pages.extend(search::index(corpus)?);
+        if options.search_index {
+            pages.extend(search::index(corpus)?);
+        }
         if let Some(base) = &options.base_url {
             let sitemap = feeds::sitemap(base, &pages, corpus);
             pages.push(Page {
@@ -222,8 +256,15 @@ pub fn render_site_incremental(
             dossiers: corpus.dossiers.clone(),
             analyses,
             snapshots,
+            paths,
+            populations: corpus.populations.clone(),
         },
     })
+}
+
+/// The search index alone: the files under `pagefind/`.
+pub fn search_index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
+    search::index(corpus)
 }
 
 /// A template value from any serialisable view model.
@@ -237,6 +278,13 @@ struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    fn briefing_link(&self, d: &Dossier, topic: Option<&str>) -> Option<crate::brief::SiteLink> {
+        self.options
+            .briefings
+            .then(|| crate::brief::site_link(d, topic))
+            .flatten()
+    }
+
     fn meta(
         &self,
         path: &str,
@@ -315,6 +363,36 @@ impl Renderer<'_> {
         self.render("404.html", "404.html".into(), context! { page => v(&meta) })
     }
 
+    /// The dossier's feed, `data.json` and the CSV of its table.
+    fn dossier_data(&self, d: &Dossier, a: &DossierAnalysis) -> anyhow::Result<Vec<Page>> {
+        let title = format!("{}: positions and events", d.short_title.get(&d.lang));
+        let path = format!("{}/feed.xml", d.id);
+        let rows: Vec<views::RowView> = a
+            .provisions
+            .iter()
+            .filter_map(|pa| {
+                d.provisions
+                    .get(pa.index)
+                    .map(|p| views::row_view(d, p, pa))
+            })
+            .collect();
+        Ok(vec![
+            Page {
+                content: feeds::atom(&title, &path, &[d], self.options.base_url.as_deref())
+                    .into_bytes(),
+                path: PathBuf::from(path),
+            },
+            Page {
+                path: PathBuf::from(format!("{}/data.json", d.id)),
+                content: feeds::data_json(d, a).into_bytes(),
+            },
+            Page {
+                path: PathBuf::from(format!("{}/comparison.csv", d.id)),
+                content: feeds::comparison_csv(d, &rows).into_bytes(),
+            },
+        ])
+    }
+
     fn dossier_pages(
         &self,
         d: &Dossier,
@@ -357,12 +435,15 @@ impl Renderer<'_> {
         pages.push(self.render(
             "dossier.html",
             meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), rows => v(&rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(crate::brief::site_link(d, None)) },
+            context! { page => v(&meta), dossier => v(&view), rows => v(&rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, None)) },
         )?);
 
         // The table as it stood on earlier dates: each is the whole comparison with the
         // versions dated later left out.
-        for ((_, past), link) in snapshot_analyses.iter().zip(&snapshot_links) {
+        let past_pages: anyhow::Result<Vec<Page>> = snapshot_analyses
+            .par_iter()
+            .zip(snapshot_links.par_iter())
+            .map(|((_, past), link)| {
             let past_rows: Vec<views::RowView> = past
                 .provisions
                 .iter()
@@ -381,14 +462,16 @@ impl Renderer<'_> {
                 ),
                 "overview",
             );
-            pages.push(self.render(
+            self.render(
                 "dossier.html",
                 meta.path.clone(),
                 context! { page => v(&meta), dossier => v(&view), rows => v(&past_rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)), briefing => v(None::<String>) },
-            )?);
-        }
+            )
+        })
+            .collect();
+        pages.extend(past_pages?);
 
-        for topic in &view.topics {
+        let topic_pages: anyhow::Result<Vec<Page>> = view.topics.par_iter().map(|topic| {
             let topic_rows: Vec<&views::RowView> = rows
                 .iter()
                 .filter(|r| r.topics.iter().any(|t| t.id == topic.id))
@@ -399,12 +482,13 @@ impl Renderer<'_> {
                 format!("{} — provisions on {}", view.short_title, topic.label),
                 "overview",
             );
-            pages.push(self.render(
+            self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => v(&meta), dossier => v(&view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(crate::brief::site_link(d, Some(&topic.id))) },
-            )?);
-        }
+                context! { page => v(&meta), dossier => v(&view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, Some(&topic.id))) },
+            )
+        }).collect();
+        pages.extend(topic_pages?);
 
         let meta = self.meta(
             &format!("{base}/text.html"),

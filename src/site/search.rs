@@ -13,8 +13,9 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
-use crate::model::{Content, Corpus, Institution};
+use crate::model::{Content, Corpus, Dossier, Institution};
 
 use super::Page;
 
@@ -26,9 +27,10 @@ struct Record {
     filters: BTreeMap<String, Vec<String>>,
 }
 
-fn records(corpus: &Corpus) -> Vec<(String, Record)> {
+/// The records of one dossier.
+fn records(d: &Dossier) -> Vec<(String, Record)> {
     let mut out = Vec::new();
-    for d in &corpus.dossiers {
+    {
         let lang = &d.lang;
         let short = d.short_title.get(lang).to_string();
         let meta = |title: String, reference: Option<String>, institution: Option<&str>| {
@@ -70,6 +72,10 @@ fn records(corpus: &Corpus) -> Vec<(String, Record)> {
             let reference = p.reference.to_string();
             let title = p.title.get(lang).to_string();
             let page = format!("{}/provisions/{}.html", d.id, p.id);
+            let commission_paragraphs: Option<std::collections::HashSet<String>> = p
+                .current(Institution::Commission)
+                .and_then(|v| p.effective_text(v, lang))
+                .map(|t| crate::diff::split_paragraphs(&t).into_iter().collect());
             for (institution, versions) in &p.positions {
                 let Some(v) = versions.last() else { continue };
                 let label = institution.label();
@@ -89,7 +95,22 @@ fn records(corpus: &Corpus) -> Vec<(String, Record)> {
                     content.push(' ');
                 }
                 if let Some(text) = p.effective_text(v, lang) {
-                    content.push_str(&text);
+                    // The Commission's text in full; an amending institution's only in
+                    // the paragraphs it words differently, so that each paragraph is
+                    // indexed once, under the institution that wrote it. This keeps the
+                    // index (Pagefind's cost in time and memory) to about the size of
+                    // the distinct text rather than three or four copies of it.
+                    match commission_paragraphs.as_ref() {
+                        Some(own) if *institution != Institution::Commission => {
+                            for para in crate::diff::split_paragraphs(&text) {
+                                if !own.contains(para.as_str()) {
+                                    content.push_str(&para);
+                                    content.push(' ');
+                                }
+                            }
+                        }
+                        _ => content.push_str(&text),
+                    }
                 }
                 out.push((
                     lang.clone(),
@@ -152,9 +173,53 @@ fn records(corpus: &Corpus) -> Vec<(String, Record)> {
     out
 }
 
-/// Build the index; the files go under `pagefind/` in the site.
+/// Records per index. Pagefind holds an index whole in memory (some 300 KB per record of
+/// a few hundred words) and compresses its files on one thread, so a large site is indexed
+/// in shards of about this many records (a dossier is never split), built in parallel and
+/// merged in the browser (`assets/search.js`, from `pagefind/shards.json`). Memory then
+/// stays bounded by the shard, not the site.
+pub const SHARD_RECORDS: usize = 4000;
+
+/// Build the index: the first shard under `pagefind/`, the others under
+/// `pagefind/shard-N/`, and the list of the others in `pagefind/shards.json`.
 pub fn index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
-    let records = records(corpus);
+    let per_dossier: Vec<Vec<(String, Record)>> = corpus.dossiers.par_iter().map(records).collect();
+    let mut shards: Vec<Vec<(String, Record)>> = vec![Vec::new()];
+    for records in per_dossier {
+        if let Some(last) = shards.last_mut() {
+            if last.is_empty() || last.len() + records.len() <= SHARD_RECORDS {
+                last.extend(records);
+                continue;
+            }
+        }
+        shards.push(records);
+    }
+    let dirs: Vec<String> = (0..shards.len())
+        .map(|i| match i {
+            0 => "pagefind".to_string(),
+            _ => format!("pagefind/shard-{}", i + 1),
+        })
+        .collect();
+    let built: Vec<anyhow::Result<Vec<Page>>> = shards
+        .into_par_iter()
+        .zip(dirs.par_iter())
+        .map(|(records, dir)| shard(records, dir))
+        .collect();
+    let mut pages = Vec::new();
+    for shard in built {
+        pages.extend(shard?);
+    }
+    let others: Vec<String> = dirs.iter().skip(1).map(|d| format!("{d}/")).collect();
+    pages.push(Page {
+        path: PathBuf::from("pagefind/shards.json"),
+        content: serde_json::to_vec(&others).context("cannot list the search shards")?,
+    });
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// One Pagefind index, its files under `dir`.
+fn shard(records: Vec<(String, Record)>, dir: &str) -> anyhow::Result<Vec<Page>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -187,15 +252,14 @@ pub fn index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
             .iter()
             .any(|prefix| name.starts_with(prefix))
         };
-        let mut pages: Vec<Page> = files
+        let pages: Vec<Page> = files
             .into_iter()
             .filter(|f| !unused(&f.filename.to_string_lossy()))
             .map(|f| Page {
-                path: PathBuf::from("pagefind").join(f.filename),
+                path: PathBuf::from(dir).join(f.filename),
                 content: f.contents,
             })
             .collect();
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(pages)
     })
 }

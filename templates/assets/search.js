@@ -15,7 +15,19 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return Promise.resolve(pf.options ? pf.options({ baseUrl: root.pathname }) : null).then(function () { return pf; });
+        return Promise.resolve(pf.options ? pf.options({ baseUrl: root.pathname }) : null).then(function () {
+          // A large site is indexed in shards (pagefind/shards.json lists all but the
+          // first); merge them into one search.
+          return fetch(new URL("pagefind/shards.json", root).href)
+            .then(function (r) { return r.ok ? r.json() : []; })
+            .catch(function () { return []; })
+            .then(function (shards) {
+              return Promise.all(shards.map(function (dir) {
+                return pf.mergeIndex(new URL(dir, root).href, { baseUrl: root.pathname });
+              }));
+            })
+            .then(function () { return pf; });
+        });
       });
     }
     return pagefind;
