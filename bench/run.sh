@@ -8,7 +8,8 @@
 #
 # Options: --reps N (repetitions per measurement; default 5, 1 with --quick), --keep (keep
 # the generated corpora and sites). BENCH_DIR chooses the working folder (default
-# <target>/bench). Installs what it needs (time, hugo, wdiff) with apt-get when missing.
+# <target>/bench), BENCH_SIZES the corpora (dossiers x provisions; default
+# "10x100 10x1000 100x1000"). Installs what it needs (time, hugo, wdiff) with apt-get.
 # Exits non-zero if any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1 ;;
     --reps) REPS="$2"; shift ;;
     --keep) KEEP=1 ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -50,16 +51,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-say "building trilogue and the generator (release)"
-cargo build --release --quiet --bin trilogue --example gen_corpus
 TARGET=$(cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
-BIN="$TARGET/release/trilogue"
-GEN="$TARGET/release/examples/gen_corpus"
+if [ "$QUICK" = 1 ]; then
+  # CI keeps the script working with the debug build its tests already compiled; the
+  # figures of a quick run say nothing about speed.
+  say "building trilogue and the generator (debug: --quick only checks that the benchmark runs)"
+  cargo build --quiet --bin trilogue --example gen_corpus
+  PROFILE_DIR=debug
+else
+  say "building trilogue and the generator (release)"
+  cargo build --release --quiet --bin trilogue --example gen_corpus
+  PROFILE_DIR=release
+fi
+BIN="$TARGET/$PROFILE_DIR/trilogue"
+GEN="$TARGET/$PROFILE_DIR/examples/gen_corpus"
 WORK="${BENCH_DIR:-$TARGET/bench}"
 rm -rf "$WORK"
 mkdir -p "$WORK"
 RUNS="$WORK/runs.tsv"
 : >"$RUNS"
+FAILURES="$WORK/failures.txt"
+: >"$FAILURES"
 SERVE_PID=""
 cleanup() {
   if [ -n "$SERVE_PID" ]; then kill "$SERVE_PID" 2>/dev/null || true; fi
@@ -83,6 +95,12 @@ measure() {
     /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt" || status=$?
     if [ "$status" != 0 ] && ! { [ -n "${OK1:-}" ] && [ "$status" = 1 ]; }; then
       echo "bench/run.sh: $label failed (exit $status): $*" >&2
+      if [ -n "${MAY_FAIL:-}" ]; then
+        # e.g. killed for lack of memory (137): said in the results, the run goes on.
+        printf '%s: failed with exit status %s (peak memory before: see dmesg)\n' "$label" "$status" >>"$FAILURES"
+        tail -3 "$WORK/stderr.txt" >&2
+        return 1
+      fi
       tail -20 "$WORK/stderr.txt" >&2
       exit 1
     fi
@@ -106,6 +124,8 @@ if [ "$QUICK" = 1 ]; then
 else
   SIZES="10x100 10x1000 100x1000"
 fi
+# BENCH_SIZES="10x100 10x1000" (dossiers x provisions) measures other sizes.
+SIZES="${BENCH_SIZES:-$SIZES}"
 ROWS="$WORK/rows.tsv"
 : >"$ROWS"
 
@@ -125,11 +145,28 @@ for size in $SIZES; do
   if [ "$(wc -l <"$WORK/check.txt")" != 1 ]; then cat "$WORK/check.txt" >&2; echo "check reported problems" >&2; exit 1; fi
   measure "check $n" "$BIN" --root "$C" -q check
 
-  say "$n provisions: trilogue build (fresh output folder each run)"
+  # The 100k corpus once: a run takes minutes.
+  SAVED_REPS=$REPS
+  [ "$n" -lt 100000 ] || REPS=1
+  say "$n provisions: trilogue build --no-briefings (the HTML site, search index, feeds and data; fresh output folder each run)"
   prep() { rm -rf "$WORK/out"; }
-  measure "build $n" "$BIN" --root "$C" -q build --out "$WORK/out"
+  if ! MAY_FAIL=$([ "$n" -lt 100000 ] || echo 1) measure "build $n" "$BIN" --root "$C" -q build --no-briefings --out "$WORK/out"; then
+    REPS=$SAVED_REPS
+    rm -rf "$WORK/out" "$C" "$H"
+    continue
+  fi
   test -f "$WORK/out/index.html"
   site=$(files_and_bytes "$WORK/out")
+  if [ "$n" -le 1000 ]; then
+    say "$n provisions: trilogue build with the briefing PDFs (what plain \`trilogue build\` does), once"
+    SAVED=$REPS
+    REPS=1
+    prep() { rm -rf "$WORK/outpdf"; }
+    measure "pdfbuild $n" "$BIN" --root "$C" -q build --out "$WORK/outpdf"
+    ls "$WORK/outpdf"/*/*-briefing.pdf >/dev/null
+    REPS=$SAVED
+    rm -rf "$WORK/outpdf"
+  fi
 
   say "$n provisions: I/O floor (read every input, write as many files and bytes as the site)"
   prep() { rm -rf "$WORK/floor"; }
@@ -142,6 +179,7 @@ for size in $SIZES; do
   measure "hugo $n" hugo --quiet --source "$H" --destination "$WORK/hout" --cacheDir "$WORK/hcache"
   hugo_site=$(files_and_bytes "$WORK/hout")
   prep() { :; }
+  REPS=$SAVED_REPS
   printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$input_bytes" "$site" "$hugo_site" "$size" >>"$ROWS"
   rm -rf "$WORK/out" "$WORK/floor" "$WORK/hout"
   [ "$KEEP" = 1 ] || [ "$n" = 10000 ] || [ "$QUICK" = 1 ] || rm -rf "$C" "$H"
@@ -189,18 +227,20 @@ say "results"
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -h | awk '/^Mem:/ { print $2 }') memory; load average before the run: $LOAD_BEFORE"
   echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); trilogue $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(hugo version | cut -d' ' -f1-2); $(git --version); $(wdiff --version | head -1)"
-  echo "Runs per measurement: $REPS (median, with min and max); page cache warm; each build into a fresh folder"
+  echo "Runs per measurement: $REPS (median, with min and max; 100k and the PDF builds once); $PROFILE_DIR build; page cache warm; each build into a fresh folder"
   echo
   echo "| measurement | provisions | wall s: median (min–max) | CPU s | peak memory MB | ms per provision | output |"
   echo "|---|---:|---:|---:|---:|---:|---|"
   while IFS=$'\t' read -r n input site hugo_site size; do
-    for what in check build floor hugo; do
+    for what in check build pdfbuild floor hugo; do
+      [ -n "$(awk -F'\t' -v l="$what $n" '$1 == l' "$RUNS")" ] || continue
       read -r m lo hi <<<"$(stat "$what $n" 2)"
       cpu=$(med "$what $n" 3)
       mem=$(med "$what $n" 4)
       case $what in
         check) name="trilogue check"; out="reads $(echo "$input" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
-        build) name="trilogue build"; out="$(echo "$site" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
+        pdfbuild) name="trilogue build, with briefing PDFs"; out="1 run" ;;
+        build) name="trilogue build --no-briefings"; out="$(echo "$site" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
         floor) name="I/O floor"; out="same files and bytes" ;;
         hugo) name="Hugo"; out="$(echo "$hugo_site" | awk '{ printf "%d files, %.1f MB", $1, $2 / 1e6 }')" ;;
       esac
@@ -244,6 +284,11 @@ say "results"
   target "diff of the 1 MB pair (≤ 0.3 s)" "$(med "diff trilogue" 2)" 0.3 " s"
   target "diff / git diff --word-diff (≤ 1)" "$(awk -v a="$(med "diff trilogue" 2)" -v g="$(med "diff git" 2)" 'BEGIN { print a / g }')" 1 ""
   target "serve: one edit, $SERVE_N provisions, page updated (≤ 100 ms)" "$(awk -v s="$(med "serve page" 2)" 'BEGIN { print s * 1000 }')" 100 " ms"
+  if [ -s "$FAILURES" ]; then
+    echo
+    echo "Failed:"
+    sed 's/^/- /' "$FAILURES"
+  fi
   echo
   echo "Benchmark time: $(($(date +%s) - STARTED)) s; load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$WORK/results.md"
