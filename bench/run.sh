@@ -208,7 +208,7 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 grep -q "^serving" "$WORK/serve.log" || { echo "serve did not start" >&2; exit 1; }
-FILE=$(find "$SC/positions/dossier-001/provisions" -name 'article-*.yaml' | sort | head -1)
+FILE=$(find "$SC/positions/dossier-001/provisions" -name 'article-*.yaml' | sort | sed -n 1p)
 PAGE="dossier-001/provisions/$(basename "$FILE" .yaml).html"
 : >"$WORK/probes.txt"
 for ((i = 0; i < SERVE_PROBES; i++)); do

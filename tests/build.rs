@@ -316,10 +316,7 @@ fn an_incremental_rebuild_equals_a_full_build() {
     let project = common::fixture("basic");
     let root = project.path();
     // A second dossier, which the edit below does not touch.
-    common::copy_dir(
-        &root.join("positions/demo"),
-        &root.join("positions/other"),
-    );
+    common::copy_dir(&root.join("positions/demo"), &root.join("positions/other"));
     let options = BuildOptions::default();
     let (before, _) = trilogue::check_project(root);
     let first = render_site_incremental(root, &before, &options, None).unwrap();
@@ -355,7 +352,10 @@ fn an_incremental_rebuild_equals_a_full_build() {
     // The untouched dossier is kept whole: nothing under its folder is rendered again.
     for kept in ["other/index.html", "other/text.html", "other/data.json"] {
         assert!(
-            second.unchanged.iter().any(|p| p == std::path::Path::new(kept)),
+            second
+                .unchanged
+                .iter()
+                .any(|p| p == std::path::Path::new(kept)),
             "{kept} was not kept"
         );
     }
