@@ -65,7 +65,7 @@ else
 fi
 BIN="$TARGET/$PROFILE_DIR/trilogue"
 GEN="$TARGET/$PROFILE_DIR/examples/gen_corpus"
-WORK="${BENCH_DIR:-$TARGET/bench}"
+WORK="$(realpath -m "${BENCH_DIR:-$TARGET/bench}")" # absolute: Hugo resolves paths from --source
 rm -rf "$WORK"
 mkdir -p "$WORK"
 RUNS="$WORK/runs.tsv"
