@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::diff::escaped_html as escape;
 use crate::model::{country_name, Date, MemberState, Population, Stance, EU27};
 
 /// The population threshold, in percent of the EU population.
@@ -810,22 +811,6 @@ const GRID_ROWS: u32 = 7;
 /// Tile side and gap, in SVG user units; the map scales with its container.
 const TILE: u32 = 40;
 const GAP: u32 = 4;
-
-/// Escapes text for both element content and quoted attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// An SVG tile map of the EU27 coloured by stance, for inline use in an HTML5 page.
 ///

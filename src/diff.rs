@@ -997,8 +997,15 @@ fn pair_in_window(
     Some(pairs)
 }
 
+/// `text` escaped for HTML text and quoted attribute values.
+pub(crate) fn escaped_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_html(&mut out, text);
+    out
+}
+
 /// Escapes the five characters that matter in HTML text and attributes.
-fn escape_html(out: &mut String, text: &str) {
+pub(crate) fn escape_html(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -148,10 +148,7 @@ async fn update_search(
             if let Ok(mut site) = state.site.write() {
                 site.pages.retain(|key, _| !key.starts_with("pagefind/"));
                 for p in pages {
-                    site.pages.insert(
-                        p.path.to_string_lossy().replace('\\', "/"),
-                        Arc::new(p.content),
-                    );
+                    site.pages.insert(url_path(&p.path), Arc::new(p.content));
                 }
             }
             if !quiet {
@@ -161,6 +158,11 @@ async fn update_search(
         Ok(Err(e)) => eprintln!("error: the search index: {e:#}"),
         Err(e) => eprintln!("error: the search index stopped: {e}"),
     }
+}
+
+/// A page's path as the server looks it up: with `/`, whatever the platform.
+fn url_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 fn apply(state: &AppState, outcome: Outcome) {
@@ -178,16 +180,13 @@ fn apply(state: &AppState, outcome: Outcome) {
                     }
                 }
                 for path in unchanged {
-                    let key = path.to_string_lossy().replace('\\', "/");
+                    let key = url_path(&path);
                     if let Some(old) = site.pages.get(&key) {
                         map.insert(key, Arc::clone(old));
                     }
                 }
                 for p in pages {
-                    map.insert(
-                        p.path.to_string_lossy().replace('\\', "/"),
-                        Arc::new(p.content),
-                    );
+                    map.insert(url_path(&p.path), Arc::new(p.content));
                 }
                 site.pages = map;
                 site.errors = None;
@@ -375,12 +374,6 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Add the live-reload script, and the error banner when the data is invalid.
 fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
@@ -388,7 +381,7 @@ fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
     if let Some(e) = errors {
         extra.push_str(&format!(
             "<div id=\"trilogue-errors\" role=\"alert\" style=\"{BANNER_STYLE}\"><strong>The data has errors; this is the last good build.</strong><pre>{}</pre></div>",
-            escape_html(e)
+            crate::diff::escaped_html(e)
         ));
     }
     match text.rfind("</body>") {

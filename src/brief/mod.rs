@@ -589,32 +589,7 @@ fn cell_view(
     lang: &str,
     full_text: bool,
 ) -> CellView {
-    let (kind, status) = match relation {
-        Relation::NoPosition if institution == Institution::Commission && p.is_new() => {
-            ("absent", Some("Not in the Commission proposal".to_string()))
-        }
-        Relation::NoPosition => ("missing", Some("No position yet".to_string())),
-        Relation::Proposal => ("proposal", None),
-        Relation::NewProvision => (
-            "new",
-            Some(format!(
-                "New provision inserted by the {}",
-                institution.label()
-            )),
-        ),
-        Relation::Unchanged => (
-            "unchanged",
-            Some("No change from the Commission proposal".to_string()),
-        ),
-        Relation::SameAs(other) => (
-            "same-as",
-            Some(format!("Same as the {}", other.position_name())),
-        ),
-        Relation::Deleted => ("deleted", Some("Deleted".to_string())),
-        Relation::Amended(_) => ("amended", None),
-        Relation::OwnText => ("own-text", None),
-        Relation::SummaryOnly => ("summary", None),
-    };
+    let (kind, status) = relation.kind_and_status(institution, p);
     let mut cell = CellView::empty(institution.key(), kind);
     cell.status = status;
     cell.source = source;

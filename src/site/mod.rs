@@ -177,9 +177,7 @@ pub fn render_site_incremental(
                 let reuse = previous(d).and_then(|j| cache?.dossiers.get(j));
                 let empty = Vec::new();
                 let snaps = snapshots.get(i).unwrap_or(&empty);
-                let (mut pages, kept) = r.dossier_pages(d, a, &corpus.populations, snaps, reuse)?;
-                pages.extend(r.dossier_data(d, a)?);
-                Ok((pages, kept))
+                r.dossier_pages(d, a, &corpus.populations, snaps, reuse)
             })
             .collect();
         for result in per_dossier {
@@ -363,19 +361,41 @@ impl Renderer<'_> {
         self.render("404.html", "404.html".into(), context! { page => v(&meta) })
     }
 
-    /// The dossier's feed, `data.json` and the CSV of its table.
-    fn dossier_data(&self, d: &Dossier, a: &DossierAnalysis) -> anyhow::Result<Vec<Page>> {
+    /// A page of the dossier's own (`<dossier>/<template>`) that shows one thing beside
+    /// the page and the dossier: `item` is its name in the template and its value.
+    fn dossier_page(
+        &self,
+        view: &views::DossierView,
+        template: &str,
+        title: String,
+        description: String,
+        section: &'static str,
+        item: (&str, Value),
+    ) -> anyhow::Result<Page> {
+        let meta = self.meta(
+            &format!("{}/{template}", view.id),
+            title,
+            description,
+            section,
+        );
+        let path = meta.path.clone();
+        let ctx = Value::from(std::collections::BTreeMap::from([
+            ("page", v(&meta)),
+            ("dossier", v(view)),
+            item,
+        ]));
+        self.render(template, path, ctx)
+    }
+
+    /// The dossier's feed, `data.json` and the CSV of its table (`rows`).
+    fn dossier_data(
+        &self,
+        d: &Dossier,
+        a: &DossierAnalysis,
+        rows: &[views::RowView],
+    ) -> anyhow::Result<Vec<Page>> {
         let title = format!("{}: positions and events", d.short_title.get(&d.lang));
         let path = format!("{}/feed.xml", d.id);
-        let rows: Vec<views::RowView> = a
-            .provisions
-            .iter()
-            .filter_map(|pa| {
-                d.provisions
-                    .get(pa.index)
-                    .map(|p| views::row_view(d, p, pa))
-            })
-            .collect();
         Ok(vec![
             Page {
                 content: feeds::atom(&title, &path, &[d], self.options.base_url.as_deref())
@@ -388,7 +408,7 @@ impl Renderer<'_> {
             },
             Page {
                 path: PathBuf::from(format!("{}/comparison.csv", d.id)),
-                content: feeds::comparison_csv(d, &rows).into_bytes(),
+                content: feeds::comparison_csv(d, rows).into_bytes(),
             },
         ])
     }
@@ -402,15 +422,7 @@ impl Renderer<'_> {
         previous: Option<&Dossier>,
     ) -> anyhow::Result<(Vec<Page>, Vec<PathBuf>)> {
         let view = views::dossier_view(d, a);
-        let rows: Vec<views::RowView> = a
-            .provisions
-            .iter()
-            .filter_map(|pa| {
-                d.provisions
-                    .get(pa.index)
-                    .map(|p| views::row_view(d, p, pa))
-            })
-            .collect();
+        let rows = table_rows(d, a);
         let base = &d.id;
         let snapshots: Vec<crate::model::Date> =
             snapshot_analyses.iter().map(|(date, _)| *date).collect();
@@ -444,15 +456,7 @@ impl Renderer<'_> {
             .par_iter()
             .zip(snapshot_links.par_iter())
             .map(|((_, past), link)| {
-            let past_rows: Vec<views::RowView> = past
-                .provisions
-                .iter()
-                .filter_map(|pa| {
-                    d.provisions
-                        .get(pa.index)
-                        .map(|p| views::row_view(d, p, pa))
-                })
-                .collect();
+            let past_rows = table_rows(d, past);
             let meta = self.meta(
                 &format!("{base}/{}", link.href),
                 format!("{}: positions as of {}", view.short_title, link.label),
@@ -490,6 +494,8 @@ impl Renderer<'_> {
         }).collect();
         pages.extend(topic_pages?);
 
+        pages.extend(self.dossier_data(d, a, &rows)?);
+
         let meta = self.meta(
             &format!("{base}/text.html"),
             format!("{}: full texts side by side", view.short_title),
@@ -502,61 +508,40 @@ impl Renderer<'_> {
             context! { page => v(&meta), dossier => v(&view), rows => v(&rows) },
         )?);
 
-        let meta = self.meta(
-            &format!("{base}/sources.html"),
-            format!("{}: sources", view.short_title),
-            format!("The documents cited for {}.", view.short_title),
-            "sources",
-        );
-        pages.push(self.render(
+        let short = &view.short_title;
+        pages.push(self.dossier_page(
+            &view,
             "sources.html",
-            meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), sources => v(views::sources_views(d)) },
+            format!("{short}: sources"),
+            format!("The documents cited for {short}."),
+            "sources",
+            ("sources", v(views::sources_views(d))),
         )?);
-
-        let meta = self.meta(
-            &format!("{base}/timeline.html"),
-            format!("{}: timeline", view.short_title),
-            format!(
-                "Every event and every position on {}, in date order.",
-                view.short_title
-            ),
-            "timeline",
-        );
-        pages.push(self.render(
+        pages.push(self.dossier_page(
+            &view,
             "timeline.html",
-            meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), entries => v(views::timeline(d)) },
+            format!("{short}: timeline"),
+            format!("Every event and every position on {short}, in date order."),
+            "timeline",
+            ("entries", v(views::timeline(d))),
         )?);
-
-        let meta = self.meta(
-            &format!("{base}/council.html"),
-            format!("{}: the Council and the member states", view.short_title),
+        pages.push(self.dossier_page(
+            &view,
+            "council.html",
+            format!("{short}: the Council and the member states"),
             format!(
-                "Where each government stands on {} and whether there is a qualified majority.",
-                view.short_title
+                "Where each government stands on {short} and whether there is a qualified majority."
             ),
             "council",
-        );
-        pages.push(self.render(
-            "council.html",
-            meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), council => v(views::council(d, populations)) },
+            ("council", v(views::council(d, populations))),
         )?);
-
-        let meta = self.meta(
-            &format!("{base}/negotiators.html"),
-            format!("{}: negotiators", view.short_title),
-            format!(
-                "Who negotiates {}: rapporteurs, shadow rapporteurs and others.",
-                view.short_title
-            ),
-            "negotiators",
-        );
-        pages.push(self.render(
+        pages.push(self.dossier_page(
+            &view,
             "negotiators.html",
-            meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), negotiators => v(views::negotiators(d)) },
+            format!("{short}: negotiators"),
+            format!("Who negotiates {short}: rapporteurs, shadow rapporteurs and others."),
+            "negotiators",
+            ("negotiators", v(views::negotiators(d))),
         )?);
 
         // A provision page is unchanged when the provision, its neighbours (the
@@ -623,6 +608,18 @@ impl Renderer<'_> {
         pages.extend(provision_pages?);
         Ok((pages, kept))
     }
+}
+
+/// The rows of a dossier's comparison table, in the analysis's (legal) order.
+fn table_rows(d: &Dossier, a: &DossierAnalysis) -> Vec<views::RowView> {
+    a.provisions
+        .iter()
+        .filter_map(|pa| {
+            d.provisions
+                .get(pa.index)
+                .map(|p| views::row_view(d, p, pa))
+        })
+        .collect()
 }
 
 /// At most this many "as of" tables per dossier, so that the site grows linearly with

@@ -310,32 +310,7 @@ pub fn row_view(d: &Dossier, p: &Provision, a: &ProvisionAnalysis) -> RowView {
 fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
     let lang = &d.lang;
     let version = c.version.as_ref();
-    let (kind, status) = match &c.relation {
-        Relation::NoPosition if c.institution == Institution::Commission && p.is_new() => {
-            ("absent", Some("Not in the Commission proposal".to_string()))
-        }
-        Relation::NoPosition => ("missing", Some("No position yet".to_string())),
-        Relation::Proposal => ("proposal", None),
-        Relation::NewProvision => (
-            "new",
-            Some(format!(
-                "New provision inserted by the {}",
-                c.institution.label()
-            )),
-        ),
-        Relation::Unchanged => (
-            "unchanged",
-            Some("No change from the Commission proposal".to_string()),
-        ),
-        Relation::SameAs(other) => (
-            "same-as",
-            Some(format!("Same as the {}", other.position_name())),
-        ),
-        Relation::Deleted => ("deleted", Some("Deleted".to_string())),
-        Relation::Amended(_) => ("amended", None),
-        Relation::OwnText => ("own-text", None),
-        Relation::SummaryOnly => ("summary", None),
-    };
+    let (kind, status) = c.relation.kind_and_status(c.institution, p);
     let prefix = format!("{}-{}", p.id, c.institution.key());
     let text_html = match (&c.relation, &c.text) {
         (Relation::Amended(diff), _) => Some(render_html(diff)),
