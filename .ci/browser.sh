@@ -33,7 +33,7 @@ if [ "$node_major" -lt 20 ]; then
   echo "browser: node $(node --version) is too old; playwright-core needs node 20 or newer" >&2
   exit 1
 fi
-/usr/bin/chromium --version 2>/dev/null | head -n 1 || true
+/usr/bin/chromium --version 2>/dev/null | sed -n 1p || true
 echo "node $(node --version)"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/tmp/browser-npm.log 2>&1) || {
   cat /tmp/browser-npm.log >&2

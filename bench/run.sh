@@ -226,7 +226,7 @@ awk '{ split($1, a, "="); split($2, b, "="); r = b[2]; ms = r + 0
 say "results"
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -h | awk '/^Mem:/ { print $2 }') memory; load average before the run: $LOAD_BEFORE"
-  echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); trilogue $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(hugo version | cut -d' ' -f1-2); $(git --version); $(wdiff --version | head -1)"
+  echo "Date: $(date -u +%Y-%m-%dT%H:%MZ); trilogue $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(hugo version | cut -d' ' -f1-2); $(git --version); $(wdiff --version | sed -n 1p)"
   echo "Runs per measurement: $REPS (median, with min and max; 100k and the PDF builds once); $PROFILE_DIR build; page cache warm; each build into a fresh folder"
   echo
   echo "| measurement | provisions | wall s: median (min–max) | CPU s | peak memory MB | ms per provision | output |"
