@@ -401,3 +401,48 @@ fn a_symlinked_asset_is_refused_not_published() {
     assert!(format!("{err:#}").contains("symbolic link"), "{err:#}");
     assert!(!root.join("site").exists());
 }
+
+/// `trilogue build` writes each file as it is rendered (to keep memory bounded by the
+/// dossiers being rendered); what it writes is exactly what rendering in memory gives,
+/// with the sitemap and the site marker besides.
+#[test]
+fn the_streamed_build_writes_what_rendering_in_memory_gives() {
+    use trilogue::site::{render_site, BuildOptions};
+    let project = common::fixture("basic");
+    let root = project.path();
+    common::copy_dir(&root.join("positions/demo"), &root.join("positions/other"));
+    let (corpus, _) = trilogue::check_project(root);
+    let options = BuildOptions {
+        base_url: Some("https://example.org/trilogue".into()),
+        ..BuildOptions::default()
+    };
+    let out = root.join("site");
+    let files = trilogue::site::build(root, &corpus, &out, &options).unwrap();
+    let written = common::contents(&out);
+    assert_eq!(
+        files + 1,
+        written.len(),
+        "the count leaves out only the marker"
+    );
+    let in_memory = render_site(root, &corpus, &options).unwrap();
+    let expected: Vec<(std::path::PathBuf, Vec<u8>)> =
+        in_memory.into_iter().map(|p| (p.path, p.content)).collect();
+    let on_disk: Vec<_> = written
+        .into_iter()
+        .filter(|(p, _)| p != std::path::Path::new(".trilogue-site"))
+        .collect();
+    assert_eq!(
+        on_disk.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        expected.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    for ((path, a), (_, b)) in on_disk.iter().zip(&expected) {
+        assert!(
+            a == b,
+            "{path:?} differs between the streamed and the in-memory build"
+        );
+    }
+    // The sitemap lists the pages of both dossiers.
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("https://example.org/trilogue/other/text.html"));
+    assert!(sitemap.contains("https://example.org/trilogue/demo/index.html"));
+}

@@ -409,7 +409,8 @@ fn csv_field(f: &str) -> String {
 }
 
 /// `sitemap.xml`: needs absolute addresses, so only written with `--base-url`.
-pub fn sitemap(base_url: &str, pages: &[super::Page], corpus: &Corpus) -> String {
+/// `paths` are the site's files, sorted.
+pub fn sitemap(base_url: &str, paths: &[std::path::PathBuf], corpus: &Corpus) -> String {
     let base = format!("{}/", base_url.trim_end_matches('/'));
     let lastmod = corpus
         .dossiers
@@ -417,8 +418,8 @@ pub fn sitemap(base_url: &str, pages: &[super::Page], corpus: &Corpus) -> String
         .filter_map(Dossier::last_position_date)
         .max();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in pages {
-        let path = p.path.to_string_lossy().replace('\\', "/");
+    for p in paths {
+        let path = p.to_string_lossy().replace('\\', "/");
         if !path.ends_with(".html") || path == "404.html" {
             continue;
         }

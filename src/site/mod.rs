@@ -77,6 +77,104 @@ impl Drop for Phase {
     }
 }
 
+/// Where rendered files go: `trilogue build` writes each into the build's temporary
+/// folder as soon as it is rendered ([`output::FolderSink`]), so that memory grows with
+/// the dossiers being rendered rather than with the site; `serve` and the tests keep them
+/// in memory ([`Collect`]).
+pub trait Sink: Sync {
+    fn put(&self, page: Page) -> anyhow::Result<()>;
+}
+
+/// A [`Sink`] that keeps the pages in memory.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<Page>>);
+
+impl Collect {
+    /// The pages, sorted by path.
+    pub fn into_pages(self) -> Vec<Page> {
+        let mut pages = self
+            .0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, page: Page) -> anyhow::Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(page);
+        Ok(())
+    }
+}
+
+/// A sink that also remembers the paths put into it.
+struct Recorder<'a> {
+    sink: &'a dyn Sink,
+    paths: std::sync::Mutex<Vec<PathBuf>>,
+}
+
+impl<'a> Recorder<'a> {
+    fn new(sink: &'a dyn Sink) -> Self {
+        Recorder {
+            sink,
+            paths: Default::default(),
+        }
+    }
+
+    fn put(&self, page: Page) -> anyhow::Result<()> {
+        self.paths
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(page.path.clone());
+        self.sink.put(page)
+    }
+
+    fn into_paths(self) -> Vec<PathBuf> {
+        self.paths
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The time spent in the phases that run per dossier, summed over the dossiers (which
+/// are rendered in parallel, so the sums can exceed the wall time).
+#[derive(Default)]
+struct PhaseTotals {
+    analyse: std::sync::atomic::AtomicU64,
+    as_of: std::sync::atomic::AtomicU64,
+    render: std::sync::atomic::AtomicU64,
+    briefings: std::sync::atomic::AtomicU64,
+}
+
+impl PhaseTotals {
+    fn time<T>(counter: &std::sync::atomic::AtomicU64, f: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let value = f();
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        counter.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+        value
+    }
+
+    fn log(&self) {
+        for (name, counter) in [
+            ("analyse", &self.analyse),
+            ("analyse as-of tables", &self.as_of),
+            ("render dossiers", &self.render),
+            ("briefings", &self.briefings),
+        ] {
+            let nanos = counter.load(std::sync::atomic::Ordering::Relaxed);
+            log::debug!(
+                "phase {name}: {:.1?} (summed over the dossiers)",
+                std::time::Duration::from_nanos(nanos)
+            );
+        }
+    }
+}
+
 /// Render every page of the site in memory.
 pub fn render_site(
     root: &Path,
@@ -108,47 +206,56 @@ pub struct Rendered {
     pub cache: BuildCache,
 }
 
-/// Render the site, reusing from `cache` (the previous build, with the same templates)
-/// every provision analysis and provision page that the changes do not touch.
+/// Render the site in memory, reusing from `cache` (the previous build, with the same
+/// templates) every provision analysis and provision page that the changes do not touch.
 pub fn render_site_incremental(
     root: &Path,
     corpus: &Corpus,
     options: &BuildOptions,
     cache: Option<&BuildCache>,
 ) -> anyhow::Result<Rendered> {
+    let collect = Collect::default();
+    let streamed = render_into(root, corpus, options, cache, true, &collect)?;
+    Ok(Rendered {
+        pages: collect.into_pages(),
+        unchanged: streamed.unchanged,
+        cache: streamed.cache.unwrap_or_default(),
+    })
+}
+
+/// What [`render_into`] returns beside the pages it put in the sink.
+struct Streamed {
+    unchanged: Vec<PathBuf>,
+    /// With `keep_cache`.
+    cache: Option<BuildCache>,
+}
+
+/// What one dossier's job gives back.
+struct DossierDone {
+    /// Every file under the dossier's folder, rendered or kept.
+    paths: Vec<PathBuf>,
+    kept: Vec<PathBuf>,
+    analysis: Option<DossierAnalysis>,
+    snapshots: Option<Vec<(crate::model::Date, DossierAnalysis)>>,
+}
+
+/// Render the site into `sink`. Each dossier is analysed, rendered and handed to the sink
+/// in one job, dossiers in parallel, so that only the dossiers being worked on are in
+/// memory; their analyses are kept only with `keep_cache` (for the next incremental build).
+fn render_into(
+    root: &Path,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    cache: Option<&BuildCache>,
+    keep_cache: bool,
+    sink: &dyn Sink,
+) -> anyhow::Result<Streamed> {
     let env = {
         let _p = Phase::start("templates");
         environment(root)?
     };
     let previous = |d: &Dossier| -> Option<usize> {
         cache.and_then(|c| c.dossiers.iter().position(|x| x.id == d.id))
-    };
-    let analyses: Vec<DossierAnalysis> = {
-        let _p = Phase::start("analyse");
-        corpus
-            .dossiers
-            .iter()
-            .map(|d| {
-                let prev = previous(d)
-                    .and_then(|i| Some((cache?.dossiers.get(i)?, cache?.analyses.get(i)?)));
-                crate::analyse::analyse_dossier_reusing(d, &AnalyseOptions::default(), prev)
-            })
-            .collect()
-    };
-    let snapshots: Vec<Vec<(crate::model::Date, DossierAnalysis)>> = {
-        let _p = Phase::start("analyse as-of tables");
-        corpus
-            .dossiers
-            .iter()
-            .zip(&analyses)
-            .map(|(d, a)| {
-                let prev = previous(d).and_then(|i| {
-                    let c = cache?;
-                    Some((c.dossiers.get(i)?, c.snapshots.get(i)?.as_slice()))
-                });
-                crate::analyse::analyse_snapshots(d, &snapshot_dates(d), a, prev)
-            })
-            .collect()
     };
     // A dossier whose data is what it was (and the population figures too) keeps every
     // page under its folder: `serve` then re-renders only the dossier an edit is in.
@@ -159,58 +266,93 @@ pub fn render_site_incremental(
             .then(|| c.paths.get(i))
             .flatten()
     };
-    let mut unchanged = Vec::new();
-    let mut paths: Vec<Vec<PathBuf>> = Vec::new();
-    let mut pages = {
-        let _p = Phase::start("render");
-        let r = Renderer { env: &env, options };
-        let mut pages = vec![r.home(corpus)?, r.not_found()?];
-        let per_dossier: Vec<anyhow::Result<(Vec<Page>, Vec<PathBuf>)>> = corpus
+    let totals = PhaseTotals::default();
+    // Typst needs some memory per page of a briefing: lay out one at a time.
+    let briefing_lock = std::sync::Mutex::new(());
+    let r = Renderer { env: &env, options };
+    let done: Vec<anyhow::Result<DossierDone>> = {
+        let _p = Phase::start("dossiers (analyse, render, write)");
+        corpus
             .dossiers
             .par_iter()
-            .zip(analyses.par_iter())
-            .enumerate()
-            .map(|(i, (d, a))| {
+            .map(|d| -> anyhow::Result<DossierDone> {
+                let before = previous(d).and_then(|i| cache.map(|c| (c, i)));
+                let analysis = PhaseTotals::time(&totals.analyse, || {
+                    let prev =
+                        before.and_then(|(c, i)| Some((c.dossiers.get(i)?, c.analyses.get(i)?)));
+                    crate::analyse::analyse_dossier_reusing(d, &AnalyseOptions::default(), prev)
+                });
+                let snapshots = PhaseTotals::time(&totals.as_of, || {
+                    let prev = before.and_then(|(c, i)| {
+                        Some((c.dossiers.get(i)?, c.snapshots.get(i)?.as_slice()))
+                    });
+                    crate::analyse::analyse_snapshots(d, &snapshot_dates(d), &analysis, prev)
+                });
+                let keep = |analysis, snapshots| {
+                    (
+                        keep_cache.then_some(analysis),
+                        keep_cache.then_some(snapshots),
+                    )
+                };
                 if let Some(paths) = unchanged_dossier(d) {
-                    return Ok((Vec::new(), paths.clone()));
+                    let (analysis, snapshots) = keep(analysis, snapshots);
+                    return Ok(DossierDone {
+                        paths: paths.clone(),
+                        kept: paths.clone(),
+                        analysis,
+                        snapshots,
+                    });
                 }
-                let reuse = previous(d).and_then(|j| cache?.dossiers.get(j));
-                let empty = Vec::new();
-                let snaps = snapshots.get(i).unwrap_or(&empty);
-                r.dossier_pages(d, a, &corpus.populations, snaps, reuse)
+                let out = Recorder::new(sink);
+                let reuse = before.and_then(|(c, i)| c.dossiers.get(i));
+                let kept = PhaseTotals::time(&totals.render, || {
+                    r.dossier_pages(d, &analysis, &corpus.populations, &snapshots, reuse, &out)
+                })?;
+                if options.briefings {
+                    let _one_at_a_time = briefing_lock
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    PhaseTotals::time(&totals.briefings, || -> anyhow::Result<()> {
+                        for (path, content) in crate::brief::site_pdfs(root, d, &analysis)? {
+                            out.put(Page { path, content })?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                let mut paths = out.into_paths();
+                paths.extend(kept.iter().cloned());
+                paths.sort();
+                let (analysis, snapshots) = keep(analysis, snapshots);
+                Ok(DossierDone {
+                    paths,
+                    kept,
+                    analysis,
+                    snapshots,
+                })
             })
-            .collect();
-        for result in per_dossier {
-            let (dossier_pages, kept) = result?;
-            let mut own: Vec<PathBuf> = dossier_pages.iter().map(|p| p.path.clone()).collect();
-            own.extend(kept.iter().cloned());
-            own.sort();
-            paths.push(own);
-            pages.extend(dossier_pages);
-            unchanged.extend(kept);
-        }
-        pages
+            .collect()
     };
-    {
-        let _p = Phase::start("briefings");
-        for ((d, a), own) in corpus
-            .dossiers
-            .iter()
-            .zip(&analyses)
-            .zip(paths.iter_mut())
-            .filter(|((d, _), _)| options.briefings && unchanged_dossier(d).is_none())
-        {
-            for (path, content) in crate::brief::site_pdfs(root, d, a)? {
-                own.push(path.clone());
-                pages.push(Page { path, content });
-            }
-            own.sort();
-        }
+    totals.log();
+    let mut unchanged = Vec::new();
+    let mut all_paths = Vec::new();
+    let mut per_dossier_paths = Vec::new();
+    let mut analyses = Vec::new();
+    let mut snapshots = Vec::new();
+    for result in done {
+        let done = result?;
+        unchanged.extend(done.kept);
+        all_paths.extend(done.paths.iter().cloned());
+        per_dossier_paths.push(done.paths);
+        analyses.extend(done.analysis);
+        snapshots.extend(done.snapshots);
     }
+    let out = Recorder::new(sink);
+    out.put(r.home(corpus)?)?;
+    out.put(r.not_found()?)?;
     {
-        let _p = Phase::start("feeds and data");
+        let _p = Phase::start("feeds");
         let all: Vec<&Dossier> = corpus.dossiers.iter().collect();
-        pages.push(Page {
+        out.put(Page {
             path: PathBuf::from("feed.xml"),
             content: feeds::atom(
                 "trilogue: all dossiers",
@@ -219,50 +361,57 @@ pub fn render_site_incremental(
                 options.base_url.as_deref(),
             )
             .into_bytes(),
-        });
+        })?;
+    }
+    if options.search_index {
         let _p = Phase::start("search index");
-        if options.search_index {
-            pages.extend(search::index(corpus)?);
-        }
-        if let Some(base) = &options.base_url {
-            let sitemap = feeds::sitemap(base, &pages, corpus);
-            pages.push(Page {
-                path: PathBuf::from("sitemap.xml"),
-                content: sitemap.into_bytes(),
-            });
-        }
+        search::index(corpus, sink)?;
     }
     {
         let _p = Phase::start("assets");
-        pages.push(Page {
+        out.put(Page {
             path: PathBuf::from("assets/style.css"),
             content: templates::stylesheet(root)?.into_bytes(),
-        });
+        })?;
         for (name, default) in templates::SCRIPTS {
-            pages.push(Page {
+            out.put(Page {
                 path: PathBuf::from("assets").join(name),
                 content: templates::asset(root, name, default)?.into_bytes(),
-            });
+            })?;
         }
     }
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(base) = &options.base_url {
+        all_paths.extend(
+            out.paths
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .iter()
+                .cloned(),
+        );
+        all_paths.sort();
+        out.put(Page {
+            path: PathBuf::from("sitemap.xml"),
+            content: feeds::sitemap(base, &all_paths, corpus).into_bytes(),
+        })?;
+    }
     unchanged.sort();
-    Ok(Rendered {
-        pages,
+    Ok(Streamed {
         unchanged,
-        cache: BuildCache {
+        cache: keep_cache.then(|| BuildCache {
             dossiers: corpus.dossiers.clone(),
             analyses,
             snapshots,
-            paths,
+            paths: per_dossier_paths,
             populations: corpus.populations.clone(),
-        },
+        }),
     })
 }
 
 /// The search index alone: the files under `pagefind/`.
 pub fn search_index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
-    search::index(corpus)
+    let collect = Collect::default();
+    search::index(corpus, &collect)?;
+    Ok(collect.into_pages())
 }
 
 /// A template value from any serialisable view model.
@@ -420,9 +569,10 @@ impl Renderer<'_> {
         populations: &[crate::model::Population],
         snapshot_analyses: &[(crate::model::Date, DossierAnalysis)],
         previous: Option<&Dossier>,
-    ) -> anyhow::Result<(Vec<Page>, Vec<PathBuf>)> {
+        out: &Recorder,
+    ) -> anyhow::Result<Vec<PathBuf>> {
         let view = views::dossier_view(d, a);
-        let rows = table_rows(d, a);
+        let rows = table_rows(d, a, views::RowDetail::Table);
         let base = &d.id;
         let snapshots: Vec<crate::model::Date> =
             snapshot_analyses.iter().map(|(date, _)| *date).collect();
@@ -436,7 +586,6 @@ impl Renderer<'_> {
             .collect();
         let description = crate::markdown::to_plain_text(d.summary.get(&d.lang));
         let description = truncate(&description, 200);
-        let mut pages = Vec::new();
 
         let meta = self.meta(
             &format!("{base}/index.html"),
@@ -444,19 +593,19 @@ impl Renderer<'_> {
             description.clone(),
             "overview",
         );
-        pages.push(self.render(
+        out.put(self.render(
             "dossier.html",
             meta.path.clone(),
             context! { page => v(&meta), dossier => v(&view), rows => v(&rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, None)) },
-        )?);
+        )?)?;
 
         // The table as it stood on earlier dates: each is the whole comparison with the
         // versions dated later left out.
-        let past_pages: anyhow::Result<Vec<Page>> = snapshot_analyses
+        snapshot_analyses
             .par_iter()
             .zip(snapshot_links.par_iter())
-            .map(|((_, past), link)| {
-            let past_rows = table_rows(d, past);
+            .try_for_each(|((_, past), link)| {
+            let past_rows = table_rows(d, past, views::RowDetail::Table);
             let meta = self.meta(
                 &format!("{base}/{}", link.href),
                 format!("{}: positions as of {}", view.short_title, link.label),
@@ -466,16 +615,14 @@ impl Renderer<'_> {
                 ),
                 "overview",
             );
-            self.render(
+            out.put(self.render(
                 "dossier.html",
                 meta.path.clone(),
                 context! { page => v(&meta), dossier => v(&view), rows => v(&past_rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)), briefing => v(None::<String>) },
-            )
-        })
-            .collect();
-        pages.extend(past_pages?);
+            )?)
+        })?;
 
-        let topic_pages: anyhow::Result<Vec<Page>> = view.topics.par_iter().map(|topic| {
+        view.topics.par_iter().try_for_each(|topic| {
             let topic_rows: Vec<&views::RowView> = rows
                 .iter()
                 .filter(|r| r.topics.iter().any(|t| t.id == topic.id))
@@ -486,15 +633,16 @@ impl Renderer<'_> {
                 format!("{} — provisions on {}", view.short_title, topic.label),
                 "overview",
             );
-            self.render(
+            out.put(self.render(
                 "dossier.html",
                 meta.path.clone(),
                 context! { page => v(&meta), dossier => v(&view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, Some(&topic.id))) },
-            )
-        }).collect();
-        pages.extend(topic_pages?);
+            )?)
+        })?;
 
-        pages.extend(self.dossier_data(d, a, &rows)?);
+        for page in self.dossier_data(d, a, &rows)? {
+            out.put(page)?;
+        }
 
         let meta = self.meta(
             &format!("{base}/text.html"),
@@ -502,30 +650,32 @@ impl Renderer<'_> {
             format!("The texts of {} in four columns, with changes against the Commission proposal marked.", view.short_title),
             "text",
         );
-        pages.push(self.render(
+        let text_rows = table_rows(d, a, views::RowDetail::Full);
+        out.put(self.render(
             "text.html",
             meta.path.clone(),
-            context! { page => v(&meta), dossier => v(&view), rows => v(&rows) },
-        )?);
+            context! { page => v(&meta), dossier => v(&view), rows => v(&text_rows) },
+        )?)?;
+        drop(text_rows);
 
         let short = &view.short_title;
-        pages.push(self.dossier_page(
+        out.put(self.dossier_page(
             &view,
             "sources.html",
             format!("{short}: sources"),
             format!("The documents cited for {short}."),
             "sources",
             ("sources", v(views::sources_views(d))),
-        )?);
-        pages.push(self.dossier_page(
+        )?)?;
+        out.put(self.dossier_page(
             &view,
             "timeline.html",
             format!("{short}: timeline"),
             format!("Every event and every position on {short}, in date order."),
             "timeline",
             ("entries", v(views::timeline(d))),
-        )?);
-        pages.push(self.dossier_page(
+        )?)?;
+        out.put(self.dossier_page(
             &view,
             "council.html",
             format!("{short}: the Council and the member states"),
@@ -534,15 +684,15 @@ impl Renderer<'_> {
             ),
             "council",
             ("council", v(views::council(d, populations))),
-        )?);
-        pages.push(self.dossier_page(
+        )?)?;
+        out.put(self.dossier_page(
             &view,
             "negotiators.html",
             format!("{short}: negotiators"),
             format!("Who negotiates {short}: rapporteurs, shadow rapporteurs and others."),
             "negotiators",
             ("negotiators", v(views::negotiators(d))),
-        )?);
+        )?)?;
 
         // A provision page is unchanged when the provision, its neighbours (the
         // previous/next links) and the dossier's header are.
@@ -583,12 +733,11 @@ impl Renderer<'_> {
             .filter_map(|i| d.provisions.get(*i))
             .map(|p| PathBuf::from(format!("{base}/provisions/{}.html", p.id)))
             .collect();
-        let provision_pages: anyhow::Result<Vec<Page>> = a
-            .provisions
+        a.provisions
             .par_iter()
             .filter(|pa| !reusable.contains(&pa.index))
             .filter_map(|pa| views::provision_view(d, a, pa))
-            .map(|pv| {
+            .try_for_each(|pv| {
                 let meta = self.meta(
                     &format!("{base}/provisions/{}.html", pv.row.id),
                     format!(
@@ -598,26 +747,24 @@ impl Renderer<'_> {
                     provision_description(&pv),
                     "provision",
                 );
-                self.render(
+                out.put(self.render(
                     "provision.html",
                     meta.path.clone(),
                     context! { page => v(&meta), dossier => v(&view), provision => v(&pv) },
-                )
-            })
-            .collect();
-        pages.extend(provision_pages?);
-        Ok((pages, kept))
+                )?)
+            })?;
+        Ok(kept)
     }
 }
 
 /// The rows of a dossier's comparison table, in the analysis's (legal) order.
-fn table_rows(d: &Dossier, a: &DossierAnalysis) -> Vec<views::RowView> {
+fn table_rows(d: &Dossier, a: &DossierAnalysis, detail: views::RowDetail) -> Vec<views::RowView> {
     a.provisions
-        .iter()
+        .par_iter()
         .filter_map(|pa| {
             d.provisions
                 .get(pa.index)
-                .map(|p| views::row_view(d, p, pa))
+                .map(|p| views::row_view(d, p, pa, detail))
         })
         .collect()
 }
@@ -670,7 +817,9 @@ fn truncate(s: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// Render and write: the whole of `trilogue build` after validation.
+/// Render and write: the whole of `trilogue build` after validation. Each file goes
+/// into the temporary folder as soon as it is rendered; the folder replaces `out` once all
+/// are written. Returns the number of files.
 pub fn build(
     root: &Path,
     corpus: &Corpus,
@@ -678,8 +827,8 @@ pub fn build(
     options: &BuildOptions,
 ) -> anyhow::Result<usize> {
     check_output_dir(root, out)?;
-    let pages = render_site(root, corpus, options)?;
-    let _p = Phase::start("write");
-    write_site(out, &pages)?;
-    Ok(pages.len())
+    let (_, files) = output::write_site_with(out, |folder| {
+        render_into(root, corpus, options, None, false, folder)
+    })?;
+    Ok(files)
 }

@@ -1,18 +1,20 @@
 //! Writing the site without ever losing the previous one.
 //!
-//! Pages go to a fresh folder beside the output (`.site.tmp-<pid>`); only when every
-//! file is written is the old output renamed away and the new one renamed into place.
+//! Pages go to a fresh folder beside the output (`.site.tmp-<pid>`) as soon as each is
+//! rendered; only when every file is written is the old output renamed away and the new
+//! one renamed into place.
 //! A build that fails or is killed before the swap leaves the old `site/` untouched.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
 
-use super::Page;
+use super::{Page, Sink};
 
 /// A file trilogue puts in every site it writes, so that it only ever replaces a folder
 /// it made itself.
@@ -104,6 +106,53 @@ pub fn check_output_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
 
 /// Write `pages` under `out`, replacing the previous site only once all are written.
 pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
+    write_site_with(out, |folder| {
+        pages
+            .par_iter()
+            .try_for_each(|page| folder.put(page.clone()))
+    })
+    .map(|_| ())
+}
+
+/// The temporary folder a build writes into, as a [`Sink`]: each file is written as soon
+/// as it is rendered, so a build holds in memory only the pages it is rendering, not the
+/// site.
+pub struct FolderSink {
+    dir: PathBuf,
+    /// Folders already created (relative to `dir`).
+    folders: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+}
+
+impl Sink for FolderSink {
+    fn put(&self, page: Page) -> anyhow::Result<()> {
+        // Page paths come from validated ids, but check again: nothing may escape.
+        ensure_relative(&page.path)?;
+        if let Some(parent) = page.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let mut folders = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+            if !folders.contains(parent) {
+                let folder = self.dir.join(parent);
+                fs::create_dir_all(&folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+                folders.insert(parent.to_path_buf());
+            }
+        }
+        let path = self.dir.join(&page.path);
+        fs::write(&path, &page.content)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Run `fill` with a fresh temporary folder beside `out` to write into; when it succeeds,
+/// swap the folder in as the new site. When it fails (or the process is killed), the
+/// previous site stays as it was and the temporary folder is removed (by the next build,
+/// if killed). Returns `fill`'s result and the number of files written.
+pub fn write_site_with<T>(
+    out: &Path,
+    fill: impl FnOnce(&FolderSink) -> anyhow::Result<T>,
+) -> anyhow::Result<(T, usize)> {
     let out = absolute(out)?;
     let parent = out
         .parent()
@@ -123,11 +172,31 @@ pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
     if tmp.exists() {
         fs::remove_dir_all(&tmp).with_context(|| format!("cannot remove {}", tmp.display()))?;
     }
-    if let Err(e) = write_all(&tmp, pages) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
+    let filled = fs::create_dir_all(&tmp)
+        .with_context(|| format!("cannot create {}", tmp.display()))
+        .and_then(|()| {
+            let folder = FolderSink {
+                dir: tmp.clone(),
+                folders: Mutex::new(HashSet::new()),
+                files: AtomicUsize::new(0),
+            };
+            let value = fill(&folder)?;
+            fs::write(
+                tmp.join(MARKER),
+                "This folder was written by `trilogue build` and is replaced by the next build.\n",
+            )
+            .context("cannot write the site marker")?;
+            Ok((value, folder.files.load(Ordering::Relaxed)))
+        });
+    let filled = match filled {
+        Ok(filled) => filled,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
 
+    let _p = super::Phase::start("write");
     // The swap: two renames on the same file system.
     let had_old = out.exists();
     if had_old {
@@ -145,7 +214,7 @@ pub fn write_site(out: &Path, pages: &[Page]) -> anyhow::Result<()> {
         fs::remove_dir_all(&old)
             .with_context(|| format!("cannot remove the old site {}", old.display()))?;
     }
-    Ok(())
+    Ok(filled)
 }
 
 /// Remove what killed builds left beside the output: `.<name>.tmp-<pid>` (a site half
@@ -204,37 +273,6 @@ fn clean_leftovers(parent: &Path, name: &str, out: &Path) -> anyhow::Result<()> 
 fn process_runs(pid: u32) -> bool {
     let proc = Path::new("/proc");
     proc.join("self").exists() && proc.join(pid.to_string()).exists()
-}
-
-fn write_all(dir: &Path, pages: &[Page]) -> anyhow::Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let folders: BTreeSet<PathBuf> = pages
-        .iter()
-        .filter_map(|p| p.path.parent().map(Path::to_path_buf))
-        .collect();
-    for f in &folders {
-        ensure_relative(f)?;
-        fs::create_dir_all(dir.join(f))
-            .with_context(|| format!("cannot create {}", dir.join(f).display()))?;
-    }
-    pages
-        .par_iter()
-        .try_for_each(|page| -> anyhow::Result<()> {
-            ensure_relative(&page.path)?;
-            let path = dir.join(&page.path);
-            let file = fs::File::create(&path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            w.write_all(&page.content)
-                .and_then(|_| w.flush())
-                .with_context(|| format!("cannot write {}", path.display()))
-        })?;
-    fs::write(
-        dir.join(MARKER),
-        "This folder was written by `trilogue build` and is replaced by the next build.\n",
-    )
-    .context("cannot write the site marker")?;
-    Ok(())
 }
 
 /// Page paths come from validated ids, but check again: nothing may escape the folder.

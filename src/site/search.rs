@@ -177,22 +177,38 @@ fn records(d: &Dossier) -> Vec<(String, Record)> {
 /// a few hundred words) and compresses its files on one thread, so a large site is indexed
 /// in shards of about this many records (a dossier is never split), built in parallel and
 /// merged in the browser (`assets/search.js`, from `pagefind/shards.json`). Memory then
-/// stays bounded by the shard, not the site.
-pub const SHARD_RECORDS: usize = 4000;
+/// stays bounded by the shard, not the site, and a site of a few thousand records already
+/// keeps both cores of a small machine busy.
+pub const SHARD_RECORDS: usize = 2500;
 
-/// Build the index: the first shard under `pagefind/`, the others under
-/// `pagefind/shard-N/`, and the list of the others in `pagefind/shards.json`.
-pub fn index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
-    let per_dossier: Vec<Vec<(String, Record)>> = corpus.dossiers.par_iter().map(records).collect();
-    let mut shards: Vec<Vec<(String, Record)>> = vec![Vec::new()];
-    for records in per_dossier {
-        if let Some(last) = shards.last_mut() {
-            if last.is_empty() || last.len() + records.len() <= SHARD_RECORDS {
-                last.extend(records);
+/// How many records [`records`] makes for a dossier, without making them.
+fn record_count(d: &Dossier) -> usize {
+    1 + d.timeline.len()
+        + d.provisions
+            .iter()
+            .map(|p| {
+                p.positions.values().filter(|v| !v.is_empty()).count()
+                    + usize::from(p.consequences.is_some())
+            })
+            .sum::<usize>()
+}
+
+/// Build the index into `sink`: the first shard under `pagefind/`, the others under
+/// `pagefind/shard-N/`, and the list of the others in `pagefind/shards.json`. The records
+/// of a shard are made when it is built and its files handed to the sink at once, so only
+/// the shards being built are in memory.
+pub fn index(corpus: &Corpus, sink: &dyn super::Sink) -> anyhow::Result<()> {
+    let mut shards: Vec<(Vec<&Dossier>, usize)> = vec![(Vec::new(), 0)];
+    for d in &corpus.dossiers {
+        let count = record_count(d);
+        if let Some((dossiers, records)) = shards.last_mut() {
+            if dossiers.is_empty() || *records + count <= SHARD_RECORDS {
+                dossiers.push(d);
+                *records += count;
                 continue;
             }
         }
-        shards.push(records);
+        shards.push((vec![d], count));
     }
     let dirs: Vec<String> = (0..shards.len())
         .map(|i| match i {
@@ -200,22 +216,20 @@ pub fn index(corpus: &Corpus) -> anyhow::Result<Vec<Page>> {
             _ => format!("pagefind/shard-{}", i + 1),
         })
         .collect();
-    let built: Vec<anyhow::Result<Vec<Page>>> = shards
-        .into_par_iter()
-        .zip(dirs.par_iter())
-        .map(|(records, dir)| shard(records, dir))
-        .collect();
-    let mut pages = Vec::new();
-    for shard in built {
-        pages.extend(shard?);
-    }
+    shards.into_par_iter().zip(dirs.par_iter()).try_for_each(
+        |((dossiers, _), dir)| -> anyhow::Result<()> {
+            let records = dossiers.into_iter().flat_map(records).collect();
+            for page in shard(records, dir)? {
+                sink.put(page)?;
+            }
+            Ok(())
+        },
+    )?;
     let others: Vec<String> = dirs.iter().skip(1).map(|d| format!("{d}/")).collect();
-    pages.push(Page {
+    sink.put(Page {
         path: PathBuf::from("pagefind/shards.json"),
         content: serde_json::to_vec(&others).context("cannot list the search shards")?,
-    });
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
+    })
 }
 
 /// One Pagefind index, its files under `dir`.

@@ -275,7 +275,18 @@ pub fn dossier_view(d: &Dossier, analysis: &DossierAnalysis) -> DossierView {
     }
 }
 
-pub fn row_view(d: &Dossier, p: &Provision, a: &ProvisionAnalysis) -> RowView {
+/// How much of each cell a row carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowDetail {
+    /// What the comparison tables show: no texts and no notes (`text_html` and
+    /// `note_html` are empty). A dossier has up to a dozen tables ("as of" dates,
+    /// topics), so leaving out the texts they do not show saves rendering them each time.
+    Table,
+    /// Everything: the four-column text page and the provision pages.
+    Full,
+}
+
+pub fn row_view(d: &Dossier, p: &Provision, a: &ProvisionAnalysis, detail: RowDetail) -> RowView {
     let lang = &d.lang;
     RowView {
         id: p.id.clone(),
@@ -298,7 +309,7 @@ pub fn row_view(d: &Dossier, p: &Provision, a: &ProvisionAnalysis) -> RowView {
             .consequences
             .as_ref()
             .map(|c| markdown::to_html(c.get(lang), &format!("{}-consequences", p.id))),
-        cells: a.cells.iter().map(|c| cell_view(d, p, c)).collect(),
+        cells: a.cells.iter().map(|c| cell_view(d, p, c, detail)).collect(),
         parliament_council: match a.parliament_council_differ {
             Some(true) => "yes",
             Some(false) => "no",
@@ -307,12 +318,14 @@ pub fn row_view(d: &Dossier, p: &Provision, a: &ProvisionAnalysis) -> RowView {
     }
 }
 
-fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
+fn cell_view(d: &Dossier, p: &Provision, c: &Cell, detail: RowDetail) -> CellView {
     let lang = &d.lang;
     let version = c.version.as_ref();
     let (kind, status) = c.relation.kind_and_status(c.institution, p);
     let prefix = format!("{}-{}", p.id, c.institution.key());
+    let full = detail == RowDetail::Full;
     let text_html = match (&c.relation, &c.text) {
+        _ if !full => None,
         (Relation::Amended(diff), _) => Some(render_html(diff)),
         (Relation::Deleted, _) | (Relation::NoPosition, _) => None,
         (_, Some(t)) => Some(render_text_html(t)),
@@ -332,12 +345,15 @@ fn cell_view(d: &Dossier, p: &Provision, c: &Cell) -> CellView {
             .and_then(|v| v.summary.as_ref())
             .map(|s| markdown::to_inline_html(s.get(lang))),
         text_html,
-        note_html: version.and_then(|v| v.note.as_ref()).map(|n| {
-            markdown::to_html(
-                n.get(lang),
-                &format!("{}-{}-note", p.id, c.institution.key()),
-            )
-        }),
+        note_html: version
+            .and_then(|v| v.note.as_ref())
+            .filter(|_| full)
+            .map(|n| {
+                markdown::to_html(
+                    n.get(lang),
+                    &format!("{}-{}-note", p.id, c.institution.key()),
+                )
+            }),
         words_inserted,
         words_deleted,
         date: version.map(|v| v.date.human()),
@@ -410,7 +426,7 @@ pub fn provision_view(
 ) -> Option<ProvisionView> {
     let p = d.provisions.get(a.index)?;
     let lang = &d.lang;
-    let row = row_view(d, p, a);
+    let row = row_view(d, p, a, RowDetail::Full);
     let against_commission = a
         .cells
         .iter()
