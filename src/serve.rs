@@ -133,16 +133,59 @@ fn build_once(
     })
 }
 
-/// Rebuild the search index after the pages were updated, and swap it in.
-/// `latest` says whether no newer index was started meanwhile.
+/// The search index between rebuilds: what the last one can lend the next (the shards
+/// of unchanged dossiers), and the threads it is rebuilt on.
+struct SearchState {
+    cache: std::sync::Mutex<Option<crate::site::SearchCache>>,
+    /// One thread fewer than the machine has (at least one): the index is rebuilt in the
+    /// background, and the next edit's rebuild must not queue behind it on rayon's
+    /// global pool.
+    pool: rayon::ThreadPool,
+}
+
+impl SearchState {
+    fn new() -> anyhow::Result<Self> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get().saturating_sub(1).max(1))
+            .unwrap_or(1);
+        Ok(SearchState {
+            cache: std::sync::Mutex::new(None),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|i| format!("search-index-{i}"))
+                .build()
+                .context("cannot start the search indexer's threads")?,
+        })
+    }
+}
+
+/// Rebuild the search index after the pages were updated, and swap it in. Only the shards
+/// whose dossiers changed are rebuilt. `latest` says whether no newer index was started
+/// meanwhile; `background` runs it on the search state's own threads.
 async fn update_search(
     state: &AppState,
+    search: Arc<SearchState>,
     corpus: Arc<crate::model::Corpus>,
     quiet: bool,
+    background: bool,
     latest: impl Fn() -> bool,
 ) {
     let started = Instant::now();
-    match tokio::task::spawn_blocking(move || crate::site::search_index(&corpus)).await {
+    let job = move || -> anyhow::Result<Vec<Page>> {
+        let mut cache = search
+            .cache
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the search cache is poisoned"))?;
+        let build = || crate::site::search_index_reusing(corpus, cache.as_ref());
+        let (pages, next) = if background {
+            search.pool.install(build)?
+        } else {
+            build()?
+        };
+        *cache = Some(next);
+        Ok(pages)
+    };
+    match tokio::task::spawn_blocking(job).await {
         Ok(Ok(_)) if !latest() => {}
         Ok(Ok(pages)) => {
             if let Ok(mut site) = state.site.write() {
@@ -225,10 +268,19 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let color = options.color;
     let (first, cache) = tokio::task::spawn_blocking(move || {
         let mut cache = None;
-        build_once(&root, color, &mut cache, true).map(|o| (o, cache))
+        build_once(&root, color, &mut cache, false).map(|o| (o, cache))
     })
     .await??;
+    let corpus = match &first {
+        Outcome::Built { corpus, .. } => Some(Arc::clone(corpus)),
+        Outcome::Invalid(_) => None,
+    };
     apply(&state, first);
+    let search = Arc::new(SearchState::new()?);
+    if let Some(corpus) = corpus {
+        // The first index before serving, on all threads, so that search works at once.
+        update_search(&state, Arc::clone(&search), corpus, true, false, || true).await;
+    }
     if !options.quiet {
         eprintln!("built in {:.0?}", started.elapsed());
     }
@@ -248,7 +300,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let watcher_state = state.clone();
     let root = options.root.clone();
     let quiet = options.quiet;
-    let _watcher = watch(root, quiet, color, watcher_state, cache)?;
+    let _watcher = watch(root, quiet, color, watcher_state, cache, search)?;
 
     let app = Router::new()
         .route("/_trilogue/events", get(events))
@@ -271,6 +323,7 @@ fn watch(
     color: bool,
     state: AppState,
     cache: Option<BuildCache>,
+    search: Arc<SearchState>,
 ) -> anyhow::Result<Box<dyn Watcher + Send>> {
     // Each event says whether a template changed: then nothing rendered can be reused.
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<bool>();
@@ -343,8 +396,9 @@ fn watch(
                         let generation = searches.fetch_add(1, Ordering::SeqCst) + 1;
                         let state = state.clone();
                         let searches = Arc::clone(&searches);
+                        let search = Arc::clone(&search);
                         tokio::spawn(async move {
-                            update_search(&state, corpus, quiet, || {
+                            update_search(&state, search, corpus, quiet, true, || {
                                 searches.load(Ordering::SeqCst) == generation
                             })
                             .await

@@ -12,6 +12,7 @@ mod templates;
 pub mod views;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context as _;
@@ -23,6 +24,7 @@ use crate::analyse::{AnalyseOptions, DossierAnalysis};
 use crate::model::{Corpus, Dossier};
 
 pub use output::{check_output_dir, write_site};
+pub use search::{index_reusing as search_index_reusing, SearchCache};
 pub use templates::environment;
 
 /// A rendered file, with its path relative to the site root.
@@ -189,9 +191,9 @@ pub fn render_site(
 #[derive(Default)]
 pub struct BuildCache {
     dossiers: Vec<Dossier>,
-    analyses: Vec<DossierAnalysis>,
+    analyses: Vec<Arc<DossierAnalysis>>,
     /// Per dossier, the analyses of its "as of" tables.
-    snapshots: Vec<Vec<(crate::model::Date, DossierAnalysis)>>,
+    snapshots: Vec<Arc<Snapshots>>,
     /// Per dossier, the paths of the pages under its folder.
     paths: Vec<Vec<PathBuf>>,
     populations: Vec<crate::model::Population>,
@@ -235,9 +237,12 @@ struct DossierDone {
     /// Every file under the dossier's folder, rendered or kept.
     paths: Vec<PathBuf>,
     kept: Vec<PathBuf>,
-    analysis: Option<DossierAnalysis>,
-    snapshots: Option<Vec<(crate::model::Date, DossierAnalysis)>>,
+    analysis: Option<Arc<DossierAnalysis>>,
+    snapshots: Option<Arc<Snapshots>>,
 }
+
+/// The analyses behind a dossier's "as of" tables, by date.
+type Snapshots = Vec<(crate::model::Date, DossierAnalysis)>;
 
 /// Render the site into `sink`. Each dossier is analysed, rendered and handed to the sink
 /// in one job, dossiers in parallel, so that only the dossiers being worked on are in
@@ -277,9 +282,19 @@ fn render_into(
             .par_iter()
             .map(|d| -> anyhow::Result<DossierDone> {
                 let before = previous(d).and_then(|i| cache.map(|c| (c, i)));
+                if let Some(paths) = unchanged_dossier(d) {
+                    // Nothing to analyse or render: the previous build's analyses and
+                    // pages stand.
+                    return Ok(DossierDone {
+                        paths: paths.clone(),
+                        kept: paths.clone(),
+                        analysis: before.and_then(|(c, i)| c.analyses.get(i).cloned()),
+                        snapshots: before.and_then(|(c, i)| c.snapshots.get(i).cloned()),
+                    });
+                }
                 let analysis = PhaseTotals::time(&totals.analyse, || {
                     let prev =
-                        before.and_then(|(c, i)| Some((c.dossiers.get(i)?, c.analyses.get(i)?)));
+                        before.and_then(|(c, i)| Some((c.dossiers.get(i)?, &**c.analyses.get(i)?)));
                     crate::analyse::analyse_dossier_reusing(d, &AnalyseOptions::default(), prev)
                 });
                 let snapshots = PhaseTotals::time(&totals.as_of, || {
@@ -288,21 +303,6 @@ fn render_into(
                     });
                     crate::analyse::analyse_snapshots(d, &snapshot_dates(d), &analysis, prev)
                 });
-                let keep = |analysis, snapshots| {
-                    (
-                        keep_cache.then_some(analysis),
-                        keep_cache.then_some(snapshots),
-                    )
-                };
-                if let Some(paths) = unchanged_dossier(d) {
-                    let (analysis, snapshots) = keep(analysis, snapshots);
-                    return Ok(DossierDone {
-                        paths: paths.clone(),
-                        kept: paths.clone(),
-                        analysis,
-                        snapshots,
-                    });
-                }
                 let out = Recorder::new(sink);
                 let reuse = before.and_then(|(c, i)| c.dossiers.get(i));
                 let kept = PhaseTotals::time(&totals.render, || {
@@ -322,7 +322,11 @@ fn render_into(
                 let mut paths = out.into_paths();
                 paths.extend(kept.iter().cloned());
                 paths.sort();
-                let (analysis, snapshots) = keep(analysis, snapshots);
+                let (analysis, snapshots) = if keep_cache {
+                    (Some(Arc::new(analysis)), Some(Arc::new(snapshots)))
+                } else {
+                    (None, None)
+                };
                 Ok(DossierDone {
                     paths,
                     kept,

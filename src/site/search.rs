@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use pagefind::api::PagefindIndex;
@@ -193,43 +194,146 @@ fn record_count(d: &Dossier) -> usize {
             .sum::<usize>()
 }
 
+/// Which dossiers (by index in the corpus) go into which shard: in order, about
+/// [`SHARD_RECORDS`] records each.
+fn plan(corpus: &Corpus, max_records: usize) -> Vec<Vec<usize>> {
+    let mut shards: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0)];
+    for (i, d) in corpus.dossiers.iter().enumerate() {
+        let count = record_count(d);
+        if let Some((dossiers, records)) = shards.last_mut() {
+            if dossiers.is_empty() || *records + count <= max_records {
+                dossiers.push(i);
+                *records += count;
+                continue;
+            }
+        }
+        shards.push((vec![i], count));
+    }
+    shards.into_iter().map(|(dossiers, _)| dossiers).collect()
+}
+
+/// The folder of the `i`th shard.
+fn shard_dir(i: usize) -> String {
+    match i {
+        0 => "pagefind".to_string(),
+        _ => format!("pagefind/shard-{}", i + 1),
+    }
+}
+
+/// `pagefind/shards.json`: the folders of the shards after the first.
+fn shard_list(shards: usize) -> anyhow::Result<Page> {
+    let others: Vec<String> = (1..shards).map(|i| format!("{}/", shard_dir(i))).collect();
+    Ok(Page {
+        path: PathBuf::from("pagefind/shards.json"),
+        content: serde_json::to_vec(&others).context("cannot list the search shards")?,
+    })
+}
+
 /// Build the index into `sink`: the first shard under `pagefind/`, the others under
 /// `pagefind/shard-N/`, and the list of the others in `pagefind/shards.json`. The records
 /// of a shard are made when it is built and its files handed to the sink at once, so only
 /// the shards being built are in memory.
 pub fn index(corpus: &Corpus, sink: &dyn super::Sink) -> anyhow::Result<()> {
-    let mut shards: Vec<(Vec<&Dossier>, usize)> = vec![(Vec::new(), 0)];
-    for d in &corpus.dossiers {
-        let count = record_count(d);
-        if let Some((dossiers, records)) = shards.last_mut() {
-            if dossiers.is_empty() || *records + count <= SHARD_RECORDS {
-                dossiers.push(d);
-                *records += count;
-                continue;
-            }
-        }
-        shards.push((vec![d], count));
-    }
-    let dirs: Vec<String> = (0..shards.len())
-        .map(|i| match i {
-            0 => "pagefind".to_string(),
-            _ => format!("pagefind/shard-{}", i + 1),
-        })
-        .collect();
-    shards.into_par_iter().zip(dirs.par_iter()).try_for_each(
-        |((dossiers, _), dir)| -> anyhow::Result<()> {
-            let records = dossiers.into_iter().flat_map(records).collect();
-            for page in shard(records, dir)? {
+    let shards = plan(corpus, SHARD_RECORDS);
+    let count = shards.len();
+    shards
+        .into_par_iter()
+        .enumerate()
+        .try_for_each(|(i, dossiers)| -> anyhow::Result<()> {
+            let records = dossiers
+                .iter()
+                .filter_map(|&k| corpus.dossiers.get(k))
+                .flat_map(records)
+                .collect();
+            for page in shard(records, &shard_dir(i))? {
                 sink.put(page)?;
             }
             Ok(())
+        })?;
+    sink.put(shard_list(count)?)
+}
+
+/// The index of an earlier build, shard by shard, so that the next one rebuilds only the
+/// shards whose dossiers changed: after an edit in `trilogue serve`, one shard instead of
+/// the whole index.
+#[derive(Default)]
+pub struct SearchCache {
+    corpus: Option<Arc<Corpus>>,
+    shards: Vec<CachedShard>,
+}
+
+/// A shard of the index: the ids of its dossiers, and its files.
+type CachedShard = (Vec<String>, Arc<Vec<Page>>);
+
+/// Like [`index`], reusing from `previous` every shard that holds the same dossiers, with
+/// the same data, in the same place. Returns the files and what the next call can reuse.
+pub fn index_reusing(
+    corpus: Arc<Corpus>,
+    previous: Option<&SearchCache>,
+) -> anyhow::Result<(Vec<Page>, SearchCache)> {
+    index_reusing_in_shards_of(corpus, previous, SHARD_RECORDS)
+}
+
+fn index_reusing_in_shards_of(
+    corpus: Arc<Corpus>,
+    previous: Option<&SearchCache>,
+    max_records: usize,
+) -> anyhow::Result<(Vec<Page>, SearchCache)> {
+    let plan = plan(&corpus, max_records);
+    let ids = |dossiers: &[usize]| -> Vec<String> {
+        dossiers
+            .iter()
+            .filter_map(|&k| corpus.dossiers.get(k))
+            .map(|d| d.id.clone())
+            .collect()
+    };
+    let reusable = |i: usize, dossiers: &[usize]| -> Option<Arc<Vec<Page>>> {
+        let previous = previous?;
+        let old_corpus = previous.corpus.as_ref()?;
+        let (old_ids, pages) = previous.shards.get(i)?;
+        let unchanged = *old_ids == ids(dossiers)
+            && dossiers.iter().all(|&k| {
+                let new = corpus.dossiers.get(k);
+                let old = new.and_then(|d| old_corpus.dossiers.iter().find(|o| o.id == d.id));
+                new.is_some() && new == old
+            });
+        unchanged.then(|| Arc::clone(pages))
+    };
+    let built: Vec<anyhow::Result<CachedShard>> = plan
+        .par_iter()
+        .enumerate()
+        .map(|(i, dossiers)| {
+            let pages = match reusable(i, dossiers) {
+                Some(pages) => pages,
+                None => {
+                    let records = dossiers
+                        .iter()
+                        .filter_map(|&k| corpus.dossiers.get(k))
+                        .flat_map(records)
+                        .collect();
+                    Arc::new(shard(records, &shard_dir(i))?)
+                }
+            };
+            Ok((ids(dossiers), pages))
+        })
+        .collect();
+    let mut shards = Vec::new();
+    for shard in built {
+        shards.push(shard?);
+    }
+    let mut pages: Vec<Page> = shards
+        .iter()
+        .flat_map(|(_, pages)| pages.iter().cloned())
+        .collect();
+    pages.push(shard_list(shards.len())?);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((
+        pages,
+        SearchCache {
+            corpus: Some(corpus),
+            shards,
         },
-    )?;
-    let others: Vec<String> = dirs.iter().skip(1).map(|d| format!("{d}/")).collect();
-    sink.put(Page {
-        path: PathBuf::from("pagefind/shards.json"),
-        content: serde_json::to_vec(&others).context("cannot list the search shards")?,
-    })
+    ))
 }
 
 /// One Pagefind index, its files under `dir`.
@@ -276,4 +380,60 @@ fn shard(records: Vec<(String, Record)>, dir: &str) -> anyhow::Result<Vec<Page>>
             .collect();
         Ok(pages)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixture project with a second dossier, in shards of one dossier each.
+    fn two_dossiers(edit: bool) -> Arc<Corpus> {
+        let root = tempfile::tempdir().unwrap();
+        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(&fixture).unwrap();
+            let mut targets = vec![root.path().join(rel)];
+            if let Ok(inner) = rel.strip_prefix("positions/demo") {
+                targets.push(root.path().join("positions/other").join(inner));
+            }
+            for target in targets {
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(entry.path(), &target).unwrap();
+                }
+            }
+        }
+        if edit {
+            let file = root
+                .path()
+                .join("positions/other/provisions/recital-3.yaml");
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert!(text.contains("and privacy."));
+            std::fs::write(&file, text.replace("and privacy.", "and their privacy.")).unwrap();
+        }
+        let (corpus, diags) = crate::check_project(root.path());
+        assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
+        Arc::new(corpus)
+    }
+
+    #[test]
+    fn an_edit_rebuilds_only_the_shard_of_its_dossier() {
+        let before = two_dossiers(false);
+        let (first, cache) = index_reusing_in_shards_of(before, None, 1).unwrap();
+        assert_eq!(cache.shards.len(), 2);
+        assert!(first.iter().any(|p| p.path.starts_with("pagefind/shard-2")));
+
+        let after = two_dossiers(true);
+        let (second, next) =
+            index_reusing_in_shards_of(Arc::clone(&after), Some(&cache), 1).unwrap();
+        // The shard of the untouched dossier is the very same; the other was rebuilt.
+        assert!(Arc::ptr_eq(&cache.shards[0].1, &next.shards[0].1));
+        assert!(!Arc::ptr_eq(&cache.shards[1].1, &next.shards[1].1));
+        // And the result is what indexing from scratch gives.
+        let (fresh, _) = index_reusing_in_shards_of(after, None, 1).unwrap();
+        assert!(second == fresh, "the reused index differs from a fresh one");
+        assert!(second != first, "the edit changed nothing in the index");
+    }
 }
