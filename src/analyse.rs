@@ -190,7 +190,6 @@ pub fn analyse_dossier_reusing(
                 &dossier.lang,
                 &diff_options,
                 options.as_of,
-                Detail::Full,
             ),
         })
         .collect();
@@ -263,6 +262,17 @@ pub fn analyse_snapshots(
                 .get(index)
                 .filter(|a| same_columns && a.index == index);
             let mut seen: Vec<([Option<usize>; 4], ProvisionAnalysis)> = Vec::new();
+            // A cell depends only on its institution's version and the Commission's: one
+            // computed for today (or for another date) serves every date with those two.
+            let mut cells = CellCache::default();
+            if let Some(a) = now {
+                for c in &a.cells {
+                    cells.insert(c.institution, today, c.clone());
+                }
+                cells
+                    .differ
+                    .push(((today[1], today[2]), a.parliament_council_differ));
+            }
             dates
                 .iter()
                 .zip(&old_tables)
@@ -271,26 +281,19 @@ pub fn analyse_snapshots(
                     if let Some((_, a)) = seen.iter().find(|(k, _)| *k == key) {
                         return a.clone();
                     }
-                    let analysis = match (now, old.get(p.id.as_str())) {
-                        (Some(a), _) if key == today => ProvisionAnalysis {
-                            index,
-                            cells: a.cells.clone(),
-                            parliament_vs_council: None,
-                            parliament_council_differ: a.parliament_council_differ,
-                            history: BTreeMap::new(),
-                        },
-                        (_, Some((old_p, a))) if *old_p == p => ProvisionAnalysis {
+                    let analysis = match old.get(p.id.as_str()) {
+                        Some((old_p, a)) if *old_p == p => ProvisionAnalysis {
                             index,
                             ..(*a).clone()
                         },
-                        _ => analyse_provision(
+                        _ => table_row(
                             index,
                             p,
                             &institutions,
                             &dossier.lang,
                             &diff_options,
-                            Some(*date),
-                            Detail::Table,
+                            key,
+                            &mut cells,
                         ),
                     };
                     seen.push((key, analysis.clone()));
@@ -318,13 +321,120 @@ pub fn analyse_snapshots(
         .collect()
 }
 
-/// How much of a provision to analyse.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// Everything: cells, the Parliament–Council diff and the version histories.
-    Full,
-    /// What a comparison table shows: the cells and whether Parliament and Council differ.
-    Table,
+/// The cells of one provision already computed for the "as of" tables, by institution
+/// and the versions (indices) of that institution and of the Commission; and whether
+/// Parliament and Council differ, by their versions.
+#[derive(Default)]
+struct CellCache {
+    cells: Vec<(CellKey, Cell)>,
+    differ: Vec<(VersionPair, Option<bool>)>,
+}
+
+/// An institution, the index of its version and that of the Commission's.
+type CellKey = (Institution, Option<usize>, Option<usize>);
+
+/// The indices of the Parliament's and the Council's versions.
+type VersionPair = (Option<usize>, Option<usize>);
+
+/// The position of each institution in [`Institution::ALL`], which orders the version
+/// indices of [`versions_in_force`].
+fn slot(institution: Institution) -> usize {
+    Institution::ALL
+        .iter()
+        .position(|i| *i == institution)
+        .unwrap_or(0)
+}
+
+impl CellCache {
+    fn insert(&mut self, institution: Institution, key: [Option<usize>; 4], cell: Cell) {
+        let k = (institution, key[slot(institution)], key[0]);
+        if !self.cells.iter().any(|(x, _)| *x == k) {
+            self.cells.push((k, cell));
+        }
+    }
+
+    fn get(&self, institution: Institution, key: [Option<usize>; 4]) -> Option<&Cell> {
+        let k = (institution, key[slot(institution)], key[0]);
+        self.cells.iter().find(|(x, _)| *x == k).map(|(_, c)| c)
+    }
+}
+
+/// What a comparison table shows of a provision whose versions in force are `key` (as
+/// [`versions_in_force`] gives them): the cells and whether Parliament and Council differ,
+/// reusing from `cache` what the same versions gave before. The same as
+/// the cells of `analyse_provision` on a date when those versions are in force.
+fn table_row(
+    index: usize,
+    p: &Provision,
+    institutions: &[Institution],
+    lang: &str,
+    options: &DiffOptions,
+    key: [Option<usize>; 4],
+    cache: &mut CellCache,
+) -> ProvisionAnalysis {
+    let version = |institution: Institution| -> Option<&Version> {
+        p.positions.get(&institution)?.get(key[slot(institution)]?)
+    };
+    let mut commission_text: Option<Option<String>> = None;
+    let cells = institutions
+        .iter()
+        .map(|&institution| {
+            if let Some(cell) = cache.get(institution, key) {
+                return cell.clone();
+            }
+            let v = version(institution);
+            let text = v.and_then(|v| p.effective_text(v, lang));
+            let commission = commission_text.get_or_insert_with(|| {
+                version(Institution::Commission).and_then(|c| p.effective_text(c, lang))
+            });
+            let relation = match v {
+                None => Relation::NoPosition,
+                Some(v) => relation_of(
+                    p,
+                    institution,
+                    v,
+                    text.as_deref(),
+                    commission.as_deref(),
+                    options,
+                ),
+            };
+            let cell = Cell {
+                institution,
+                version: v.cloned(),
+                relation,
+                text,
+            };
+            cache.insert(institution, key, cell.clone());
+            cell
+        })
+        .collect();
+    let pair = (key[1], key[2]);
+    let parliament_council_differ = match cache.differ.iter().find(|(k, _)| *k == pair) {
+        Some((_, differ)) => *differ,
+        None => {
+            let differ = match (
+                version(Institution::Parliament),
+                version(Institution::Council),
+            ) {
+                (Some(pv), Some(cv)) => {
+                    match (p.effective_text(pv, lang), p.effective_text(cv, lang)) {
+                        (Some(a), Some(b)) => Some(!texts_identical(&a, &b)),
+                        _ => Some(!same_position(p, pv, cv)),
+                    }
+                }
+                _ => None,
+            };
+            cache.differ.push((pair, differ));
+            differ
+        }
+    };
+    ProvisionAnalysis {
+        index,
+        cells,
+        parliament_vs_council: None,
+        parliament_council_differ,
+        history: BTreeMap::new(),
+    }
 }
 
 fn analyse_provision(
@@ -334,7 +444,6 @@ fn analyse_provision(
     lang: &str,
     options: &DiffOptions,
     as_of: Option<Date>,
-    detail: Detail,
 ) -> ProvisionAnalysis {
     // The version of each institution in force at `as_of` (or its latest).
     let current = |institution: Institution| -> Option<&Version> {
@@ -377,9 +486,6 @@ fn analyse_provision(
             let pt = p.effective_text(pv, lang);
             let ct = p.effective_text(cv, lang);
             match (&pt, &ct) {
-                (Some(a), Some(b)) if detail == Detail::Table => {
-                    (None, Some(!texts_identical(a, b)))
-                }
                 (Some(a), Some(b)) => {
                     let d = diff_texts(a, b, options);
                     let differ = !d.identical;
@@ -394,7 +500,6 @@ fn analyse_provision(
     let history = p
         .positions
         .iter()
-        .filter(|_| detail == Detail::Full)
         .map(|(institution, versions)| {
             let mut steps: Vec<HistoryStep> = Vec::with_capacity(versions.len());
             for v in versions {
@@ -637,5 +742,49 @@ mod tests {
             a.provisions[0].cells[2].relation,
             Relation::Amended(_)
         ));
+    }
+
+    /// The "as of" tables reuse cells across dates; they must still say what analysing
+    /// the dossier as of each date says. Checked on the real corpus and the fixtures,
+    /// whose versions carry several dates.
+    #[test]
+    fn snapshot_tables_equal_the_analysis_as_of_each_date() {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for root in [
+            manifest.to_path_buf(),
+            manifest.join("tests/fixtures/basic"),
+        ] {
+            let (corpus, _) = crate::check_project(&root);
+            for d in &corpus.dossiers {
+                let dates = crate::site::snapshot_dates(d);
+                let current = analyse_dossier(d, &AnalyseOptions::default());
+                let tables = analyse_snapshots(d, &dates, &current, None);
+                assert_eq!(tables.len(), dates.len());
+                for (date, table) in &tables {
+                    let options = AnalyseOptions {
+                        as_of: Some(*date),
+                        ..AnalyseOptions::default()
+                    };
+                    let expected = analyse_dossier(d, &options);
+                    assert_eq!(table.provisions.len(), expected.provisions.len());
+                    for (got, want) in table.provisions.iter().zip(&expected.provisions) {
+                        assert_eq!(
+                            format!("{:?}", got.cells),
+                            format!("{:?}", want.cells),
+                            "{} as of {}",
+                            d.id,
+                            date.iso()
+                        );
+                        assert_eq!(
+                            got.parliament_council_differ,
+                            want.parliament_council_differ
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 50, "only {checked} rows compared");
     }
 }
