@@ -272,8 +272,21 @@ fn render_into(
             .flatten()
     };
     let totals = PhaseTotals::default();
-    // Typst needs some memory per page of a briefing: lay out one at a time.
-    let briefing_lock = std::sync::Mutex::new(());
+    // Typst needs much memory per page of a briefing: lay out one at a time, on a thread
+    // of its own. Not with a lock: a rayon worker that waits (for the lock, or inside
+    // Typst's own parallel work) may run another dossier's job, which would then wait for
+    // a lock its own thread holds. Waiting for another pool's thread is safe.
+    let briefing_pool = if options.briefings {
+        Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .thread_name(|_| "briefings".to_string())
+                .build()
+                .context("cannot start the thread that lays out the briefings")?,
+        )
+    } else {
+        None
+    };
     let r = Renderer { env: &env, options };
     let done: Vec<anyhow::Result<DossierDone>> = {
         let _p = Phase::start("dossiers (analyse, render, write)");
@@ -308,12 +321,11 @@ fn render_into(
                 let kept = PhaseTotals::time(&totals.render, || {
                     r.dossier_pages(d, &analysis, &corpus.populations, &snapshots, reuse, &out)
                 })?;
-                if options.briefings {
-                    let _one_at_a_time = briefing_lock
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if let Some(pool) = &briefing_pool {
                     PhaseTotals::time(&totals.briefings, || -> anyhow::Result<()> {
-                        for (path, content) in crate::brief::site_pdfs(root, d, &analysis)? {
+                        for (path, content) in
+                            pool.install(|| crate::brief::site_pdfs(root, d, &analysis))?
+                        {
                             out.put(Page { path, content })?;
                         }
                         Ok(())
