@@ -119,7 +119,7 @@ stat() {
 }
 med() { stat "$1" "$2" | cut -d' ' -f1; }
 
-files_and_bytes() { find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d %d\n", n, b }'; }
+files_and_bytes() { find "$1" -type f -printf '%s\n' | awk '{ n++; b += $1 } END { printf "%d %.0f\n", n, b }'; } # %.0f: awk's %d stops at 2^31
 
 # --- the corpora ----------------------------------------------------------------------
 if [ "$QUICK" = 1 ]; then

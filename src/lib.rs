@@ -29,3 +29,13 @@ pub fn check_project(root: &Path) -> (model::Corpus, Vec<diagnostics::Diagnostic
     let raw = load::load_project(root);
     validate::validate(raw)
 }
+
+/// [`check_project`], reusing the parse of every provision file unchanged since the load
+/// that filled `cache` (what `trilogue serve` does on each edit).
+pub fn check_project_cached(
+    root: &Path,
+    cache: &mut load::ParseCache,
+) -> (model::Corpus, Vec<diagnostics::Diagnostic>) {
+    let raw = load::load_project_cached(root, cache);
+    validate::validate(raw)
+}

@@ -29,7 +29,7 @@ use schemars::JsonSchema;
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One YAML file: its path relative to the project root and its text.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
@@ -60,8 +60,9 @@ pub struct RawDossierFolder {
     /// `None` when missing or unparsable; `dossier_missing` tells which.
     pub dossier: Option<Parsed<RawDossier>>,
     pub dossier_missing: bool,
-    /// Sorted by file name.
-    pub provisions: Vec<Parsed<RawProvision>>,
+    /// Sorted by file name. Shared, so that [`ParseCache`] can lend an unchanged file's
+    /// parse to the next load.
+    pub provisions: Vec<Arc<Parsed<RawProvision>>>,
     pub member_states: Option<Parsed<RawMemberStates>>,
     pub timeline: Option<Parsed<Vec<RawEvent>>>,
     pub actors: Option<Parsed<Vec<RawActor>>>,
@@ -472,9 +473,23 @@ enum FileKind {
     Population,
 }
 
+/// The provision files of an earlier load, parsed, by path: `trilogue serve` reloads the
+/// project on every edit, and parsing the YAML is most of a load; a file whose text is
+/// what it was keeps its parse.
+#[derive(Default)]
+pub struct ParseCache {
+    provisions: std::collections::HashMap<PathBuf, Arc<Parsed<RawProvision>>>,
+}
+
 /// Load every YAML file under `<root>/positions`. Never fails: problems become
 /// diagnostics, and the files that parsed are returned.
 pub fn load_project(root: &Path) -> RawProject {
+    load_project_cached(root, &mut ParseCache::default())
+}
+
+/// [`load_project`], reusing from `cache` the parse of every provision file whose text
+/// is unchanged (each file is still read), and leaving in it this load's parses.
+pub fn load_project_cached(root: &Path, cache: &mut ParseCache) -> RawProject {
     let positions = root.join("positions");
     let mut project = RawProject::default();
     if !positions.is_dir() {
@@ -569,14 +584,20 @@ pub fn load_project(root: &Path) -> RawProject {
         Result<ParsedAny, Vec<Diagnostic>>,
         Vec<Diagnostic>,
     );
+    let previous = std::mem::take(&mut cache.provisions);
     let parsed: Vec<Outcome> = files
         .par_iter()
         .map(|(kind, path)| {
             let mut warnings = Vec::new();
-            let result = parse_file(root, path, kind, &mut warnings);
+            let result = parse_file(root, path, kind, previous.get(path), &mut warnings);
             (kind.clone(), result, warnings)
         })
         .collect();
+    for ((_, path), (_, result, _)) in files.iter().zip(&parsed) {
+        if let Ok(ParsedAny::Provision(p)) = result {
+            cache.provisions.insert(path.clone(), Arc::clone(p));
+        }
+    }
     let mut crlf_files = 0;
     for (_, _, warnings) in &parsed {
         for w in warnings {
@@ -667,7 +688,7 @@ pub fn load_project(root: &Path) -> RawProject {
 
 enum ParsedAny {
     Dossier(Parsed<RawDossier>),
-    Provision(Parsed<RawProvision>),
+    Provision(Arc<Parsed<RawProvision>>),
     MemberStates(Parsed<RawMemberStates>),
     Timeline(Parsed<Vec<RawEvent>>),
     Actors(Parsed<Vec<RawActor>>),
@@ -720,20 +741,27 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// Read and parse one file; `previous` is the same provision file's earlier parse, kept
+/// when the text is unchanged.
 fn parse_file(
     root: &Path,
     path: &Path,
     kind: &FileKind,
+    previous: Option<&Arc<Parsed<RawProvision>>>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<ParsedAny, Vec<Diagnostic>> {
     let rel = relative(root, path);
-    let file = Arc::new(read_source_warning(path, &rel, warnings)?);
+    let file = read_source_warning(path, &rel, warnings)?;
+    if let Some(previous) = previous.filter(|p| *p.file == file) {
+        return Ok(ParsedAny::Provision(Arc::clone(previous)));
+    }
+    let file = Arc::new(file);
     match kind {
         FileKind::Dossier(_) => {
             parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value }))
         }
         FileKind::Provision(_) => {
-            parse_yaml(&file).map(|value| ParsedAny::Provision(Parsed { file, value }))
+            parse_yaml(&file).map(|value| ParsedAny::Provision(Arc::new(Parsed { file, value })))
         }
         FileKind::MemberStates(_) => {
             parse_yaml(&file).map(|value| ParsedAny::MemberStates(Parsed { file, value }))
@@ -1341,5 +1369,57 @@ mod tests {
         }
         let d = parse_yaml::<serde::de::IgnoredAny>(&file(&text)).unwrap_err();
         assert_eq!(d[0].code, "E0019", "{:?}", d[0]);
+    }
+
+    /// A second load reuses the parse of every provision file whose text is unchanged,
+    /// and re-parses an edited one.
+    #[test]
+    fn the_parse_cache_keeps_unchanged_files_and_rereads_edited_ones() {
+        let root = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.unwrap();
+            let target = root
+                .path()
+                .join(entry.path().strip_prefix(&fixture).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        let provisions = |raw: &RawProject| -> Vec<Arc<Parsed<RawProvision>>> {
+            raw.dossiers
+                .iter()
+                .flat_map(|d| d.provisions.iter().cloned())
+                .collect()
+        };
+        let mut cache = ParseCache::default();
+        let first = provisions(&load_project_cached(root.path(), &mut cache));
+        assert!(first.len() > 2);
+
+        let edited = root.path().join("positions/demo/provisions/recital-3.yaml");
+        let text = std::fs::read_to_string(&edited).unwrap();
+        assert!(text.contains("and privacy."));
+        std::fs::write(&edited, text.replace("and privacy.", "and their privacy.")).unwrap();
+        let second = provisions(&load_project_cached(root.path(), &mut cache));
+        assert_eq!(first.len(), second.len());
+        for (a, b) in first.iter().zip(&second) {
+            if b.file.path.ends_with("recital-3.yaml") {
+                assert!(!Arc::ptr_eq(a, b), "the edited file was not parsed again");
+                assert!(b.file.text.contains("and their privacy."));
+            } else {
+                assert!(
+                    Arc::ptr_eq(a, b),
+                    "{} was parsed again",
+                    b.file.path.display()
+                );
+            }
+        }
+        // And what the cache gives is what a fresh load gives.
+        let fresh = provisions(&load_project(root.path()));
+        for (a, b) in second.iter().zip(&fresh) {
+            assert_eq!(format!("{:?}", a.value), format!("{:?}", b.value));
+        }
     }
 }

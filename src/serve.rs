@@ -97,16 +97,24 @@ enum Outcome {
     Invalid(String),
 }
 
+/// What one build leaves for the next: the analyses and pages' paths (dropped when a
+/// template changes), and the parsed provision files.
+#[derive(Default)]
+struct Caches {
+    build: Option<BuildCache>,
+    parse: crate::load::ParseCache,
+}
+
 /// Check and render; `cache` is the previous build's, replaced by this one's.
 /// Without `search`, the search index is left out (and the previous one kept): the
 /// caller builds it afterwards with [`update_search`].
 fn build_once(
     root: &Path,
     color: bool,
-    cache: &mut Option<BuildCache>,
+    cache: &mut Caches,
     search: bool,
 ) -> anyhow::Result<Outcome> {
-    let (corpus, diags) = crate::check_project(root);
+    let (corpus, diags) = crate::check_project_cached(root, &mut cache.parse);
     if diags.iter().any(|d| d.is_error()) {
         let plain = render_human(&diags, false);
         eprint!("{}", render_human(&diags, color));
@@ -123,9 +131,9 @@ fn build_once(
             search_index: search,
             ..BuildOptions::default()
         },
-        cache.as_ref(),
+        cache.build.as_ref(),
     )?;
-    *cache = Some(rendered.cache);
+    cache.build = Some(rendered.cache);
     Ok(Outcome::Built {
         corpus: Arc::new(corpus),
         pages: rendered.pages,
@@ -195,7 +203,7 @@ async fn update_search(
                 }
             }
             if !quiet {
-                eprintln!("search index updated in {:.0?}", started.elapsed());
+                eprintln!("search index updated in {:.2?}", started.elapsed());
             }
         }
         Ok(Err(e)) => eprintln!("error: the search index: {e:#}"),
@@ -267,7 +275,7 @@ async fn run(options: ServeOptions) -> anyhow::Result<()> {
     let root = options.root.clone();
     let color = options.color;
     let (first, cache) = tokio::task::spawn_blocking(move || {
-        let mut cache = None;
+        let mut cache = Caches::default();
         build_once(&root, color, &mut cache, false).map(|o| (o, cache))
     })
     .await??;
@@ -322,7 +330,7 @@ fn watch(
     quiet: bool,
     color: bool,
     state: AppState,
-    cache: Option<BuildCache>,
+    cache: Caches,
     search: Arc<SearchState>,
 ) -> anyhow::Result<Box<dyn Watcher + Send>> {
     // Each event says whether a template changed: then nothing rendered can be reused.
@@ -371,7 +379,7 @@ fn watch(
                     .lock()
                     .map_err(|_| anyhow::anyhow!("the build cache is poisoned"))?;
                 if template {
-                    *guard = None;
+                    guard.build = None;
                 }
                 build_once(&root, color, &mut guard, false)
             })
@@ -385,7 +393,7 @@ fn watch(
                     apply(&state, outcome);
                     if !quiet {
                         if corpus.is_some() {
-                            eprintln!("rebuilt in {:.0?}", started.elapsed());
+                            eprintln!("rebuilt in {:.2?}", started.elapsed());
                         } else {
                             eprintln!("the data has errors: still serving the last good build");
                         }
