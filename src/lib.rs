@@ -26,8 +26,7 @@ use std::path::Path;
 
 /// Load and validate the project at `root`: what `trilogue check` does.
 pub fn check_project(root: &Path) -> (model::Corpus, Vec<diagnostics::Diagnostic>) {
-    let raw = load::load_project(root);
-    validate::validate(raw)
+    validate::load_and_validate(root, None)
 }
 
 /// [`check_project`], reusing the parse of every provision file unchanged since the load
@@ -36,6 +35,5 @@ pub fn check_project_cached(
     root: &Path,
     cache: &mut load::ParseCache,
 ) -> (model::Corpus, Vec<diagnostics::Diagnostic>) {
-    let raw = load::load_project_cached(root, cache);
-    validate::validate(raw)
+    validate::load_and_validate(root, Some(cache))
 }

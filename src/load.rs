@@ -464,7 +464,7 @@ pub fn pos_of<T>(s: &Spanned<T>) -> Pos {
 
 /// Which kind of file a path under `positions/` is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum FileKind {
+pub enum FileKind {
     Dossier(String),
     Provision(String),
     MemberStates(String),
@@ -481,6 +481,18 @@ pub struct ParseCache {
     provisions: std::collections::HashMap<PathBuf, Arc<Parsed<RawProvision>>>,
 }
 
+impl ParseCache {
+    /// The parses kept, leaving the cache empty.
+    pub fn take(&mut self) -> std::collections::HashMap<PathBuf, Arc<Parsed<RawProvision>>> {
+        std::mem::take(&mut self.provisions)
+    }
+
+    /// Keep these parses for the next load.
+    pub fn extend(&mut self, parsed: impl IntoIterator<Item = CachedParse>) {
+        self.provisions.extend(parsed);
+    }
+}
+
 /// Load every YAML file under `<root>/positions`. Never fails: problems become
 /// diagnostics, and the files that parsed are returned.
 pub fn load_project(root: &Path) -> RawProject {
@@ -490,8 +502,62 @@ pub fn load_project(root: &Path) -> RawProject {
 /// [`load_project`], reusing from `cache` the parse of every provision file whose text
 /// is unchanged (each file is still read), and leaving in it this load's parses.
 pub fn load_project_cached(root: &Path, cache: &mut ParseCache) -> RawProject {
+    let found = discover(root);
+    let previous = std::mem::take(&mut cache.provisions);
+    let (mut project, parsed) = load_files(root, found.dossier_ids, &found.files, &previous);
+    cache.provisions.extend(parsed);
+    let mut diagnostics = found.diagnostics;
+    diagnostics.append(&mut project.diagnostics);
+    merge_crlf_warnings(&mut diagnostics);
+    project.diagnostics = diagnostics;
+    project
+}
+
+/// The files under `positions/`, found and classified but not read yet.
+#[derive(Default)]
+pub struct Discovered {
+    /// The dossier folders, sorted.
+    dossier_ids: Vec<String>,
+    /// Every data file with its kind, sorted by path.
+    files: Vec<(FileKind, PathBuf)>,
+    /// Problems found while walking (links, unexpected files, unreadable folders).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The files of one dossier folder (`id` `None`: the population files of `_data/`).
+pub type FileGroup = (Option<String>, Vec<(FileKind, PathBuf)>);
+
+impl Discovered {
+    /// The files by dossier, in order: the population files first, then each dossier
+    /// folder's (a folder without files too: it is reported as missing its dossier.yaml).
+    pub fn into_groups(self) -> Vec<FileGroup> {
+        let mut groups: Vec<FileGroup> = vec![(None, Vec::new())];
+        groups.extend(
+            self.dossier_ids
+                .into_iter()
+                .map(|id| (Some(id), Vec::new())),
+        );
+        for (kind, path) in self.files {
+            let id = match &kind {
+                FileKind::Dossier(d)
+                | FileKind::Provision(d)
+                | FileKind::MemberStates(d)
+                | FileKind::Timeline(d)
+                | FileKind::Actors(d) => Some(d),
+                FileKind::Population => None,
+            };
+            if let Some(group) = groups.iter_mut().find(|(g, _)| g.as_ref() == id) {
+                group.1.push((kind, path));
+            }
+        }
+        groups
+    }
+}
+
+/// Walk `<root>/positions` and classify what is there, without reading any file.
+pub fn discover(root: &Path) -> Discovered {
     let positions = root.join("positions");
-    let mut project = RawProject::default();
+    let mut project = Discovered::default();
     if !positions.is_dir() {
         project.diagnostics.push(
             Diagnostic::error("E0015", "no `positions/` folder here")
@@ -578,13 +644,30 @@ pub fn load_project_cached(root: &Path, cache: &mut ParseCache) -> RawProject {
         }
     }
 
-    // Parse in parallel; results keep the sorted order.
+    project.dossier_ids = dossier_ids;
+    project.files = files;
+    project
+}
+
+/// A provision file's path and its parse, for the next load to reuse.
+pub type CachedParse = (PathBuf, Arc<Parsed<RawProvision>>);
+
+/// Read and parse `files` in parallel (reusing from `previous` the parse of a provision
+/// file whose text is unchanged) and group them into the folders `dossier_ids`. The
+/// diagnostics are the files' warnings, then their errors; the Windows line-end warnings
+/// are not merged yet (see [`merge_crlf_warnings`]). Also returns the provision parses.
+pub fn load_files(
+    root: &Path,
+    dossier_ids: Vec<String>,
+    files: &[(FileKind, PathBuf)],
+    previous: &std::collections::HashMap<PathBuf, Arc<Parsed<RawProvision>>>,
+) -> (RawProject, Vec<CachedParse>) {
     type Outcome = (
         FileKind,
         Result<ParsedAny, Vec<Diagnostic>>,
         Vec<Diagnostic>,
     );
-    let previous = std::mem::take(&mut cache.provisions);
+    // In parallel; results keep the sorted order.
     let parsed: Vec<Outcome> = files
         .par_iter()
         .map(|(kind, path)| {
@@ -593,36 +676,18 @@ pub fn load_project_cached(root: &Path, cache: &mut ParseCache) -> RawProject {
             (kind.clone(), result, warnings)
         })
         .collect();
-    for ((_, path), (_, result, _)) in files.iter().zip(&parsed) {
-        if let Ok(ParsedAny::Provision(p)) = result {
-            cache.provisions.insert(path.clone(), Arc::clone(p));
-        }
-    }
-    let mut crlf_files = 0;
+    let cached: Vec<CachedParse> = files
+        .iter()
+        .zip(&parsed)
+        .filter_map(|((_, path), (_, result, _))| match result {
+            Ok(ParsedAny::Provision(p)) => Some((path.clone(), Arc::clone(p))),
+            _ => None,
+        })
+        .collect();
+    let mut project = RawProject::default();
     for (_, _, warnings) in &parsed {
-        for w in warnings {
-            // Every file of a checkout with Windows line ends has them: say it once.
-            if w.code == CRLF_WARNING {
-                crlf_files += 1;
-                if crlf_files > 1 {
-                    continue;
-                }
-            }
-            project.diagnostics.push(w.clone());
-        }
+        project.diagnostics.extend(warnings.iter().cloned());
     }
-    if crlf_files > 1 {
-        if let Some(first) = project
-            .diagnostics
-            .iter_mut()
-            .find(|d| d.code == CRLF_WARNING)
-        {
-            let others = crlf_files - 1;
-            let noun = if others == 1 { "file" } else { "files" };
-            first.message = format!("{} (and {others} other {noun})", first.message);
-        }
-    }
-
     let mut folders: BTreeMap<String, RawDossierFolder> = dossier_ids
         .into_iter()
         .map(|id| {
@@ -683,7 +748,33 @@ pub fn load_project_cached(root: &Path, cache: &mut ParseCache) -> RawProject {
         }
     }
     project.dossiers = folders.into_values().collect();
-    project
+    (project, cached)
+}
+
+/// Every file of a checkout with Windows line ends has them: keep the first warning, say
+/// how many other files have them, and drop the rest.
+pub fn merge_crlf_warnings(diagnostics: &mut Vec<Diagnostic>) {
+    let crlf_files = diagnostics
+        .iter()
+        .filter(|d| d.code == CRLF_WARNING)
+        .count();
+    if crlf_files < 2 {
+        return;
+    }
+    let mut seen = false;
+    diagnostics.retain(|d| {
+        if d.code != CRLF_WARNING {
+            return true;
+        }
+        let first = !seen;
+        seen = true;
+        first
+    });
+    if let Some(first) = diagnostics.iter_mut().find(|d| d.code == CRLF_WARNING) {
+        let others = crlf_files - 1;
+        let noun = if others == 1 { "file" } else { "files" };
+        first.message = format!("{} (and {others} other {noun})", first.message);
+    }
 }
 
 enum ParsedAny {

@@ -27,7 +27,6 @@ use crate::refs::LegalRef;
 /// decide from the diagnostics whether to go on (`build` refuses on any error).
 pub fn validate(raw: RawProject) -> (Corpus, Vec<Diagnostic>) {
     let mut diagnostics = raw.diagnostics;
-    let mut corpus = Corpus::default();
     let validated: Vec<(Option<Dossier>, Vec<Diagnostic>)> = raw
         .dossiers
         .par_iter()
@@ -36,19 +35,89 @@ pub fn validate(raw: RawProject) -> (Corpus, Vec<Diagnostic>) {
             (validate_dossier(folder, &mut diags), diags)
         })
         .collect();
+    let mut corpus = Corpus::default();
     for (dossier, diags) in validated {
         corpus.dossiers.extend(dossier);
         diagnostics.extend(diags);
     }
-    for p in &raw.populations {
+    corpus.populations = validate_populations(&raw.populations, &mut diagnostics);
+    crate::diagnostics::sort(&mut diagnostics);
+    (corpus, diagnostics)
+}
+
+fn validate_populations(
+    raw: &[Parsed<crate::load::RawPopulation>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<crate::model::Population> {
+    let mut populations = Vec::new();
+    for p in raw {
         if let Some(d) = schema_line_warning(&p.file, "../../schema/population.schema.json") {
             diagnostics.push(d);
         }
-        if let Some(pop) = validate_population(p, &mut diagnostics) {
-            corpus.populations.push(pop);
+        if let Some(pop) = validate_population(p, diagnostics) {
+            populations.push(pop);
+        }
+    }
+    populations.sort_by_key(|p| p.year);
+    populations
+}
+
+/// Load and validate the project under `root` dossier by dossier, in parallel: each
+/// dossier's files are parsed, validated and dropped, so that memory holds the typed
+/// corpus and the dossiers in flight rather than all the parsed YAML besides (at 100k
+/// provisions, gigabytes). Gives what [`validate`] of [`crate::load::load_project`] gives.
+/// With `cache`, unchanged provision files keep their parse from the last load (and the
+/// cache then holds every provision's parse, for the next).
+pub fn load_and_validate(
+    root: &Path,
+    mut cache: Option<&mut crate::load::ParseCache>,
+) -> (Corpus, Vec<Diagnostic>) {
+    let mut found = crate::load::discover(root);
+    let mut diagnostics = std::mem::take(&mut found.diagnostics);
+    let previous = cache
+        .as_deref_mut()
+        .map(crate::load::ParseCache::take)
+        .unwrap_or_default();
+    let keep = cache.is_some();
+    type Part = (
+        Vec<Dossier>,
+        Vec<crate::model::Population>,
+        Vec<Diagnostic>,
+        Vec<crate::load::CachedParse>,
+    );
+    let parts: Vec<Part> = found
+        .into_groups()
+        .into_par_iter()
+        .map(|(id, files)| {
+            let (raw, parsed) =
+                crate::load::load_files(root, id.into_iter().collect(), &files, &previous);
+            let mut diags = raw.diagnostics;
+            let dossiers = raw
+                .dossiers
+                .iter()
+                .filter_map(|folder| validate_dossier(folder, &mut diags))
+                .collect();
+            let populations = validate_populations(&raw.populations, &mut diags);
+            (
+                dossiers,
+                populations,
+                diags,
+                if keep { parsed } else { Vec::new() },
+            )
+        })
+        .collect();
+    drop(previous);
+    let mut corpus = Corpus::default();
+    for (dossiers, populations, diags, parsed) in parts {
+        corpus.dossiers.extend(dossiers);
+        corpus.populations.extend(populations);
+        diagnostics.extend(diags);
+        if let Some(cache) = cache.as_deref_mut() {
+            cache.extend(parsed);
         }
     }
     corpus.populations.sort_by_key(|p| p.year);
+    crate::load::merge_crlf_warnings(&mut diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
     (corpus, diagnostics)
 }

@@ -210,3 +210,58 @@ fn build_refuses_to_write_over_the_project() {
     }
     assert!(root.join("positions/demo/dossier.yaml").is_file());
 }
+
+/// `check_project` loads and validates dossier by dossier (to bound memory); it must give
+/// exactly what loading everything and then validating gives, diagnostics included, on
+/// valid projects and on one with many kinds of mistakes (parse errors, a folder without
+/// its dossier.yaml, unexpected files, Windows line ends in several files).
+#[test]
+fn loading_dossier_by_dossier_equals_loading_everything() {
+    let broken = broken_fixture();
+    let root = broken.path();
+    common::copy_dir(&root.join("positions/demo"), &root.join("positions/other"));
+    std::fs::create_dir_all(root.join("positions/empty")).unwrap();
+    std::fs::write(
+        root.join("positions/other/provisions/bad.yaml"),
+        "ref: [unclosed\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("positions/other/notes.yaml"), "a: 1\n").unwrap();
+    for file in ["article-2.yaml", "recital-3.yaml"] {
+        let path = root.join("positions/other/provisions").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    }
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let roots = [
+        root.to_path_buf(),
+        manifest.to_path_buf(),
+        manifest.join("tests/fixtures/basic"),
+        manifest.join("tests/fixtures/hostile"),
+    ];
+    for root in roots {
+        let (corpus, diags) = trilogue::check_project(&root);
+        let (whole_corpus, whole_diags) =
+            trilogue::validate::validate(trilogue::load::load_project(&root));
+        assert!(
+            corpus == whole_corpus,
+            "{}: the corpora differ",
+            root.display()
+        );
+        assert_eq!(diags, whole_diags, "{}", root.display());
+    }
+    // The broken project did exercise the paths that matter.
+    let (_, diags) = trilogue::check_project(root);
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"W0008"), "{codes:?}");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "W0008" && d.message.contains("(and 1 other file)")),
+        "{diags:?}"
+    );
+    assert!(
+        diags.iter().filter(|d| d.is_error()).count() >= 6,
+        "{diags:?}"
+    );
+}
