@@ -107,20 +107,27 @@ impl Cell {
     /// hundreds of megabytes per large dossier): no `text`, an amendment's diff with its
     /// counts but no paragraphs, and the version's own wording left out (its content
     /// reads [`Content::SummaryOnly`]; date, source, summary and note stay).
-    pub fn for_table(self) -> Cell {
-        let relation = match self.relation {
+    pub fn for_table(&self) -> Cell {
+        let relation = match &self.relation {
             Relation::Amended(diff) => Relation::Amended(TextDiff {
                 paragraphs: Vec::new(),
-                ..diff
+                words_inserted: diff.words_inserted,
+                words_deleted: diff.words_deleted,
+                similarity: diff.similarity,
+                identical: diff.identical,
+                timed_out: diff.timed_out,
             }),
-            other => other,
+            other => other.clone(),
         };
-        let version = self.version.map(|v| match v.content {
-            Content::Text(_) => Version {
-                content: Content::SummaryOnly,
-                ..v
+        let version = self.version.as_ref().map(|v| Version {
+            date: v.date,
+            source: v.source.clone(),
+            summary: v.summary.clone(),
+            content: match &v.content {
+                Content::Text(_) => Content::SummaryOnly,
+                other => other.clone(),
             },
-            _ => v,
+            note: v.note.clone(),
         });
         Cell {
             institution: self.institution,
@@ -292,13 +299,12 @@ pub fn analyse_snapshots(
                 .provisions
                 .get(index)
                 .filter(|a| same_columns && a.index == index);
-            let mut seen: Vec<([Option<usize>; 4], ProvisionAnalysis)> = Vec::new();
             // A cell depends only on its institution's version and the Commission's: one
             // computed for today (or for another date) serves every date with those two.
             let mut cells = CellCache::default();
             if let Some(a) = now {
                 for c in &a.cells {
-                    cells.insert(c.institution, today, c.clone().for_table());
+                    cells.insert(c.institution, today, c.for_table());
                 }
                 cells
                     .differ
@@ -309,10 +315,7 @@ pub fn analyse_snapshots(
                 .zip(&old_tables)
                 .map(|(date, old)| {
                     let key = versions_in_force(p, Some(*date));
-                    if let Some((_, a)) = seen.iter().find(|(k, _)| *k == key) {
-                        return a.clone();
-                    }
-                    let analysis = match old.get(p.id.as_str()) {
+                    match old.get(p.id.as_str()) {
                         Some((old_p, a)) if *old_p == p => ProvisionAnalysis {
                             index,
                             ..(*a).clone()
@@ -326,9 +329,7 @@ pub fn analyse_snapshots(
                             key,
                             &mut cells,
                         ),
-                    };
-                    seen.push((key, analysis.clone()));
-                    analysis
+                    }
                 })
                 .collect()
         })
@@ -413,28 +414,17 @@ fn table_row(
             if let Some(cell) = cache.get(institution, key) {
                 return cell.clone();
             }
-            let v = version(institution);
-            let text = v.and_then(|v| p.effective_text(v, lang));
             let commission = commission_text.get_or_insert_with(|| {
                 version(Institution::Commission).and_then(|c| p.effective_text(c, lang))
             });
-            let relation = match v {
-                None => Relation::NoPosition,
-                Some(v) => relation_of(
-                    p,
-                    institution,
-                    v,
-                    text.as_deref(),
-                    commission.as_deref(),
-                    options,
-                ),
-            };
-            let cell = Cell {
+            let cell = cell_of(
+                p,
                 institution,
-                version: v.cloned(),
-                relation,
-                text,
-            }
+                version(institution),
+                commission.as_deref(),
+                lang,
+                options,
+            )
             .for_table();
             cache.insert(institution, key, cell.clone());
             cell
@@ -489,25 +479,14 @@ fn analyse_provision(
     let cells = institutions
         .iter()
         .map(|&institution| {
-            let version = current(institution);
-            let text = version.and_then(|v| p.effective_text(v, lang));
-            let relation = match version {
-                None => Relation::NoPosition,
-                Some(v) => relation_of(
-                    p,
-                    institution,
-                    v,
-                    text.as_deref(),
-                    commission_text.as_deref(),
-                    options,
-                ),
-            };
-            Cell {
+            cell_of(
+                p,
                 institution,
-                version: version.cloned(),
-                relation,
-                text,
-            }
+                current(institution),
+                commission_text.as_deref(),
+                lang,
+                options,
+            )
         })
         .collect();
 
@@ -559,6 +538,29 @@ fn analyse_provision(
         parliament_vs_council,
         parliament_council_differ,
         history,
+    }
+}
+
+/// An institution's cell: its version (if any), its effective text, and how it relates to
+/// the Commission's text.
+fn cell_of(
+    p: &Provision,
+    institution: Institution,
+    version: Option<&Version>,
+    commission_text: Option<&str>,
+    lang: &str,
+    options: &DiffOptions,
+) -> Cell {
+    let text = version.and_then(|v| p.effective_text(v, lang));
+    let relation = match version {
+        None => Relation::NoPosition,
+        Some(v) => relation_of(p, institution, v, text.as_deref(), commission_text, options),
+    };
+    Cell {
+        institution,
+        version: version.cloned(),
+        relation,
+        text,
     }
 }
 
@@ -802,7 +804,7 @@ mod tests {
                     assert_eq!(table.provisions.len(), expected.provisions.len());
                     for (got, want) in table.provisions.iter().zip(&expected.provisions) {
                         let want_cells: Vec<Cell> =
-                            want.cells.iter().cloned().map(Cell::for_table).collect();
+                            want.cells.iter().map(Cell::for_table).collect();
                         assert_eq!(
                             format!("{:?}", got.cells),
                             format!("{:?}", want_cells),

@@ -668,7 +668,7 @@ pub fn load_files(
         Vec<Diagnostic>,
     );
     // In parallel; results keep the sorted order.
-    let parsed: Vec<Outcome> = files
+    let mut parsed: Vec<Outcome> = files
         .par_iter()
         .map(|(kind, path)| {
             let mut warnings = Vec::new();
@@ -685,8 +685,8 @@ pub fn load_files(
         })
         .collect();
     let mut project = RawProject::default();
-    for (_, _, warnings) in &parsed {
-        project.diagnostics.extend(warnings.iter().cloned());
+    for (_, _, warnings) in &mut parsed {
+        project.diagnostics.append(warnings);
     }
     let mut folders: BTreeMap<String, RawDossierFolder> = dossier_ids
         .into_iter()

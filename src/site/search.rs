@@ -240,12 +240,7 @@ pub fn index(corpus: &Corpus, sink: &dyn super::Sink) -> anyhow::Result<()> {
         .into_par_iter()
         .enumerate()
         .try_for_each(|(i, dossiers)| -> anyhow::Result<()> {
-            let records = dossiers
-                .iter()
-                .filter_map(|&k| corpus.dossiers.get(k))
-                .flat_map(records)
-                .collect();
-            for page in shard(records, &shard_dir(i))? {
+            for page in build_shard(corpus, i, &dossiers)? {
                 sink.put(page)?;
             }
             Ok(())
@@ -305,14 +300,7 @@ fn index_reusing_in_shards_of(
         .map(|(i, dossiers)| {
             let pages = match reusable(i, dossiers) {
                 Some(pages) => pages,
-                None => {
-                    let records = dossiers
-                        .iter()
-                        .filter_map(|&k| corpus.dossiers.get(k))
-                        .flat_map(records)
-                        .collect();
-                    Arc::new(shard(records, &shard_dir(i))?)
-                }
+                None => Arc::new(build_shard(&corpus, i, dossiers)?),
             };
             Ok((ids(dossiers), pages))
         })
@@ -334,6 +322,16 @@ fn index_reusing_in_shards_of(
             shards,
         },
     ))
+}
+
+/// The `i`th shard of the index, made of the records of `dossiers` (indices in the corpus).
+fn build_shard(corpus: &Corpus, i: usize, dossiers: &[usize]) -> anyhow::Result<Vec<Page>> {
+    let records = dossiers
+        .iter()
+        .filter_map(|&k| corpus.dossiers.get(k))
+        .flat_map(records)
+        .collect();
+    shard(records, &shard_dir(i))
 }
 
 /// One Pagefind index, its files under `dir`.
