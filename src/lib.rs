@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod council;
 pub mod diagnostics;
 pub mod diff;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;
