@@ -3,8 +3,9 @@
 // just before they type that field's name.
 import { parseDocument, isMap, isSeq, isPair, isScalar } from 'yaml';
 
-/** Maps whose keys are ids or language codes, not schema fields: their children are data. */
-const DATA_KEYS = new Set(['topics', 'sources', 'shares']);
+/** Maps keyed by ids or country codes, not by fields: `sources` holds records, the others data. */
+const ID_MAPS = new Set(['topics', 'sources', 'shares']);
+const RECORD_MAPS = new Set(['sources']);
 /** Prose fields: a block map under them is `{en: ..., fr: ...}`, not fields. */
 const PROSE_KEYS = new Set(['title', 'short_title', 'summary', 'text', 'note', 'consequences', 'description']);
 
@@ -17,13 +18,13 @@ const PROSE_KEYS = new Set(['title', 'short_title', 'summary', 'text', 'note', '
 export function fieldsOf(text) {
   const doc = parseDocument(text);
   const fields = [];
-  walk(doc.contents, [], [], fields, { text });
+  walk(doc.contents, [], [], fields);
   return fields;
 }
 
-function walk(node, path, pattern, fields, ctx) {
+function walk(node, path, pattern, fields) {
   if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item, [...path, i], [...pattern, '[]'], fields, ctx));
+    node.items.forEach((item, i) => walk(item, [...path, i], [...pattern, '[]'], fields));
     return;
   }
   if (!isMap(node) || node.flow) return;
@@ -33,8 +34,8 @@ function walk(node, path, pattern, fields, ctx) {
   for (const [index, pair] of node.items.entries()) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const key = String(pair.key.value);
-    if (DATA_KEYS.has(parentKey)) {
-      walk(pair.value, [...path, key], [...pattern, '*'], fields, ctx);
+    if (ID_MAPS.has(parentKey)) {
+      if (RECORD_MAPS.has(parentKey)) walk(pair.value, [...path, key], [...pattern, '*'], fields);
       continue;
     }
     const end = pair.value?.range ? pair.value.range[1] : pair.key.range[1];
@@ -44,7 +45,7 @@ function walk(node, path, pattern, fields, ctx) {
       field.mapEnd = node.range[1];
     }
     fields.push(field);
-    walk(pair.value, [...path, key], [...pattern, key], fields, ctx);
+    walk(pair.value, [...path, key], [...pattern, key], fields);
   }
 }
 
