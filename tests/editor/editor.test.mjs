@@ -46,14 +46,15 @@ function scratchUri(file, name) {
   return file.uri.replace(/[^/]+$/, name);
 }
 
-test('every file of positions/ and of the valid fixtures opens without a diagnostic', async () => {
+test('every file of positions/ and of the valid fixtures opens without a diagnostic', async (t) => {
   const problems = [];
   const counted = { positions: 0, fixtures: 0 };
   for (const file of workspace.files) {
     const diagnostics = await client.open(file.uri, file.text);
-    problems.push(...describe(`${file.project}/${file.relative}`, diagnostics));
+    problems.push(...describe(file.name, diagnostics));
     counted[file.project === 'positions' ? 'positions' : 'fixtures']++;
   }
+  t.diagnostic(`files opened: ${counted.positions} of positions/, ${counted.fixtures} of the fixtures`);
   assert.deepEqual(problems, []);
   assert.ok(counted.positions >= 20, `files opened in positions/: ${counted.positions}`);
   assert.ok(counted.fixtures >= 20, `files opened in the fixtures: ${counted.fixtures}`);
@@ -134,7 +135,7 @@ async function completeField(file, field, n) {
   client.close(uri);
   const items = Array.isArray(result) ? result : (result?.items ?? []);
   const item = items.find((i) => i.label === field.key && i.kind === 10);
-  const where = `${file.project}/${file.relative} ${field.pattern}`;
+  const where = `${file.name} ${field.pattern}`;
   if (!item) return `${where}: no completion item "${field.key}" (offered: ${items.map((i) => i.label).join(', ')})`;
   const accepted = acceptCompletion(text, position, item);
   const line = accepted.split('\n')[position.line];
@@ -145,7 +146,7 @@ async function completeField(file, field, n) {
   return null;
 }
 
-test('completing each field of each kind of file writes `key: ` or `key:` and a block, and the file still parses', async () => {
+test('completing each field of each kind of file writes `key: ` or `key:` and a block, and the file still parses', async (t) => {
   const problems = [];
   let n = 0;
   for (const file of oneFilePerKind()) {
@@ -159,8 +160,9 @@ test('completing each field of each kind of file writes `key: ` or `key:` and a 
       tested.add(field.key);
     }
     const untested = [...(await requiredFields(file.kind))].filter((key) => !tested.has(key));
-    assert.deepEqual(untested, [], `required fields of ${file.kind} files absent from ${file.relative}`);
+    assert.deepEqual(untested, [], `required fields of ${file.kind} files absent from ${file.name}`);
   }
+  t.diagnostic(`fields completed: ${n}, in ${oneFilePerKind().map((f) => f.name).join(', ')}`);
   assert.deepEqual(problems, []);
   assert.ok(n >= 40, `fields completed: ${n}`);
 });

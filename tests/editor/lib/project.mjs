@@ -33,7 +33,8 @@ export function kindOf(relative) {
 
 /**
  * Copy positions/ and the valid fixtures into a temporary folder, each project with its
- * own schema/. Returns { root, files: [{ project, relative, kind, uri, text }], cleanup }.
+ * own schema/. Returns { root, files: [{ project, relative, name (for messages), kind, uri,
+ * text }], cleanup }.
  */
 export async function makeWorkspace() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'trilogue-editor-'));
@@ -47,7 +48,8 @@ export async function makeWorkspace() {
       const file = path.join(dir, 'positions', relative);
       const kind = kindOf(relative);
       const text = withModeline(await fs.readFile(file, 'utf8'), relative, kind);
-      files.push({ project: name, relative: `positions/${relative}`, kind, uri: pathToFileURL(file).href, text });
+      const shown = name === 'positions' ? `positions/${relative}` : `${name}/positions/${relative}`;
+      files.push({ project: name, relative: `positions/${relative}`, name: shown, kind, uri: pathToFileURL(file).href, text });
     }
   }
   return { root, files, cleanup: () => fs.rm(root, { recursive: true, force: true }) };
