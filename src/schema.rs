@@ -168,26 +168,14 @@ impl JsonSchema for LocalizedValue {
 }
 
 /// A closed list of strings, each value explained (editors show the explanation beside
-/// the value in completion and on hover). The description lists the values unless
-/// `description` says something shorter.
-fn string_enum(values: &[&str], meanings: &[&str], description: Option<&str>) -> Schema {
-    let description = description.map_or_else(|| one_of(values), str::to_string);
+/// the value in completion, and list the values on hover). No description: the field's
+/// own says what it means, and a type description would repeat the list on hover.
+fn string_enum(values: &[&str], meanings: &[&str]) -> Schema {
     json_schema!({
         "type": "string",
         "enum": values,
-        "enumDescriptions": meanings,
-        "description": description
+        "enumDescriptions": meanings
     })
-}
-
-/// "One of `a`, `b` or `c`."
-fn one_of(values: &[&str]) -> String {
-    let quoted: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-    match quoted.split_last() {
-        Some((last, [])) => format!("One of {last}."),
-        Some((last, rest)) => format!("One of {} or {last}.", rest.join(", ")),
-        None => String::new(),
-    }
 }
 
 /// The reader-facing label of each key, from the model's own vocabulary.
@@ -215,7 +203,6 @@ impl JsonSchema for InstitutionValue {
                 "The Council of the EU",
                 "The agreement: the trilogue compromise or the adopted text",
             ],
-            None,
         )
     }
 }
@@ -229,7 +216,6 @@ impl JsonSchema for StatusValue {
         string_enum(
             &Status::KEYS,
             &labels(&Status::KEYS, Status::parse, Status::label),
-            None,
         )
     }
 }
@@ -244,7 +230,6 @@ impl JsonSchema for StanceValue {
         string_enum(
             &Stance::KEYS,
             &labels(&Stance::KEYS, Stance::parse, Stance::label),
-            None,
         )
     }
 }
@@ -255,11 +240,7 @@ impl JsonSchema for RoleValue {
         "Role".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        string_enum(
-            &Role::KEYS,
-            &labels(&Role::KEYS, Role::parse, Role::label),
-            None,
-        )
+        string_enum(&Role::KEYS, &labels(&Role::KEYS, Role::parse, Role::label))
     }
 }
 
@@ -271,11 +252,7 @@ impl JsonSchema for CountryValue {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let codes: Vec<&str> = EU27.iter().map(|(c, _)| *c).collect();
         let names: Vec<&str> = EU27.iter().map(|(_, n)| *n).collect();
-        string_enum(
-            &codes,
-            &names,
-            Some("The code as the EU writes it: `EL` for Greece."),
-        )
+        string_enum(&codes, &names)
     }
 }
 
