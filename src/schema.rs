@@ -4,7 +4,11 @@
 //! what `trilogue check` accepts; their doc comments become the descriptions an editor
 //! shows on hover. Values that the loader wraps in `Spanned<T>` are described by the
 //! small stand-in types below. Output is draft-07, the dialect yaml-language-server
-//! reads. `tests/schema.rs` keeps the committed `schema/` folder in sync.
+//! reads, shaped by [`editor`] for how that server completes and describes fields.
+//! `tests/schema.rs` keeps the committed `schema/` folder in sync, and `tests/editor/`
+//! drives the real server over them.
+
+mod editor;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
@@ -43,9 +47,9 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
 
 fn root<T: JsonSchema>(title: &str) -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let mut schema = generator.into_root_schema_for::<T>();
-    schema.insert("title".into(), title.into());
-    schema.to_value()
+    let mut schema = generator.into_root_schema_for::<T>().to_value();
+    editor::shape(&mut schema, title);
+    schema
 }
 
 /// Serialise one schema the way it is committed: pretty, with a final newline.
@@ -59,7 +63,8 @@ const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 const FULL_DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
 
-/// A date at day, month or year precision.
+/// A date at day, month or year precision. A bare year (`date: 2024`) is a YAML number,
+/// which the loader reads as the year, so the schema takes a four-digit number too.
 pub struct DateValue;
 impl JsonSchema for DateValue {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -67,10 +72,12 @@ impl JsonSchema for DateValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "type": "string",
+            "type": ["string", "integer"],
             "pattern": DATE_PATTERN,
-            "description": "A date: YYYY-MM-DD, or YYYY-MM / YYYY where the source is no more precise.",
-            "examples": ["2022-05-11", "2024-06"]
+            "minimum": 1000,
+            "maximum": 9999,
+            "description": "Format: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where the source is no more precise.",
+            "examples": ["2022-05-11", "2024-06", "2024"]
         })
     }
 }
@@ -85,7 +92,7 @@ impl JsonSchema for FullDateValue {
         json_schema!({
             "type": "string",
             "pattern": FULL_DATE_PATTERN,
-            "description": "The day the text was adopted or published, as YYYY-MM-DD.",
+            "description": "Format: `YYYY-MM-DD`.",
             "examples": ["2022-05-11"]
         })
     }
@@ -101,8 +108,7 @@ impl JsonSchema for IdValue {
         json_schema!({
             "type": "string",
             "pattern": ID_PATTERN,
-            "description": "An id defined in dossier.yaml: lowercase letters, digits and dashes.",
-            "examples": ["com-2022-209"]
+            "description": "An id defined in dossier.yaml: lowercase letters, digits and dashes."
         })
     }
 }
@@ -117,7 +123,7 @@ impl JsonSchema for RefValue {
         json_schema!({
             "type": "string",
             "pattern": r"^\s*([Cc]itation|[Rr]ecital|[Aa]rticle|[Aa]rt\.|[Aa]nnex)\s",
-            "description": "The provision's legal reference; it decides the order of rows: citations, recitals, articles, annexes, each in natural order (Article 2 < Article 2a < Article 10 < Article 10(2)).",
+            "description": "Rows sort as citations, recitals, articles, annexes, each in natural order: Article 2 < Article 2a < Article 10 < Article 10(2).",
             "examples": ["Article 7(1)", "Recital 26", "Article 4a", "Annex II", "Citation 1"]
         })
     }
@@ -133,7 +139,7 @@ impl JsonSchema for UrlValue {
         json_schema!({
             "type": "string",
             "pattern": r#"^https?://[^\s"<>]+$"#,
-            "description": "The address of the document: https:// (or http://), without spaces.",
+            "description": "A web address: `https://` (or `http://`), without spaces.",
             "examples": ["https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52022PC0209"]
         })
     }
@@ -147,7 +153,7 @@ impl JsonSchema for LocalizedValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Text in the dossier's language, or a map of languages: {en: ..., fr: ...}.",
+            "description": "Text in the dossier's language, or a map of languages: `{en: ..., fr: ...}`.",
             "anyOf": [
                 { "type": "string" },
                 {
@@ -161,13 +167,26 @@ impl JsonSchema for LocalizedValue {
     }
 }
 
-fn string_enum(name: &str, values: &[&str], description: &str) -> Schema {
+/// A closed list of strings, each value explained (editors show the explanation beside
+/// the value in completion, and list the values on hover). No description: the field's
+/// own says what it means, and a type description would repeat the list on hover.
+fn string_enum(values: &[&str], meanings: &[&str]) -> Schema {
     json_schema!({
         "type": "string",
         "enum": values,
-        "description": description,
-        "title": name
+        "enumDescriptions": meanings
     })
+}
+
+/// The reader-facing label of each key, from the model's own vocabulary.
+fn labels<T>(
+    keys: &[&'static str],
+    parse: fn(&str) -> Option<T>,
+    label: fn(T) -> &'static str,
+) -> Vec<&'static str> {
+    keys.iter()
+        .map(|key| parse(key).map_or(*key, label))
+        .collect()
 }
 
 pub struct InstitutionValue;
@@ -177,9 +196,13 @@ impl JsonSchema for InstitutionValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_enum(
-            "Institution",
             &Institution::ALL.map(Institution::key),
-            "commission, parliament, council, or agreement (the trilogue compromise or adopted text).",
+            &[
+                "The European Commission",
+                "The European Parliament",
+                "The Council of the EU",
+                "The agreement: the trilogue compromise or the adopted text",
+            ],
         )
     }
 }
@@ -191,9 +214,8 @@ impl JsonSchema for StatusValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_enum(
-            "Status",
             &Status::KEYS,
-            "Where the dossier is in the legislative procedure.",
+            &labels(&Status::KEYS, Status::parse, Status::label),
         )
     }
 }
@@ -201,13 +223,13 @@ impl JsonSchema for StatusValue {
 pub struct StanceValue;
 impl JsonSchema for StanceValue {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Stance".into()
+        // Not "Stance": that name goes to a dated stance (`RawStance`), which editors show.
+        "StanceValue".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         string_enum(
-            "Stance",
             &Stance::KEYS,
-            "The government's stance in the Council.",
+            &labels(&Stance::KEYS, Stance::parse, Stance::label),
         )
     }
 }
@@ -218,11 +240,7 @@ impl JsonSchema for RoleValue {
         "Role".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        string_enum(
-            "Role",
-            &Role::KEYS,
-            "What the person or body does in the negotiation.",
-        )
+        string_enum(&Role::KEYS, &labels(&Role::KEYS, Role::parse, Role::label))
     }
 }
 
@@ -233,11 +251,8 @@ impl JsonSchema for CountryValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let codes: Vec<&str> = EU27.iter().map(|(c, _)| *c).collect();
-        string_enum(
-            "Country",
-            &codes,
-            "An EU member state, as the EU writes its code (EL for Greece).",
-        )
+        let names: Vec<&str> = EU27.iter().map(|(_, n)| *n).collect();
+        string_enum(&codes, &names)
     }
 }
 

@@ -30,3 +30,75 @@ fn schemas_are_draft_07_and_closed() {
         assert!(text.contains("\"description\""), "{name}");
     }
 }
+
+/// Every schema object in `value`, with its JSON path, for the shape checks below.
+fn objects<'a>(
+    value: &'a serde_json::Value,
+    path: String,
+    out: &mut Vec<(String, &'a serde_json::Map<String, serde_json::Value>)>,
+) {
+    match value {
+        serde_json::Value::Object(object) => {
+            out.push((path.clone(), object));
+            for (key, child) in object {
+                objects(child, format!("{path}/{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                objects(child, format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The shapes yaml-language-server needs (issue 19; `tests/editor/` checks the effect in the
+/// real server): a field's type visible beside it, its own words in Markdown, no title to
+/// repeat on every hover, no lone example or null default for completion to insert.
+#[test]
+fn schemas_have_the_shapes_editors_need() {
+    for (name, schema) in trilogue::schema::schemas() {
+        let mut all = Vec::new();
+        objects(&schema, String::new(), &mut all);
+        for (path, object) in all {
+            let at = format!("{name}#{path}");
+            assert!(!object.contains_key("allOf"), "{at}: allOf hides the type");
+            if path.ends_with("/properties") {
+                continue; // a map of field names, not a schema
+            }
+            assert!(
+                !object.contains_key("title"),
+                "{at}: a title heads every hover"
+            );
+            assert_ne!(
+                object.get("default"),
+                Some(&serde_json::Value::Null),
+                "{at}"
+            );
+            if let Some(examples) = object.get("examples").and_then(|e| e.as_array()) {
+                assert!(
+                    examples.len() != 1,
+                    "{at}: a lone example is inserted as the value"
+                );
+            }
+            if object.contains_key("description") {
+                assert!(
+                    object.contains_key("markdownDescription") || path.starts_with("/definitions/"),
+                    "{at}: description without markdownDescription"
+                );
+            }
+        }
+        let definitions = schema["definitions"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        for (definition, body) in definitions {
+            assert!(!definition.starts_with("Raw"), "{name}: {definition}");
+            assert!(
+                body.get("description").is_none(),
+                "{name}: {definition} has a description, which would hide its fields' own on hover"
+            );
+        }
+    }
+}
