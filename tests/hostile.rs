@@ -828,7 +828,7 @@ fn markup_in_structured_values_is_refused() {
             "positions/hostile/provisions/article-1a.yaml",
             "  en: \"HOSTILE-LOCALIZED-TITLE-EN",
             "  \"<script>\": \"HOSTILE-LOCALIZED-TITLE-EN",
-            "E0016",
+            "E0028",
         ),
     ];
     for (file, from, to, code) in cases {
