@@ -7,6 +7,7 @@ use crate::diagnostics::{Code, Diagnostic, Pos};
 
 use super::SourceFile;
 
+/// The diagnostic for a parse error of `file`.
 pub(super) fn yaml_error(file: &SourceFile, err: &serde_saphyr::Error) -> Diagnostic {
     let raw = UserMessageFormatter
         .format_message(err.without_snippet())
@@ -18,30 +19,28 @@ pub(super) fn yaml_error(file: &SourceFile, err: &serde_saphyr::Error) -> Diagno
             column: l.column() as usize,
         })
         .unwrap_or_default();
-    let (code, message, label, help, pos, length) = match explain_syntax(&raw, &file.text, pos) {
-        Some(e) => (e.code, e.message, e.label, e.help, e.pos, e.length),
-        None => {
-            let (code, message, label, help) = explain_yaml_error(&raw);
-            (
-                code,
-                message,
-                label,
-                help,
-                pos,
-                token_length(&file.text, pos),
-            )
+    let e = explain_syntax(&raw, &file.text, pos).unwrap_or_else(|| {
+        let (code, message, label, help) =
+            explain_kind(err.without_snippet()).unwrap_or_else(|| explain_yaml_error(&raw));
+        Explained {
+            code,
+            message,
+            label,
+            help,
+            pos,
+            length: token_length(&file.text, pos),
         }
-    };
-    let mut d = Diagnostic::error(code, message);
-    d = if pos.line > 0 {
-        d.at(&file.path, &file.text, pos, length)
+    });
+    let mut d = Diagnostic::error(e.code, e.message);
+    d = if e.pos.line > 0 {
+        d.at(&file.path, &file.text, e.pos, e.length)
     } else {
         d.in_file(&file.path)
     };
-    if let Some(l) = label {
+    if let Some(l) = e.label {
         d = d.label(l);
     }
-    if let Some(h) = help {
+    if let Some(h) = e.help {
         d = d.help(h);
     }
     d
@@ -58,6 +57,20 @@ struct Explained {
     length: usize,
 }
 
+impl Explained {
+    /// An explanation at the parser's position, with the caret on one character.
+    fn at(pos: Pos, code: Code, message: String, help: String) -> Explained {
+        Explained {
+            code,
+            message,
+            label: None,
+            help: Some(help),
+            pos,
+            length: 1,
+        }
+    }
+}
+
 /// The mistakes people make most when editing YAML by hand, recognised from the parser's
 /// message and the text around the position.
 fn explain_syntax(raw: &str, text: &str, pos: Pos) -> Option<Explained> {
@@ -67,16 +80,12 @@ fn explain_syntax(raw: &str, text: &str, pos: Pos) -> Option<Explained> {
         .iter()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
     if !has_content {
-        return Some(Explained {
-            code: Code::YamlSyntax,
-            message: "the file is empty".into(),
-            label: None,
-            help: Some(
-                "write the record (see CONTRIBUTING.md for the fields), or delete the file".into(),
-            ),
-            pos: Pos::default(),
-            length: 1,
-        });
+        return Some(Explained::at(
+            Pos::default(),
+            Code::YamlSyntax,
+            "the file is empty".into(),
+            "write the record (see CONTRIBUTING.md for the fields), or delete the file".into(),
+        ));
     }
     // An unclosed `[` or `{` on an earlier line: the parser complains later, elsewhere.
     if lower.contains("flow")
@@ -84,21 +93,8 @@ fn explain_syntax(raw: &str, text: &str, pos: Pos) -> Option<Explained> {
         || lower.contains("unexpected end")
         || lower.contains("did not find expected")
     {
-        let upto = pos.line.min(lines.len());
-        for (i, line) in lines.iter().enumerate().take(upto).rev() {
-            if let Some((col, open)) = unclosed_bracket(line) {
-                let close = if open == '[' { ']' } else { '}' };
-                return Some(Explained {
-                    code: Code::YamlSyntax,
-                    message: format!("`{open}` is opened here but not closed"),
-                    label: Some(format!("no `{close}` after this")),
-                    help: Some(format!(
-                        "close it with `{close}` on the same line, e.g. `topics: [detection, encryption]`, or write one `- item` per line instead"
-                    )),
-                    pos: Pos { line: i + 1, column: col + 1 },
-                    length: 1,
-                });
-            }
+        if let Some(e) = unclosed_before(&lines, pos) {
+            return Some(e);
         }
     }
     let line = pos
@@ -108,86 +104,187 @@ fn explain_syntax(raw: &str, text: &str, pos: Pos) -> Option<Explained> {
         .copied()
         .unwrap_or("");
     if lower.contains("mapping values are not allowed") {
-        let indent = line.len() - line.trim_start().len();
-        let before: String = line
-            .chars()
-            .take(pos.column.saturating_sub(1))
-            .skip(indent)
-            .collect();
-        if let Some((key, _)) = before.split_once(": ") {
-            let value = line
-                .trim_start()
-                .strip_prefix(key)
-                .and_then(|v| v.strip_prefix(':'))
-                .unwrap_or("")
-                .trim();
-            let quoted = value.replace('"', "\\\"");
+        return Some(colon_in_value(line, pos).unwrap_or_else(|| misindented(&lines, line, pos)));
+    }
+    wrong_shape(&lower, text, line, pos)
+}
+
+/// The last line up to `pos` that opens a `[` or `{` without closing it.
+fn unclosed_before(lines: &[&str], pos: Pos) -> Option<Explained> {
+    let upto = pos.line.min(lines.len());
+    for (i, line) in lines.iter().enumerate().take(upto).rev() {
+        if let Some((col, open)) = unclosed_bracket(line) {
+            let close = if open == '[' { ']' } else { '}' };
             return Some(Explained {
                 code: Code::YamlSyntax,
-                message: "this value contains `: `, which YAML reads as the start of another key"
-                    .into(),
-                label: Some("here".into()),
-                help: Some(format!("put the value in quotes: {key}: \"{quoted}\"")),
-                pos,
+                message: format!("`{open}` is opened here but not closed"),
+                label: Some(format!("no `{close}` after this")),
+                help: Some(format!(
+                    "close it with `{close}` on the same line, e.g. `topics: [detection, encryption]`, or write one `- item` per line instead"
+                )),
+                pos: Pos { line: i + 1, column: col + 1 },
                 length: 1,
             });
         }
-        let previous = lines[..pos.line.saturating_sub(1).min(lines.len())]
-            .iter()
-            .rev()
-            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-            .map(|l| l.len() - l.trim_start().len());
-        return Some(Explained {
-            code: Code::YamlSyntax,
-            message: "this line is not indented like the lines around it".into(),
-            label: Some(match previous {
-                Some(p) => format!("indented by {indent} spaces; the line above by {p}"),
-                None => format!("indented by {indent} spaces"),
-            }),
-            help: Some(
-                "keys of one record start in the same column; a nested record is indented by two more spaces than its key".into(),
-            ),
-            pos: Pos { line: pos.line, column: indent + 1 },
-            length: line.trim().chars().take_while(|c| *c != ':').count().max(1),
-        });
-    }
-    if lower.contains("expected sequence") {
-        return Some(Explained {
-            code: Code::WrongStructure,
-            message: "this value must be a list".into(),
-            label: None,
-            help: Some("write a list as `[a, b]` on one line, or one `- item` per line".into()),
-            pos,
-            length: token_length(text, pos),
-        });
-    }
-    if lower.contains("expected mapping") || lower.contains("expected a map") {
-        return Some(Explained {
-            code: Code::WrongStructure,
-            message: "this value must be a record of `key: value` lines".into(),
-            label: None,
-            help: Some(
-                "indent the fields under their key by two spaces, one `key: value` per line".into(),
-            ),
-            pos,
-            length: token_length(text, pos),
-        });
-    }
-    if lower.contains("invalid boolean") {
-        return Some(Explained {
-            code: Code::WrongStructure,
-            message: "this must be `true` or `false`".into(),
-            label: None,
-            help: Some("write `deleted: true`, or remove the line".into()),
-            pos,
-            length: line
-                .chars()
-                .skip(pos.column.saturating_sub(1))
-                .count()
-                .max(1),
-        });
     }
     None
+}
+
+/// `key: a value with: a colon`, which YAML reads as a second key.
+fn colon_in_value(line: &str, pos: Pos) -> Option<Explained> {
+    let indent = line.len() - line.trim_start().len();
+    let before: String = line
+        .chars()
+        .take(pos.column.saturating_sub(1))
+        .skip(indent)
+        .collect();
+    let (key, _) = before.split_once(": ")?;
+    let value = line
+        .trim_start()
+        .strip_prefix(key)
+        .and_then(|v| v.strip_prefix(':'))
+        .unwrap_or("")
+        .trim();
+    let quoted = value.replace('"', "\\\"");
+    Some(Explained {
+        code: Code::YamlSyntax,
+        message: "this value contains `: `, which YAML reads as the start of another key".into(),
+        label: Some("here".into()),
+        help: Some(format!("put the value in quotes: {key}: \"{quoted}\"")),
+        pos,
+        length: 1,
+    })
+}
+
+/// A line indented unlike the lines around it.
+fn misindented(lines: &[&str], line: &str, pos: Pos) -> Explained {
+    let indent = line.len() - line.trim_start().len();
+    let previous = lines[..pos.line.saturating_sub(1).min(lines.len())]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| l.len() - l.trim_start().len());
+    Explained {
+        code: Code::YamlSyntax,
+        message: "this line is not indented like the lines around it".into(),
+        label: Some(match previous {
+            Some(p) => format!("indented by {indent} spaces; the line above by {p}"),
+            None => format!("indented by {indent} spaces"),
+        }),
+        help: Some(
+            "keys of one record start in the same column; a nested record is indented by two more spaces than its key".into(),
+        ),
+        pos: Pos { line: pos.line, column: indent + 1 },
+        length: line.trim().chars().take_while(|c| *c != ':').count().max(1),
+    }
+}
+
+/// A value of the wrong shape: a scalar where a list or a record belongs, or a boolean
+/// that is not one.
+fn wrong_shape(lower: &str, text: &str, line: &str, pos: Pos) -> Option<Explained> {
+    let mut e = if lower.contains("expected sequence") {
+        Explained::at(
+            pos,
+            Code::WrongStructure,
+            "this value must be a list".into(),
+            "write a list as `[a, b]` on one line, or one `- item` per line".into(),
+        )
+    } else if lower.contains("expected mapping") || lower.contains("expected a map") {
+        Explained::at(
+            pos,
+            Code::WrongStructure,
+            "this value must be a record of `key: value` lines".into(),
+            "indent the fields under their key by two spaces, one `key: value` per line".into(),
+        )
+    } else if lower.contains("invalid boolean") {
+        let mut e = Explained::at(
+            pos,
+            Code::WrongStructure,
+            "this must be `true` or `false`".into(),
+            "write `deleted: true`, or remove the line".into(),
+        );
+        e.length = line
+            .chars()
+            .skip(pos.column.saturating_sub(1))
+            .count()
+            .max(1);
+        return Some(e);
+    } else {
+        return None;
+    };
+    e.length = token_length(text, pos);
+    Some(e)
+}
+
+/// Code, message, label and help of a diagnostic.
+type Wording = (Code, String, Option<String>, Option<String>);
+
+/// Errors the parser reports as data (which field, which limit): explained from that data
+/// rather than from the parser's English.
+fn explain_kind(err: &serde_saphyr::Error) -> Option<Wording> {
+    use serde_saphyr::Error as E;
+    Some(match err {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => unknown_field(field, expected),
+        E::SerdeMissingField { field, .. } => missing_field(field),
+        E::DuplicateMappingKey { .. } => duplicate_key(),
+        E::Budget { .. }
+        | E::MultipleDocuments { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            over_limits(UserMessageFormatter.format_message(err).as_ref())
+        }
+        _ => return None,
+    })
+}
+
+fn unknown_field(field: &str, expected: &[&str]) -> Wording {
+    let help = match crate::diagnostics::did_you_mean(field, expected.iter().copied()) {
+        Some(s) => format!(
+            "did you mean `{s}`? The fields allowed here are {}",
+            expected.join(", ")
+        ),
+        None if expected.is_empty() => "remove this field".to_string(),
+        None => format!("the fields allowed here are {}", expected.join(", ")),
+    };
+    (
+        Code::WrongStructure,
+        format!("unknown field `{field}`"),
+        Some("not a field of this record".into()),
+        Some(help),
+    )
+}
+
+fn missing_field(field: &str) -> Wording {
+    (
+        Code::WrongStructure,
+        format!("the required field `{field}` is missing"),
+        Some("in the record that starts here".into()),
+        Some(format!(
+            "add `{field}: ...` to this record (see CONTRIBUTING.md)"
+        )),
+    )
+}
+
+fn duplicate_key() -> Wording {
+    (
+        Code::YamlSyntax,
+        "the same key appears twice in one mapping".into(),
+        Some("second occurrence".into()),
+        Some("YAML keeps only one value per key: remove one of the two, or merge them".into()),
+    )
+}
+
+fn over_limits(raw: &str) -> Wording {
+    (
+        Code::OverSafetyLimits,
+        format!("this file exceeds trilogue's safety limits: {raw}"),
+        None,
+        Some("records are small and flat; remove deep nesting and YAML anchors/aliases".into()),
+    )
 }
 
 /// The column and character of a `[` or `{` that the line opens and does not close
@@ -228,9 +325,8 @@ fn token_length(text: &str, pos: Pos) -> usize {
         .max(1)
 }
 
-/// Turn the parser's wording into advice for people who do not know YAML's grammar.
-/// Returns (code, message, label, help).
-fn explain_yaml_error(raw: &str) -> (Code, String, Option<String>, Option<String>) {
+/// Turn the parser's wording into advice, for the errors it reports only as text.
+fn explain_yaml_error(raw: &str) -> Wording {
     let lower = raw.to_lowercase();
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
@@ -240,39 +336,13 @@ fn explain_yaml_error(raw: &str) -> (Code, String, Option<String>, Option<String
             .or_else(|| rest.split("expected ").nth(1))
             .map(|s| s.split(", ").map(|f| f.trim_matches('`')).collect())
             .unwrap_or_default();
-        let help = match crate::diagnostics::did_you_mean(field, expected.iter().copied()) {
-            Some(s) => format!(
-                "did you mean `{s}`? The fields allowed here are {}",
-                expected.join(", ")
-            ),
-            None if expected.is_empty() => "remove this field".to_string(),
-            None => format!("the fields allowed here are {}", expected.join(", ")),
-        };
-        return (
-            Code::WrongStructure,
-            format!("unknown field `{field}`"),
-            Some("not a field of this record".into()),
-            Some(help),
-        );
+        return unknown_field(field, &expected);
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        return (
-            Code::WrongStructure,
-            format!("the required field `{field}` is missing"),
-            Some("in the record that starts here".into()),
-            Some(format!(
-                "add `{field}: ...` to this record (see CONTRIBUTING.md)"
-            )),
-        );
+        return missing_field(rest.split('`').next().unwrap_or(""));
     }
     if lower.contains("duplicate") && lower.contains("key") {
-        return (
-            Code::YamlSyntax,
-            "the same key appears twice in one mapping".into(),
-            Some("second occurrence".into()),
-            Some("YAML keeps only one value per key: remove one of the two, or merge them".into()),
-        );
+        return duplicate_key();
     }
     if lower.contains("invalid type") || lower.contains("invalid value") {
         let help = if lower.contains("expected a boolean") || lower.contains("bool") {
@@ -297,12 +367,7 @@ fn explain_yaml_error(raw: &str) -> (Code, String, Option<String>, Option<String
         || (lower.contains("alias") && lower.contains("limit"))
         || lower.contains("depth")
     {
-        return (
-            Code::OverSafetyLimits,
-            format!("this file exceeds trilogue's safety limits: {raw}"),
-            None,
-            Some("records are small and flat; remove deep nesting and YAML anchors/aliases".into()),
-        );
+        return over_limits(raw);
     }
     if lower.contains("quot") || lower.contains("while scanning a quoted scalar") {
         return (
@@ -333,4 +398,37 @@ fn explain_yaml_error(raw: &str) -> (Code, String, Option<String>, Option<String
         None,
         Some("check the line above and this one for indentation, quotes and colons".into()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_error(text: &str) -> serde_saphyr::Error {
+        match serde_saphyr::from_str::<super::super::RawProvision>(text) {
+            Err(e) => e,
+            Ok(_) => panic!("{text:?} parsed"),
+        }
+    }
+
+    /// Unknown and missing fields and duplicate keys are explained from the parser's data,
+    /// not from its English, so a reworded message upstream cannot break them.
+    #[test]
+    fn field_errors_are_read_from_the_parsers_data() {
+        let unknown = parse_error("ref: A\ntitle: T\ncolour: red\npositions: {}\n");
+        let (code, message, _, help) = explain_kind(unknown.without_snippet()).expect("kind");
+        assert_eq!(
+            (code, message.as_str()),
+            (Code::WrongStructure, "unknown field `colour`")
+        );
+        assert!(help.is_some_and(|h| h.contains("the fields allowed here are")));
+        let missing = parse_error("ref: A\npositions: {}\n");
+        let (_, message, _, _) = explain_kind(missing.without_snippet()).expect("kind");
+        assert_eq!(message, "the required field `title` is missing");
+        let twice = parse_error("ref: A\nref: B\ntitle: T\npositions: {}\n");
+        assert_eq!(
+            explain_kind(twice.without_snippet()).map(|w| w.0),
+            Some(Code::YamlSyntax)
+        );
+    }
 }
