@@ -27,7 +27,8 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt as _;
 
 use crate::diagnostics::render_human;
-use crate::site::{render_site_incremental, BuildCache, BuildOptions, Page};
+use crate::pipeline::{render_site_incremental, BuildCache, BuildOptions};
+use crate::site::Page;
 
 /// The script injected into every served HTML page.
 const LIVERELOAD_JS: &str = r#"// trilogue serve: reload when the site is rebuilt; show problems when the data is invalid.

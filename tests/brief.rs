@@ -399,7 +399,12 @@ mod pdf {
             p.topics.push("other".into());
         }
         let a = trilogue::analyse::analyse_dossier(&d, &Default::default());
-        let pdfs = brief::site_pdfs(project.path(), &d, &a).expect("briefings");
+        let pdfs = brief::site_pdfs(
+            &trilogue::theme::Theme::load(project.path()).expect("theme"),
+            &d,
+            &a,
+        )
+        .expect("briefings");
         let names: Vec<_> = pdfs
             .keys()
             .map(|p| p.to_string_lossy().replace('\\', "/"))

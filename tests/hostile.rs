@@ -76,7 +76,7 @@ fn build_hostile() -> (tempfile::TempDir, PathBuf, Vec<Diagnostic>) {
         "the hostile corpus is valid data: {errors:#?}"
     );
     let out = project.path().join("site");
-    trilogue::site::build(project.path(), &corpus, &out, &Default::default()).expect("build");
+    trilogue::pipeline::build(project.path(), &corpus, &out, &Default::default()).expect("build");
     (project, out, diags)
 }
 

@@ -32,6 +32,7 @@ use serde::Serialize;
 use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis, Relation};
 use crate::diff::{paragraph_label, split_paragraphs, ParagraphStatus, SegmentKind, TextDiff};
 use crate::model::{Content, Date, Dossier, Institution, Provision, Version};
+use crate::theme::Theme;
 
 pub use rich::{Block, Run};
 
@@ -760,23 +761,22 @@ fn selection_view(
     }
 }
 
-/// Render a briefing in `format`. `root` is the project folder, whose
-/// `templates/briefing.typ` (PDF) or `templates/briefing.html` and
-/// `templates/assets/briefing.css` (HTML) replace the built-in ones.
-pub fn render(root: &Path, briefing: &Briefing, format: Format) -> anyhow::Result<Vec<u8>> {
+/// Render a briefing in `format`, with the theme's templates (`briefing.typ` for a PDF,
+/// `briefing.html` and `assets/briefing.css` for HTML).
+pub fn render(theme: &Theme, briefing: &Briefing, format: Format) -> anyhow::Result<Vec<u8>> {
     match format {
-        Format::Html => html::render(root, briefing).map(String::into_bytes),
-        Format::Pdf => render_pdf(root, briefing),
+        Format::Html => html::render(theme, briefing).map(String::into_bytes),
+        Format::Pdf => render_pdf(theme, briefing),
     }
 }
 
 #[cfg(feature = "pdf")]
-fn render_pdf(root: &Path, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
-    pdf::render(root, briefing)
+fn render_pdf(theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    pdf::render(theme, briefing)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn render_pdf(_root: &Path, _briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+fn render_pdf(_theme: &Theme, _briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
     bail!(
         "this trilogue was built without PDF support (the cargo feature `pdf`); write an HTML briefing with --format html, or rebuild with the default features"
     )
@@ -792,7 +792,7 @@ pub fn make(
 ) -> anyhow::Result<Vec<u8>> {
     let analysis = analyse_dossier(dossier, &AnalyseOptions::default());
     let b = briefing(dossier, &analysis, selection, prepared_on)?;
-    render(root, &b, format)
+    render(&Theme::load(root)?, &b, format)
 }
 
 /// The site's briefing PDFs of one dossier: the whole dossier as
@@ -805,7 +805,7 @@ pub fn make(
 /// Like every other page of the site, these depend on the data alone: they carry no
 /// "prepared on" date, even when `SOURCE_DATE_EPOCH` is set.
 pub fn site_pdfs(
-    root: &Path,
+    theme: &Theme,
     dossier: &Dossier,
     analysis: &DossierAnalysis,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
@@ -836,7 +836,7 @@ pub fn site_pdfs(
         .into_par_iter()
         .map(|(path, selection)| {
             let b = briefing(dossier, analysis, &selection, None)?;
-            let bytes = render(root, &b, Format::Pdf)
+            let bytes = render(theme, &b, Format::Pdf)
                 .with_context(|| format!("cannot make the briefing {}", path.display()))?;
             Ok((path, bytes))
         })

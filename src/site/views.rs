@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::analyse::{Cell, DossierAnalysis, ProvisionAnalysis, Relation};
+use crate::analyse::{Cell, CouncilMoment, DossierAnalysis, ProvisionAnalysis, Relation};
 use crate::diff::{render_html, render_text_html, TextDiff};
 use crate::markdown;
 use crate::model::{Content, Dossier, Institution, Provision, Source, Version};
@@ -821,15 +821,12 @@ pub struct MomentView {
     pub states_percent: f64,
     pub states_threshold_percent: f64,
     pub rows: Vec<StateRowView>,
-    /// Groups of at most [`MAX_FLIP_GROUP`] states whose switch would change the
-    /// outcome; larger groups are not a plausible shift and are not listed.
+    /// Groups of at most [`crate::analyse::MAX_FLIP_GROUP`] states whose switch would
+    /// change the outcome; larger groups are not a plausible shift and are not listed.
     pub flips: Vec<crate::council::Flip>,
     /// Said when stances are missing, so that nobody reads the tally as a vote count.
     pub data_note: Option<String>,
 }
-
-/// The largest group of states listed as able to change an outcome.
-pub const MAX_FLIP_GROUP: usize = 4;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StateRowView {
@@ -860,81 +857,60 @@ pub struct StanceEntryView {
 }
 
 /// `None` when there are no population figures at all (the page then explains that).
-pub fn council(d: &Dossier, populations: &[crate::model::Population]) -> Option<CouncilView> {
-    use crate::council::{
-        change_dates, stance_class, stance_label, stances_at, tally, tile_map_svg, Basis,
-    };
-    let latest_figures = populations.last()?;
-    let mut moments = Vec::new();
-    for date in change_dates(&d.member_states).into_iter().rev() {
-        let stances = stances_at(&d.member_states, date);
-        let own = populations.iter().find(|p| p.year == date.year);
-        let figures = own.unwrap_or_else(|| {
-            populations
+pub fn council(d: &Dossier, moments: Option<&[CouncilMoment]>) -> Option<CouncilView> {
+    use crate::council::{stance_class, stance_label, tile_map_svg};
+    let moments = moments?
+        .iter()
+        .map(|m| {
+            let date = m.date;
+            let population_note = (!m.own_year).then(|| {
+                format!(
+                    "The population figures for {} are not recorded; those for {} are used.",
+                    date.year, m.population.year
+                )
+            });
+            let t = &m.tally;
+            let data_note = (!t.unknown.is_empty()).then(|| {
+                format!(
+                    "No stance is recorded for {} of the {} member states on this date; they count as not supporting, so this tally shows only what the recorded stances imply.",
+                    t.unknown.len(),
+                    t.states_total
+                )
+            });
+            let rows = m
+                .states
                 .iter()
-                .rfind(|p| p.year <= date.year)
-                .unwrap_or(latest_figures)
-        });
-        let population_note = own.is_none().then(|| {
-            format!(
-                "The population figures for {} are not recorded; those for {} are used.",
-                date.year, figures.year
-            )
-        });
-        let t = tally(&stances, figures, Basis::CommissionProposal);
-        let flips: Vec<crate::council::Flip> = t
-            .flips
-            .iter()
-            .filter(|f| f.countries.len() <= MAX_FLIP_GROUP)
-            .cloned()
-            .collect();
-        let data_note = (!t.unknown.is_empty()).then(|| {
-            format!(
-                "No stance is recorded for {} of the {} member states on this date; they count as not supporting, so this tally shows only what the recorded stances imply.",
-                t.unknown.len(),
-                t.states_total
-            )
-        });
-        let rows = crate::model::EU27
-            .iter()
-            .map(|(code, name)| {
-                let stance = stances.get(*code).copied().flatten();
-                let change = d
-                    .member_states
-                    .iter()
-                    .find(|m| m.country == *code)
-                    .and_then(|m| m.history.iter().rev().find(|h| h.date <= date));
-                StateRowView {
-                    code: code.to_string(),
-                    name,
-                    stance_key: stance_class(stance),
-                    stance_label: stance_label(stance),
-                    share: figures.shares.get(*code).copied(),
-                    since: change.map(|c| c.date.human()),
-                    source: change.and_then(|c| source_link(d, &c.source)),
-                }
-            })
-            .collect();
-        let states_total = t.states_total.max(1) as f64;
-        moments.push(MomentView {
-            iso: date.iso(),
-            label: date.human(),
-            map_svg: tile_map_svg(
-                &stances,
-                &format!("map-{}", date.iso()),
-                &format!("Member states' stances on {}", date.human()),
-            ),
-            states_percent: t.support_states as f64 * 100.0 / states_total,
-            states_threshold_percent: t.states_needed as f64 * 100.0 / states_total,
-            tally: t,
-            population_year: figures.year,
-            population_source: figures.source_title.clone(),
-            population_note,
-            rows,
-            flips,
-            data_note,
-        });
-    }
+                .map(|s| StateRowView {
+                    code: s.code.to_string(),
+                    name: crate::model::country_name(s.code).unwrap_or(""),
+                    stance_key: stance_class(s.stance),
+                    stance_label: stance_label(s.stance),
+                    share: s.share,
+                    since: s.since.as_ref().map(|(date, _)| date.human()),
+                    source: s.since.as_ref().and_then(|(_, source)| source_link(d, source)),
+                })
+                .collect();
+            let states_total = t.states_total.max(1) as f64;
+            MomentView {
+                iso: date.iso(),
+                label: date.human(),
+                map_svg: tile_map_svg(
+                    &m.stances,
+                    &format!("map-{}", date.iso()),
+                    &format!("Member states' stances on {}", date.human()),
+                ),
+                states_percent: t.support_states as f64 * 100.0 / states_total,
+                states_threshold_percent: t.states_needed as f64 * 100.0 / states_total,
+                tally: t.clone(),
+                population_year: m.population.year,
+                population_source: m.population.source_title.clone(),
+                population_note,
+                rows,
+                flips: m.flips.clone(),
+                data_note,
+            }
+        })
+        .collect();
     let histories = d
         .member_states
         .iter()

@@ -19,7 +19,6 @@ mod records;
 mod text;
 
 use rayon::prelude::*;
-use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::RawProject;
@@ -47,66 +46,6 @@ pub fn validate(raw: RawProject) -> (Corpus, Vec<Diagnostic>) {
         diagnostics.extend(diags);
     }
     corpus.populations = validate_populations(&raw.populations, &mut diagnostics);
-    crate::diagnostics::sort(&mut diagnostics);
-    (corpus, diagnostics)
-}
-
-/// Load and validate the project under `root` dossier by dossier, in parallel: each
-/// dossier's files are parsed, validated and dropped, so that memory holds the typed
-/// corpus and the dossiers in flight rather than all the parsed YAML besides (at 100k
-/// provisions, gigabytes). Gives what [`validate`] of [`crate::load::load_project`] gives.
-/// With `cache`, unchanged provision files keep their parse from the last load (and the
-/// cache then holds every provision's parse, for the next).
-pub fn load_and_validate(
-    root: &Path,
-    mut cache: Option<&mut crate::load::ParseCache>,
-) -> (Corpus, Vec<Diagnostic>) {
-    let mut found = crate::load::discover(root);
-    let mut diagnostics = std::mem::take(&mut found.diagnostics);
-    let previous = cache
-        .as_deref_mut()
-        .map(crate::load::ParseCache::take)
-        .unwrap_or_default();
-    let keep = cache.is_some();
-    type Part = (
-        Vec<Dossier>,
-        Vec<crate::model::Population>,
-        Vec<Diagnostic>,
-        Vec<crate::load::CachedParse>,
-    );
-    let parts: Vec<Part> = found
-        .into_groups()
-        .into_par_iter()
-        .map(|(id, files)| {
-            let (raw, parsed) =
-                crate::load::load_files(root, id.into_iter().collect(), &files, &previous);
-            let mut diags = raw.diagnostics;
-            let dossiers = raw
-                .dossiers
-                .iter()
-                .filter_map(|folder| validate_dossier(folder, &mut diags))
-                .collect();
-            let populations = validate_populations(&raw.populations, &mut diags);
-            (
-                dossiers,
-                populations,
-                diags,
-                if keep { parsed } else { Vec::new() },
-            )
-        })
-        .collect();
-    drop(previous);
-    let mut corpus = Corpus::default();
-    for (dossiers, populations, diags, parsed) in parts {
-        corpus.dossiers.extend(dossiers);
-        corpus.populations.extend(populations);
-        diagnostics.extend(diags);
-        if let Some(cache) = cache.as_deref_mut() {
-            cache.extend(parsed);
-        }
-    }
-    corpus.populations.sort_by_key(|p| p.year);
-    crate::load::merge_crlf_warnings(&mut diagnostics);
     crate::diagnostics::sort(&mut diagnostics);
     (corpus, diagnostics)
 }
