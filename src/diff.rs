@@ -1,6 +1,7 @@
 //! The word diff engine: compares two versions of a legal text and describes the changes as
-//! data (paragraphs of equal, inserted and deleted segments), which the renderers below turn
-//! into HTML, Markdown for pull-request comments, or coloured terminal output.
+//! data (paragraphs of equal, inserted and deleted segments), which the renderers of
+//! [`crate::render`] turn into HTML, Markdown for pull-request comments, or coloured
+//! terminal output.
 //!
 //! # How texts are compared
 //!
@@ -107,11 +108,6 @@ impl Default for DiffOptions {
         }
     }
 }
-
-/// A small legend for pages that show marked changes, following the EU habit: inserted text
-/// bold italic, deleted text struck through (the site's CSS styles `ins` and `del` so).
-pub const LEGEND_HTML: &str = "<p class=\"legend\">Changes are marked: \
-<ins>inserted text</ins> in bold italic, <del>deleted text</del> struck through.</p>";
 
 /// Above this many candidate pairs in one replaced run (500 × 500 paragraphs), paragraphs are
 /// paired by a cheaper windowed walk instead of the full table.
@@ -997,239 +993,14 @@ fn pair_in_window(
     Some(pairs)
 }
 
-/// `text` escaped for HTML text and quoted attribute values.
-pub(crate) fn escaped_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_html(&mut out, text);
-    out
-}
-
-/// Escapes the five characters that matter in HTML text and attributes.
-pub(crate) fn escape_html(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-/// HTML for a diff: one `<p>` per paragraph (class `par-ins` or `par-del` for paragraphs
-/// inserted or deleted whole), `<ins>` and `<del>` around changes, all text escaped, one
-/// paragraph per line. No other markup, so templates and CSS decide the look.
-pub fn render_html(diff: &TextDiff) -> String {
-    let mut out = String::new();
-    for paragraph in &diff.paragraphs {
-        match paragraph.status {
-            ParagraphStatus::Inserted => {
-                out.push_str("<p class=\"par-ins\"><ins>");
-                paragraph
-                    .segments
-                    .iter()
-                    .for_each(|s| escape_html(&mut out, &s.text));
-                out.push_str("</ins></p>\n");
-            }
-            ParagraphStatus::Deleted => {
-                out.push_str("<p class=\"par-del\"><del>");
-                paragraph
-                    .segments
-                    .iter()
-                    .for_each(|s| escape_html(&mut out, &s.text));
-                out.push_str("</del></p>\n");
-            }
-            ParagraphStatus::Unchanged | ParagraphStatus::Changed => {
-                out.push_str("<p>");
-                for segment in &paragraph.segments {
-                    let (open, close) = match segment.kind {
-                        SegmentKind::Equal => ("", ""),
-                        SegmentKind::Insert => ("<ins>", "</ins>"),
-                        SegmentKind::Delete => ("<del>", "</del>"),
-                    };
-                    out.push_str(open);
-                    escape_html(&mut out, &segment.text);
-                    out.push_str(close);
-                }
-                out.push_str("</p>\n");
-            }
-        }
-    }
-    out
-}
-
-/// A plain text as HTML paragraphs, split exactly as the diff splits it, so a column that
-/// shows an undiffed text lines up with the columns that show diffs.
-pub fn render_text_html(text: &str) -> String {
-    let mut out = String::new();
-    for paragraph in split_paragraphs(text) {
-        out.push_str("<p>");
-        escape_html(&mut out, &paragraph);
-        out.push_str("</p>\n");
-    }
-    out
-}
-
-/// CommonMark's notion of punctuation, approximated: anything that is neither a letter, a
-/// digit nor whitespace. It decides whether `***` and `~~` can open and close emphasis.
-fn is_md_punct(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace()
-}
-
-/// Characters escaped wherever they appear: those that start emphasis, code, links, HTML,
-/// entities or tables, plus GitHub's `$` (math), `@` (mentions) and `#` (issue links).
-const MARKDOWN_SPECIAL: &str = "\\`*_~[]<>&|$@#";
-
-/// Backslash-escapes text for Markdown, so no text from a position can turn into markup.
-/// Every paragraph is a single line, so block syntax (`1.` lists, `-` bullets, `>` quotes)
-/// can only start at the beginning of a paragraph: there (`line_start`), a leading
-/// punctuation character and the `.` or `)` after a leading number are escaped as well.
-/// Escaping only what matters keeps the raw comment readable.
-fn escape_markdown(out: &mut String, text: &str, line_start: bool) {
-    let mut chars = text.chars().peekable();
-    if line_start {
-        let mut digits = 0;
-        while let Some(c) = chars.next_if(char::is_ascii_digit) {
-            out.push(c);
-            digits += 1;
-        }
-        if let Some(c) = chars.peek().copied() {
-            let list_marker = digits > 0 && (c == '.' || c == ')');
-            let leading_punct = digits == 0 && c.is_ascii_punctuation();
-            if list_marker || (leading_punct && !MARKDOWN_SPECIAL.contains(c)) {
-                out.push('\\');
-                out.push(c);
-                chars.next();
-            }
-        }
-    }
-    for c in chars {
-        if MARKDOWN_SPECIAL.contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-}
-
-/// Writes one marked change. Leading and trailing spaces go outside the markers, and when
-/// CommonMark's flanking rules would stop `***`/`~~` from working (punctuation glued to a
-/// word, as in `word***,***`), inline HTML that GitHub renders the same way is used instead.
-fn markdown_change(out: &mut String, text: &str, kind: SegmentKind, next: Option<char>) {
-    let core = text.trim();
-    let lead = text
-        .get(..text.len() - text.trim_start().len())
-        .unwrap_or("");
-    let trail = text.get(core.len() + lead.len()..).unwrap_or("");
-    out.push_str(lead);
-    if let (Some(first), Some(last)) = (core.chars().next(), core.chars().last()) {
-        let prev = out.chars().last();
-        let next = if trail.is_empty() { next } else { Some(' ') };
-        let boundary = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_md_punct(c));
-        let opens = !is_md_punct(first) || boundary(prev);
-        let closes = !is_md_punct(last) || boundary(next);
-        let (open, close) = match (kind, opens && closes) {
-            (SegmentKind::Insert, true) => ("***", "***"),
-            (SegmentKind::Insert, false) => ("<strong><em>", "</em></strong>"),
-            (SegmentKind::Delete, true) => ("~~", "~~"),
-            (SegmentKind::Delete, false) => ("<del>", "</del>"),
-            (SegmentKind::Equal, _) => ("", ""),
-        };
-        out.push_str(open);
-        escape_markdown(out, core, false);
-        out.push_str(close);
-    }
-    out.push_str(trail);
-}
-
-/// Markdown for pull-request comments: insertions `***bold italic***`, deletions
-/// `~~struck~~`, all text escaped, paragraphs separated by blank lines.
-pub fn render_markdown(diff: &TextDiff) -> String {
-    let mut paragraphs = Vec::new();
-    for paragraph in &diff.paragraphs {
-        let mut out = String::new();
-        for (k, segment) in paragraph.segments.iter().enumerate() {
-            match segment.kind {
-                SegmentKind::Equal => {
-                    let line_start = out.is_empty();
-                    escape_markdown(&mut out, &segment.text, line_start);
-                }
-                kind => {
-                    // What follows the markers: the next equal text's first character, or a
-                    // marker or space (punctuation or whitespace) when another change follows.
-                    let next = match paragraph.segments.get(k + 1) {
-                        None => None,
-                        Some(s) if s.kind == SegmentKind::Equal => s.text.chars().next(),
-                        Some(_) => Some('*'),
-                    };
-                    markdown_change(&mut out, &segment.text, kind, next);
-                }
-            }
-        }
-        paragraphs.push(out);
-    }
-    let mut out = paragraphs.join("\n\n");
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out
-}
-
-/// Replaces control characters, so a text cannot send escape sequences to the terminal.
-fn push_terminal_text(out: &mut String, text: &str) {
-    out.extend(
-        text.chars()
-            .map(|c| if c.is_control() { '\u{FFFD}' } else { c }),
-    );
-}
-
-/// Terminal output. With colour: insertions green, bold and underlined, deletions red and
-/// struck through (underline and strikethrough keep the diff readable without colour vision).
-/// Without colour, wdiff's markers: `{+inserted+}` and `[-deleted-]`.
-pub fn render_terminal(diff: &TextDiff, color: bool) -> String {
-    let insert = anstyle::Style::new()
-        .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Green)))
-        .bold()
-        .underline();
-    let delete = anstyle::Style::new()
-        .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)))
-        .strikethrough();
-    let mut paragraphs = Vec::new();
-    for paragraph in &diff.paragraphs {
-        let mut out = String::new();
-        for segment in &paragraph.segments {
-            let style = match segment.kind {
-                SegmentKind::Equal => {
-                    push_terminal_text(&mut out, &segment.text);
-                    continue;
-                }
-                SegmentKind::Insert => (insert, "{+", "+}"),
-                SegmentKind::Delete => (delete, "[-", "-]"),
-            };
-            let (style, open, close) = style;
-            if color {
-                out.push_str(&style.render().to_string());
-                push_terminal_text(&mut out, &segment.text);
-                out.push_str(&style.render_reset().to_string());
-            } else {
-                out.push_str(open);
-                push_terminal_text(&mut out, &segment.text);
-                out.push_str(close);
-            }
-        }
-        paragraphs.push(out);
-    }
-    let mut out = paragraphs.join("\n\n");
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::html::{
+        diff as render_html, text as render_text_html, LEGEND as LEGEND_HTML,
+    };
+    use crate::render::markdown::diff as render_markdown;
+    use crate::render::terminal::diff as render_terminal;
 
     fn diff(old: &str, new: &str) -> TextDiff {
         diff_texts(old, new, &DiffOptions::default())

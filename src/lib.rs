@@ -21,12 +21,15 @@ pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod refs;
+pub mod render;
 pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod theme;
 mod timing;
+pub mod urls;
 pub mod validate;
+pub mod vocabulary;
 
 use std::path::Path;
 

@@ -444,7 +444,7 @@ fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
     if let Some(e) = errors {
         extra.push_str(&format!(
             "<div id=\"trilogue-errors\" role=\"alert\" style=\"{BANNER_STYLE}\"><strong>The data has errors; this is the last good build.</strong><pre>{}</pre></div>",
-            crate::diff::escaped_html(e)
+            crate::render::html::escaped(e)
         ));
     }
     match text.rfind("</body>") {

@@ -72,7 +72,7 @@ fn moment(d: &Dossier, date: Date, figures: &Population, own_year: bool) -> Coun
         .collect();
     let states = EU27
         .iter()
-        .map(|(code, _)| {
+        .map(|code| {
             let change = d
                 .member_states
                 .iter()

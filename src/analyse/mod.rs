@@ -47,45 +47,6 @@ pub enum Relation {
 }
 
 impl Relation {
-    /// The cell's kind (`missing`, `proposal`, `new`, `unchanged`, …: a CSS class and a
-    /// hook for scripts) and, for cells whose meaning is their relation, the phrase that
-    /// says it ("No change from the Commission proposal"). Shared by the site and the
-    /// briefings, so that both say the same thing.
-    pub fn kind_and_status(
-        &self,
-        institution: Institution,
-        provision: &Provision,
-    ) -> (&'static str, Option<String>) {
-        match self {
-            Relation::NoPosition
-                if institution == Institution::Commission && provision.is_new() =>
-            {
-                ("absent", Some("Not in the Commission proposal".to_string()))
-            }
-            Relation::NoPosition => ("missing", Some("No position yet".to_string())),
-            Relation::Proposal => ("proposal", None),
-            Relation::NewProvision => (
-                "new",
-                Some(format!(
-                    "New provision inserted by the {}",
-                    institution.label()
-                )),
-            ),
-            Relation::Unchanged => (
-                "unchanged",
-                Some("No change from the Commission proposal".to_string()),
-            ),
-            Relation::SameAs(other) => (
-                "same-as",
-                Some(format!("Same as the {}", other.position_name())),
-            ),
-            Relation::Deleted => ("deleted", Some("Deleted".to_string())),
-            Relation::Amended(_) => ("amended", None),
-            Relation::OwnText => ("own-text", None),
-            Relation::SummaryOnly => ("summary", None),
-        }
-    }
-
     /// Whether the column departs from the Commission proposal.
     pub fn changes_proposal(&self) -> bool {
         matches!(

@@ -51,7 +51,12 @@ impl Discovered {
 
 /// Walk `<root>/positions` and classify what is there, without reading any file.
 pub fn discover(root: &Path) -> Discovered {
-    let positions = root.join("positions");
+    discover_in(root, &root.join("positions"))
+}
+
+/// [`discover`] of a `positions` folder that may be elsewhere (`trilogue changes` reads
+/// copies of it); file names in messages are relative to `root`.
+pub fn discover_in(root: &Path, positions: &Path) -> Discovered {
     let mut project = Discovered::default();
     if !positions.is_dir() {
         project.diagnostics.push(
@@ -66,7 +71,7 @@ pub fn discover(root: &Path) -> Discovered {
     }
     // A pull request can replace positions/ by a link to any folder on the machine that
     // builds it, and error snippets would then print lines of files outside the project.
-    if std::fs::symlink_metadata(&positions).is_ok_and(|m| m.file_type().is_symlink()) {
+    if std::fs::symlink_metadata(positions).is_ok_and(|m| m.file_type().is_symlink()) {
         project.diagnostics.push(
             Diagnostic::error(Code::SymbolicLink, "`positions/` is a symbolic link, which trilogue does not follow")
                 .in_file(Path::new("positions"))
@@ -78,7 +83,7 @@ pub fn discover(root: &Path) -> Discovered {
     // Walk in sorted order so that output never depends on the file system.
     let mut files: Vec<(FileKind, PathBuf)> = Vec::new();
     let mut dossier_ids: Vec<String> = Vec::new();
-    let walker = walkdir::WalkDir::new(&positions)
+    let walker = walkdir::WalkDir::new(positions)
         .sort_by_file_name()
         .follow_links(false)
         .max_depth(4);

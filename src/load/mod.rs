@@ -28,7 +28,7 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Pos};
 
-pub use discover::{discover, Discovered, FileGroup};
+pub use discover::{discover, discover_in, Discovered, FileGroup};
 pub use raw::*;
 pub use read::{
     load_files, merge_crlf_warnings, parse_yaml, read_source, read_source_warning, CachedParse,

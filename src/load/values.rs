@@ -185,7 +185,7 @@ impl JsonSchema for CountryValue {
         "Country".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let codes: Vec<&str> = EU27.iter().map(|(c, _)| *c).collect();
+        let codes: Vec<&str> = EU27.to_vec();
         string_enum(
             "Country",
             &codes,
@@ -232,7 +232,7 @@ impl JsonSchema for SharesValue {
         "Shares".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let codes: Vec<&str> = EU27.iter().map(|(c, _)| *c).collect();
+        let codes: Vec<&str> = EU27.to_vec();
         json_schema!({
             "type": "object",
             "description": "Each member state's share of the EU population in percent, as published; all 27, adding up to 100 ± 0.05.",

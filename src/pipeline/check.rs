@@ -17,8 +17,22 @@ use crate::validate::{validate_dossier, validate_populations};
 /// provisions, gigabytes). Gives what [`crate::validate::validate`] of [`load::load_project`] gives.
 /// With `cache`, unchanged provision files keep their parse from the last load (and the
 /// cache then holds every provision's parse, for the next).
-pub fn check(root: &Path, mut cache: Option<&mut load::ParseCache>) -> (Corpus, Vec<Diagnostic>) {
-    let mut found = load::discover(root);
+pub fn check(root: &Path, cache: Option<&mut load::ParseCache>) -> (Corpus, Vec<Diagnostic>) {
+    check_in(root, &root.join("positions"), cache)
+}
+
+/// [`check`] of a `positions` folder that may be elsewhere than in `root` (the copies
+/// `trilogue changes` compares); file names in messages are relative to `root`.
+pub fn check_positions(root: &Path, positions: &Path) -> (Corpus, Vec<Diagnostic>) {
+    check_in(root, positions, None)
+}
+
+fn check_in(
+    root: &Path,
+    positions: &Path,
+    mut cache: Option<&mut load::ParseCache>,
+) -> (Corpus, Vec<Diagnostic>) {
+    let mut found = load::discover_in(root, positions);
     let mut diagnostics = std::mem::take(&mut found.diagnostics);
     let previous = cache
         .as_deref_mut()

@@ -15,4 +15,4 @@ mod build;
 mod check;
 
 pub use build::{build, render_site, render_site_incremental, BuildCache, BuildOptions, Rendered};
-pub use check::check;
+pub use check::{check, check_positions};

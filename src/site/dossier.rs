@@ -10,6 +10,8 @@ use rayon::prelude::*;
 
 use crate::analyse::{DossierAnalysis, FullAnalysis};
 use crate::model::Dossier;
+use crate::urls;
+use crate::vocabulary::Phrase;
 
 use super::views::{self, DossierView, RowDetail, RowView, SnapshotLink};
 use super::{feeds, v, Page, ReusePlan, Sink, SiteRenderer};
@@ -23,8 +25,8 @@ impl SiteRenderer<'_> {
         plan: &ReusePlan,
         out: &dyn Sink,
     ) -> anyhow::Result<()> {
-        let view = views::dossier_view(d, &a.current);
-        let rows = table_rows(d, &a.current, RowDetail::Table);
+        let view = views::dossier_view(&self.words, d, &a.current);
+        let rows = self.table_rows(d, &a.current, RowDetail::Table);
         self.tables(d, &view, &rows, a, out)?;
         for page in self.dossier_data(d, &a.current, &rows) {
             out.put(page)?;
@@ -37,7 +39,7 @@ impl SiteRenderer<'_> {
 
     fn briefing_link(&self, d: &Dossier, topic: Option<&str>) -> Option<crate::brief::SiteLink> {
         self.briefings
-            .then(|| crate::brief::site_link(d, topic))
+            .then(|| crate::brief::site_link(&self.words, d, topic))
             .flatten()
     }
 
@@ -56,14 +58,15 @@ impl SiteRenderer<'_> {
             .iter()
             .map(|(date, _)| SnapshotLink {
                 iso: date.iso(),
-                label: date.human(),
-                href: format!("as-of/{}.html", date.iso()),
+                label: self.words.date(*date),
+                href: urls::as_of_href(*date),
             })
             .collect();
         let description = crate::markdown::to_plain_text(d.summary.get(&d.lang));
         let meta = self.meta(
-            &format!("{base}/index.html"),
-            format!("{}: comparison table", view.short_title),
+            &self.urls.dossier(base),
+            self.words
+                .text(&Phrase::ComparisonTable(view.short_title.clone())),
             truncate(&description, 200),
             "overview",
         );
@@ -78,15 +81,19 @@ impl SiteRenderer<'_> {
         a.as_of
             .par_iter()
             .zip(snapshot_links.par_iter())
-            .try_for_each(|((_, past), link)| {
-                let past_rows = table_rows(d, past, RowDetail::Table);
+            .try_for_each(|((date, past), link)| {
+                let past_rows = self.table_rows(d, past, RowDetail::Table);
+                let dossier = view.short_title.clone();
                 let meta = self.meta(
-                    &format!("{base}/{}", link.href),
-                    format!("{}: positions as of {}", view.short_title, link.label),
-                    format!(
-                        "The {} comparison table as it stood on {}.",
-                        view.short_title, link.label
-                    ),
+                    &self.urls.in_dossier(base, &link.href),
+                    self.words.text(&Phrase::TableAsOf {
+                        dossier: dossier.clone(),
+                        date: *date,
+                    }),
+                    self.words.text(&Phrase::TableAsOfDescription {
+                        dossier,
+                        date: *date,
+                    }),
                     "overview",
                 );
                 out.put(self.render(
@@ -102,9 +109,15 @@ impl SiteRenderer<'_> {
                 .filter(|r| r.topics.iter().any(|t| t.id == topic.id))
                 .collect();
             let meta = self.meta(
-                &format!("{base}/topics/{}.html", topic.id),
-                format!("{}: {}", view.short_title, topic.label),
-                format!("{} — provisions on {}", view.short_title, topic.label),
+                &self.urls.in_dossier(base, &urls::topic_href(&topic.id)),
+                self.words.text(&Phrase::TopicPage {
+                    dossier: view.short_title.clone(),
+                    topic: topic.label.clone(),
+                }),
+                self.words.text(&Phrase::TopicDescription {
+                    dossier: view.short_title.clone(),
+                    topic: topic.label.clone(),
+                }),
                 "overview",
             );
             out.put(self.render(
@@ -117,19 +130,21 @@ impl SiteRenderer<'_> {
 
     /// The dossier's feed, `data.json` and the CSV of its table (`rows`).
     fn dossier_data(&self, d: &Dossier, a: &DossierAnalysis, rows: &[RowView]) -> Vec<Page> {
-        let title = format!("{}: positions and events", d.short_title.get(&d.lang));
-        let path = format!("{}/feed.xml", d.id);
+        let title = self
+            .words
+            .text(&Phrase::DossierFeed(d.short_title.get(&d.lang).to_string()));
+        let path = self.urls.dossier_feed(&d.id);
         vec![
             Page {
-                content: feeds::atom(&title, &path, &[d], self.base_url).into_bytes(),
+                content: feeds::atom(&self.words, &title, &path, &[d], self.base_url).into_bytes(),
                 path: PathBuf::from(path),
             },
             Page {
-                path: PathBuf::from(format!("{}/data.json", d.id)),
+                path: PathBuf::from(self.urls.dossier_data(&d.id)),
                 content: feeds::data_json(d, a).into_bytes(),
             },
             Page {
-                path: PathBuf::from(format!("{}/comparison.csv", d.id)),
+                path: PathBuf::from(self.urls.dossier_csv(&d.id)),
                 content: feeds::comparison_csv(d, rows).into_bytes(),
             },
         ]
@@ -144,12 +159,14 @@ impl SiteRenderer<'_> {
         out: &dyn Sink,
     ) -> anyhow::Result<()> {
         let meta = self.meta(
-            &format!("{}/text.html", d.id),
-            format!("{}: full texts side by side", view.short_title),
-            format!("The texts of {} in four columns, with changes against the Commission proposal marked.", view.short_title),
+            &self.urls.in_dossier(&d.id, "text.html"),
+            self.words
+                .text(&Phrase::FullTexts(view.short_title.clone())),
+            self.words
+                .text(&Phrase::FullTextsDescription(view.short_title.clone())),
             "text",
         );
-        let text_rows = table_rows(d, a, RowDetail::Full);
+        let text_rows = self.table_rows(d, a, RowDetail::Full);
         out.put(self.render(
             "text.html",
             meta.path.clone(),
@@ -169,7 +186,7 @@ impl SiteRenderer<'_> {
         item: (&str, Value),
     ) -> anyhow::Result<Page> {
         let meta = self.meta(
-            &format!("{}/{template}", view.id),
+            &self.urls.in_dossier(&view.id, template),
             title,
             description,
             section,
@@ -191,40 +208,39 @@ impl SiteRenderer<'_> {
         a: &FullAnalysis,
         out: &dyn Sink,
     ) -> anyhow::Result<()> {
-        let short = &view.short_title;
+        let short = || view.short_title.clone();
+        let words = &self.words;
         out.put(self.dossier_page(
             view,
             "sources.html",
-            format!("{short}: sources"),
-            format!("The documents cited for {short}."),
+            words.text(&Phrase::Sources(short())),
+            words.text(&Phrase::SourcesDescription(short())),
             "sources",
-            ("sources", v(views::sources_views(d))),
+            ("sources", v(views::sources_views(words, d))),
         )?)?;
         out.put(self.dossier_page(
             view,
             "timeline.html",
-            format!("{short}: timeline"),
-            format!("Every event and every position on {short}, in date order."),
+            words.text(&Phrase::Timeline(short())),
+            words.text(&Phrase::TimelineDescription(short())),
             "timeline",
-            ("entries", v(views::timeline(d))),
+            ("entries", v(views::timeline(words, d))),
         )?)?;
         out.put(self.dossier_page(
             view,
             "council.html",
-            format!("{short}: the Council and the member states"),
-            format!(
-                "Where each government stands on {short} and whether there is a qualified majority."
-            ),
+            words.text(&Phrase::Council(short())),
+            words.text(&Phrase::CouncilDescription(short())),
             "council",
-            ("council", v(views::council(d, a.council.as_deref()))),
+            ("council", v(views::council(words, d, a.council.as_deref()))),
         )?)?;
         out.put(self.dossier_page(
             view,
             "negotiators.html",
-            format!("{short}: negotiators"),
-            format!("Who negotiates {short}: rapporteurs, shadow rapporteurs and others."),
+            words.text(&Phrase::Negotiators(short())),
+            words.text(&Phrase::NegotiatorsDescription(short())),
             "negotiators",
-            ("negotiators", v(views::negotiators(d))),
+            ("negotiators", v(views::negotiators(words, d))),
         )?)
     }
 
@@ -240,14 +256,15 @@ impl SiteRenderer<'_> {
         a.provisions
             .par_iter()
             .filter(|pa| !plan.keeps(pa.index))
-            .filter_map(|pa| views::provision_view(d, a, pa))
+            .filter_map(|pa| views::provision_view(&self.words, d, a, pa))
             .try_for_each(|pv| {
                 let meta = self.meta(
-                    &format!("{}/provisions/{}.html", d.id, pv.row.id),
-                    format!(
-                        "{} {}: {}",
-                        view.short_title, pv.row.reference, pv.row.title
-                    ),
+                    &self.urls.provision(&d.id, &pv.row.id),
+                    self.words.text(&Phrase::ProvisionPage {
+                        dossier: view.short_title.clone(),
+                        reference: pv.row.reference.clone(),
+                        title: pv.row.title.clone(),
+                    }),
                     provision_description(&pv),
                     "provision",
                 );
@@ -260,16 +277,18 @@ impl SiteRenderer<'_> {
     }
 }
 
-/// The rows of a dossier's comparison table, in the analysis's (legal) order.
-fn table_rows(d: &Dossier, a: &DossierAnalysis, detail: RowDetail) -> Vec<RowView> {
-    a.provisions
-        .par_iter()
-        .filter_map(|pa| {
-            d.provisions
-                .get(pa.index)
-                .map(|p| views::row_view(d, p, pa, detail))
-        })
-        .collect()
+impl SiteRenderer<'_> {
+    /// The rows of a dossier's comparison table, in the analysis's (legal) order.
+    fn table_rows(&self, d: &Dossier, a: &DossierAnalysis, detail: RowDetail) -> Vec<RowView> {
+        a.provisions
+            .par_iter()
+            .filter_map(|pa| {
+                d.provisions
+                    .get(pa.index)
+                    .map(|p| views::row_view(&self.words, d, p, pa, detail))
+            })
+            .collect()
+    }
 }
 
 fn provision_description(pv: &views::ProvisionView) -> String {

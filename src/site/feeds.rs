@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
 use crate::model::{Content, Corpus, Date, Dossier, Institution};
+use crate::urls::Urls;
+use crate::vocabulary::{Differ, Phrase, Vocabulary};
 
 use super::views;
 
@@ -24,23 +26,24 @@ struct Entry {
     summary: String,
 }
 
-fn entries(d: &Dossier) -> Vec<Entry> {
+fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
     let lang = &d.lang;
+    let site = Urls::root();
     let mut out = Vec::new();
     for p in &d.provisions {
         for (institution, versions) in &p.positions {
             for (i, v) in versions.iter().enumerate() {
                 let what = match &v.content {
                     Content::SameAs(Institution::Commission) => {
-                        "no change from the Commission proposal".to_string()
+                        words.in_sentence(&Phrase::NoChangeFromProposal)
                     }
-                    Content::SameAs(other) => format!("same as the {}", other.position_name()),
-                    Content::Deleted => "deleted".to_string(),
+                    Content::SameAs(other) => words.in_sentence(&Phrase::SameAsPositionOf(*other)),
+                    Content::Deleted => words.in_sentence(&Phrase::Deleted),
                     Content::Text(_) | Content::SummaryOnly => v
                         .summary
                         .as_ref()
                         .map(|s| crate::markdown::to_plain_text(s.get(lang)))
-                        .unwrap_or_else(|| "new text".to_string()),
+                        .unwrap_or_else(|| words.in_sentence(&Phrase::NewText)),
                 };
                 out.push(Entry {
                     id: format!(
@@ -51,19 +54,12 @@ fn entries(d: &Dossier) -> Vec<Entry> {
                         v.date.iso()
                     ),
                     date: v.date,
-                    title: format!(
-                        "{} {}: {}",
-                        p.reference,
-                        p.title.get(lang),
-                        institution.position_name()
-                    ),
-                    href: format!(
-                        "{}/provisions/{}.html#{}-v{}",
-                        d.id,
-                        p.id,
-                        institution.key(),
-                        i + 1
-                    ),
+                    title: words.text(&Phrase::FeedEntry {
+                        reference: p.reference.to_string(),
+                        title: p.title.get(lang).to_string(),
+                        institution: *institution,
+                    }),
+                    href: site.version(&d.id, &p.id, *institution, i),
                     summary: what,
                 });
             }
@@ -74,7 +70,7 @@ fn entries(d: &Dossier) -> Vec<Entry> {
             id: format!("urn:trilogue:{}:event:{}:{}", d.id, e.date.iso(), i + 1),
             date: e.date,
             title: e.title.get(lang).to_string(),
-            href: format!("{}/timeline.html#event-{}", d.id, i + 1),
+            href: site.event(&d.id, i),
             summary: e
                 .description
                 .as_ref()
@@ -106,8 +102,14 @@ fn xml_escape(s: &str) -> String {
 
 /// An Atom feed (RFC 4287). Links are absolute when the base URL is known, relative to
 /// the feed otherwise (allowed by Atom through `xml:base`).
-pub fn atom(title: &str, feed_path: &str, dossiers: &[&Dossier], base_url: Option<&str>) -> String {
-    let mut all: Vec<Entry> = dossiers.iter().flat_map(|d| entries(d)).collect();
+pub fn atom(
+    words: &Vocabulary,
+    title: &str,
+    feed_path: &str,
+    dossiers: &[&Dossier],
+    base_url: Option<&str>,
+) -> String {
+    let mut all: Vec<Entry> = dossiers.iter().flat_map(|d| entries(words, d)).collect();
     all.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     let base = base_url
         .map(|b| format!("{}/", b.trim_end_matches('/')))
@@ -191,8 +193,7 @@ struct DataProvision<'a> {
     title: &'a str,
     topics: &'a [String],
     consequences: Option<&'a str>,
-    /// "yes", "no" or "unknown".
-    parliament_council_differ: &'static str,
+    parliament_council_differ: Differ,
     positions: Vec<DataPosition<'a>>,
 }
 
@@ -245,11 +246,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
             title: p.title.get(lang),
             topics: &p.topics,
             consequences: p.consequences.as_ref().map(|c| c.get(lang)),
-            parliament_council_differ: match pa.parliament_council_differ {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "unknown",
-            },
+            parliament_council_differ: Differ::from(pa.parliament_council_differ),
             positions: p
                 .positions
                 .iter()
@@ -367,7 +364,7 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
         for c in &r.cells {
             let version =
                 provision.and_then(|p| p.positions.get(&institution_of(c.institution)?)?.last());
-            row.push(c.status.clone().unwrap_or_else(|| c.kind.to_string()));
+            row.push(c.status.clone().unwrap_or_else(|| c.kind.key().to_string()));
             row.push(
                 version
                     .and_then(|v| v.summary.as_ref())
@@ -377,7 +374,7 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
             row.push(c.date_iso.clone().unwrap_or_default());
             row.push(c.source.as_ref().map(|s| s.id.clone()).unwrap_or_default());
         }
-        row.push(r.parliament_council.to_string());
+        row.push(r.parliament_council.key().to_string());
         push_row(&mut out, &row);
     }
     out

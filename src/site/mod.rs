@@ -11,6 +11,7 @@
 //! - [`search`]: the Pagefind index;
 //! - [`templates`]: the minijinja environment of the [`Theme`](crate::theme::Theme).
 
+mod council_map;
 mod dossier;
 mod feeds;
 mod output;
@@ -27,6 +28,8 @@ use minijinja::{context, Environment, Value};
 
 use crate::model::{Corpus, Dossier};
 use crate::theme::Theme;
+use crate::urls::{self, Urls};
+use crate::vocabulary::{Phrase, Vocabulary};
 
 pub use feeds::sitemap;
 pub use output::{check_output_dir, write_site, write_site_with, FolderSink};
@@ -99,9 +102,11 @@ fn v<T: serde::Serialize>(x: T) -> Value {
     Value::from(Serde(x))
 }
 
-/// Renders pages with the theme's templates.
+/// Renders pages with the theme's templates, in the words of a vocabulary.
 pub struct SiteRenderer<'a> {
     env: Environment<'static>,
+    words: Vocabulary,
+    urls: Urls,
     base_url: Option<&'a str>,
     /// Whether the briefing PDFs are written, and so linked.
     briefings: bool,
@@ -112,6 +117,8 @@ impl<'a> SiteRenderer<'a> {
     pub fn new(theme: &Theme, base_url: Option<&'a str>, briefings: bool) -> anyhow::Result<Self> {
         Ok(SiteRenderer {
             env: environment(theme)?,
+            words: Vocabulary::english(),
+            urls: Urls::root(),
             base_url,
             briefings,
         })
@@ -124,19 +131,14 @@ impl<'a> SiteRenderer<'a> {
         description: String,
         section: &'static str,
     ) -> views::PageMeta {
-        let depth = path.matches('/').count();
         views::PageMeta {
-            root: "../".repeat(depth),
+            root: urls::to_root(path),
             title,
             description,
             path: path.to_string(),
-            canonical: self
-                .base_url
-                .map(|b| format!("{}/{}", b.trim_end_matches('/'), path)),
+            canonical: self.base_url.map(|b| urls::absolute(b, path)),
             section,
-            feed: path
-                .split_once('/')
-                .map(|(dossier, _)| format!("{dossier}/feed.xml")),
+            feed: self.urls.feed_of_page(path),
         }
     }
 
@@ -156,17 +158,20 @@ impl<'a> SiteRenderer<'a> {
 
     /// The home page: every dossier.
     pub fn home(&self, corpus: &Corpus) -> anyhow::Result<Page> {
-        let dossiers: Vec<views::DossierSummary> =
-            corpus.dossiers.iter().map(views::dossier_summary).collect();
+        let dossiers: Vec<views::DossierSummary> = corpus
+            .dossiers
+            .iter()
+            .map(|d| views::dossier_summary(&self.words, d))
+            .collect();
         let meta = self.meta(
-            "index.html",
+            &self.urls.home(),
             "trilogue".to_string(),
-            "How the European Commission, the European Parliament and the Council differ on EU laws, provision by provision.".to_string(),
+            self.words.text(&Phrase::SiteDescription),
             "home",
         );
         self.render(
             "index.html",
-            "index.html".into(),
+            meta.path.clone(),
             context! { page => v(&meta), dossiers => v(&dossiers) },
         )
     }
@@ -175,9 +180,9 @@ impl<'a> SiteRenderer<'a> {
     /// served at any depth): to the base URL's path when known, else to `/`.
     pub fn not_found(&self) -> anyhow::Result<Page> {
         let mut meta = self.meta(
-            "404.html",
-            "Page not found".to_string(),
-            "This page does not exist.".to_string(),
+            &self.urls.not_found(),
+            self.words.text(&Phrase::PageNotFound),
+            self.words.text(&Phrase::PageNotFoundDescription),
             "home",
         );
         meta.root = match self.base_url {
@@ -191,16 +196,18 @@ impl<'a> SiteRenderer<'a> {
             }
             None => "/".to_string(),
         };
-        self.render("404.html", "404.html".into(), context! { page => v(&meta) })
+        let path = meta.path.clone();
+        self.render("404.html", path, context! { page => v(&meta) })
     }
 
     /// The Atom feed of every dossier, `feed.xml`.
     pub fn feed_of_all(&self, corpus: &Corpus) -> Page {
         let all: Vec<&Dossier> = corpus.dossiers.iter().collect();
+        let path = self.urls.feed_of_all();
+        let title = self.words.text(&Phrase::FeedOfAll);
         Page {
-            path: PathBuf::from("feed.xml"),
-            content: feeds::atom("trilogue: all dossiers", "feed.xml", &all, self.base_url)
-                .into_bytes(),
+            content: feeds::atom(&self.words, &title, &path, &all, self.base_url).into_bytes(),
+            path: PathBuf::from(path),
         }
     }
 }

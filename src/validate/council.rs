@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::{pos_of, Parsed, RawMemberStates, RawPopulation};
-use crate::model::{country_name, MemberState, Population, Stance, StanceChange, EU27};
+use crate::model::{is_member_state, MemberState, Population, Stance, StanceChange, EU27};
 
 use super::context::{schema_line_warning, FileCtx, Sources};
 
@@ -37,15 +37,15 @@ pub(super) fn validate_member_states(
         diags,
     };
     let mut out: Vec<MemberState> = Vec::new();
-    let codes: Vec<&str> = EU27.iter().map(|(c, _)| *c).collect();
+    let codes: Vec<&str> = EU27.to_vec();
     for entry in &parsed.value.stances {
         let c = &entry.value.country;
         let code = c.value.trim().to_string();
-        if country_name(&code).is_none() {
+        if !is_member_state(&code) {
             let help = match code.to_uppercase().as_str() {
                 "GR" => "the EU writes Greece as `EL`".to_string(),
                 "UK" | "GB" => "the United Kingdom left the EU in 2020".to_string(),
-                upper if country_name(upper).is_some() => {
+                upper if is_member_state(upper) => {
                     format!("write the code in capitals: `{upper}`")
                 }
                 _ => format!("use an EU27 code: {}", codes.join(", ")),
@@ -162,7 +162,7 @@ fn validate_population(
     };
     let mut shares = BTreeMap::new();
     for (code, share) in &raw.shares.0 {
-        if country_name(&code.value).is_none() {
+        if !is_member_state(&code.value) {
             let d = ctx
                 .at(
                     Code::NotAMemberState,
@@ -191,7 +191,7 @@ fn validate_population(
     }
     let missing: Vec<&str> = EU27
         .iter()
-        .map(|(c, _)| *c)
+        .copied()
         .filter(|c| !shares.contains_key(*c))
         .collect();
     if !missing.is_empty() {
