@@ -177,16 +177,6 @@ impl Date {
             _ => format!("{:04}", self.year),
         }
     }
-
-    /// RFC 3339 timestamp at midnight UTC (for feeds and sitemaps).
-    pub fn rfc3339(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T00:00:00Z",
-            self.year,
-            self.month.unwrap_or(1),
-            self.day.unwrap_or(1)
-        )
-    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
