@@ -401,8 +401,6 @@ impl Builder {
     }
 }
 
-/// A paragraph's tokens (see [`word_bounds`]) and their numbers in its [`Run`].
-
 #[cfg(test)]
 mod tests {
     use super::words::word_bounds;

@@ -112,6 +112,7 @@ pub(super) fn ascii_word_break(cats: &[WordCat], i: usize) -> bool {
     }
 }
 
+/// A paragraph's tokens (see [`word_bounds`]) and their numbers in its [`Run`].
 pub(super) struct Tokens<'a> {
     pub(super) text: Vec<&'a str>,
     pub(super) ids: Vec<u32>,
