@@ -105,17 +105,15 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// A date as Atom writes it: midnight UTC of the day (or of the first day of the month
-/// or year, for dates at that precision).
+/// or year, for dates at that precision). Built from the data, never from a clock.
 fn atom_date(d: Date) -> FixedDateTime {
-    let day = chrono::NaiveDate::from_ymd_opt(
-        i32::from(d.year),
-        u32::from(d.month.unwrap_or(1)),
-        u32::from(d.day.unwrap_or(1)),
+    let text = format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        d.year,
+        d.month.unwrap_or(1),
+        d.day.unwrap_or(1)
     );
-    chrono::FixedOffset::east_opt(0)
-        .zip(day.and_then(|day| day.and_hms_opt(0, 0, 0)))
-        .and_then(|(utc, t)| t.and_local_timezone(utc).single())
-        .unwrap_or_default()
+    FixedDateTime::parse_from_rfc3339(&text).unwrap_or_default()
 }
 
 /// An Atom feed (RFC 4287), written by `atom_syndication`. Links are absolute when the
