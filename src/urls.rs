@@ -136,6 +136,14 @@ pub fn version_href(provision: &str, institution: Institution, index: usize) -> 
     )
 }
 
+/// The section of an institution's history on a provision page: `history-council`.
+pub fn history_anchor(institution: Institution) -> String {
+    format!("history-{}", institution.key())
+}
+
+/// The section of a provision page with its consequences.
+pub const CONSEQUENCES_ANCHOR: &str = "consequences";
+
 /// From the dossier's folder to a source on the sources page.
 pub fn source_href(source: &str) -> String {
     format!("sources.html#source-{source}")

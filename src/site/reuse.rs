@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::model::{Dossier, Localized, Provision};
 use crate::refs::LegalRef;
+use crate::urls::Urls;
 
 /// The provision pages of a dossier that need no rendering, by index in the dossier.
 #[derive(Debug, Default)]
@@ -55,7 +56,7 @@ impl ReusePlan {
         self.kept
             .iter()
             .filter_map(|i| d.provisions.get(*i))
-            .map(|p| PathBuf::from(format!("{}/provisions/{}.html", d.id, p.id)))
+            .map(|p| PathBuf::from(Urls::root().provision(&d.id, &p.id)))
             .collect()
     }
 }

@@ -17,7 +17,7 @@ use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
 use crate::model::{Content, Corpus, Dossier, Institution, Provision, TimelineEvent};
-use crate::urls::Urls;
+use crate::urls::{self, Urls};
 use crate::vocabulary::{Phrase, Vocabulary};
 
 use super::Page;
@@ -134,7 +134,7 @@ impl Records<'_> {
                 }
             }
             out.push(self.record(
-                format!("{page}#history-{}", institution.key()),
+                format!("{page}#{}", urls::history_anchor(*institution)),
                 content,
                 format!("{reference} {title}"),
                 Some(reference.clone()),
@@ -144,7 +144,7 @@ impl Records<'_> {
         if let Some(c) = &p.consequences {
             let label = self.words.text(&Phrase::Consequences);
             out.push(self.record(
-                format!("{page}#consequences"),
+                format!("{page}#{}", urls::CONSEQUENCES_ANCHOR),
                 format!(
                     "{reference} {title}. {}",
                     crate::markdown::to_plain_text(c.get(lang))

@@ -210,7 +210,7 @@ fn step_view(
         note_html: v.note.as_ref().map(|n| {
             markdown::to_html(
                 n.get(lang),
-                &format!("{}-{}-v{}-note", p.id, institution.key(), index + 1),
+                &format!("{}-{}-note", p.id, urls::version_anchor(institution, index)),
             )
         }),
         source: source_link(d, &v.source),
