@@ -1463,9 +1463,9 @@ fn phases(args: &Args) -> Result<(), String> {
         started.elapsed(),
         diags.len()
     );
-    let options = trilogue::site::BuildOptions::default();
+    let options = trilogue::pipeline::BuildOptions::default();
     let pages =
-        trilogue::site::build(&root, &corpus, &out, &options).map_err(|e| format!("{e:#}"))?;
+        trilogue::pipeline::build(&root, &corpus, &out, &options).map_err(|e| format!("{e:#}"))?;
     eprintln!("total: {:.1?}, {pages} files", started.elapsed());
     Ok(())
 }

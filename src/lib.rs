@@ -3,8 +3,10 @@
 //!
 //! Data flows one way through plain structs:
 //! [`load`] (YAML with spans) → [`validate`] ([`model::Corpus`] + diagnostics) →
-//! [`analyse`] (diffs and comparisons) → [`site`] (rendered pages, written atomically).
-//! The command line in [`cmd`] is a thin layer over these stages.
+//! [`analyse`] (diffs, "as of" tables, Council tallies) → [`site`] and [`brief`] (pages and
+//! PDFs, in the words of [`vocabulary`] and the look of [`theme`]) → written atomically.
+//! [`pipeline`] runs these stages dossier by dossier; the command line in [`cmd`] is a thin
+//! layer over it.
 
 pub mod analyse;
 pub mod brief;
@@ -17,17 +19,23 @@ pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod pipeline;
 pub mod refs;
+pub mod render;
 pub mod schema;
 pub mod serve;
 pub mod site;
+pub mod theme;
+mod timing;
+pub mod urls;
 pub mod validate;
+pub mod vocabulary;
 
 use std::path::Path;
 
 /// Load and validate the project at `root`: what `trilogue check` does.
 pub fn check_project(root: &Path) -> (model::Corpus, Vec<diagnostics::Diagnostic>) {
-    validate::load_and_validate(root, None)
+    pipeline::check(root, None)
 }
 
 /// [`check_project`], reusing the parse of every provision file unchanged since the load
@@ -36,5 +44,5 @@ pub fn check_project_cached(
     root: &Path,
     cache: &mut load::ParseCache,
 ) -> (model::Corpus, Vec<diagnostics::Diagnostic>) {
-    validate::load_and_validate(root, Some(cache))
+    pipeline::check(root, Some(cache))
 }

@@ -98,7 +98,7 @@ fn sanitizer(
                 .collect(),
         )
         .generic_attributes(HashSet::new())
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_schemes(LINK_SCHEMES.into_iter().collect())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(Some("noopener noreferrer"))
         .strip_comments(true);
@@ -422,22 +422,49 @@ pub fn removed_links(markdown: &str) -> Vec<String> {
             }
             _ => None,
         })
-        .filter(|url| {
+        .filter(|url| !link_allowed(url, LinkUse::Site))
+        .collect()
+}
+
+/// The link schemes kept anywhere: web and mail addresses.
+pub const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Where a link is shown, which decides what it may point to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkUse {
+    /// A page of the site: an address with one of [`LINK_SCHEMES`], or a relative one.
+    Site,
+    /// Paper and single files (briefings): only an absolute `http://`, `https://` or
+    /// `mailto:` address, since a relative link leads nowhere there.
+    Paper,
+}
+
+/// The one link policy of the site and the briefings. On the site it is what ammonia
+/// keeps (see `sanitizer`), with the scheme read as a browser reads it: tabs and line
+/// breaks ignored, any case.
+pub fn link_allowed(url: &str, on: LinkUse) -> bool {
+    match on {
+        LinkUse::Site => {
             let cleaned: String = url
                 .trim_matches(|c: char| c <= ' ')
                 .chars()
                 .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
                 .collect();
             let Some((scheme, _)) = cleaned.split_once(':') else {
-                return false;
+                return true;
             };
             let mut chars = scheme.chars();
             let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
                 && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-            is_scheme
-                && !["http", "https", "mailto"].contains(&scheme.to_ascii_lowercase().as_str())
-        })
-        .collect()
+            !is_scheme || LINK_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+        }
+        LinkUse::Paper => {
+            let lower = url.trim().to_ascii_lowercase();
+            ["https://", "http://", "mailto:"]
+                .iter()
+                .any(|prefix| lower.starts_with(prefix))
+        }
+    }
 }
 
 /// The text of some Markdown without any markup, whitespace collapsed to single spaces: for

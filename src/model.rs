@@ -43,26 +43,6 @@ impl Institution {
     pub fn parse(s: &str) -> Option<Institution> {
         Institution::ALL.into_iter().find(|i| i.key() == s)
     }
-
-    /// Column heading for tables.
-    pub fn label(self) -> &'static str {
-        match self {
-            Institution::Commission => "Commission",
-            Institution::Parliament => "Parliament",
-            Institution::Council => "Council",
-            Institution::Agreement => "Agreement",
-        }
-    }
-
-    /// What a position of this institution is called, e.g. in version histories.
-    pub fn position_name(self) -> &'static str {
-        match self {
-            Institution::Commission => "Commission proposal",
-            Institution::Parliament => "Parliament position",
-            Institution::Council => "Council position",
-            Institution::Agreement => "Provisional agreement",
-        }
-    }
 }
 
 impl fmt::Display for Institution {
@@ -104,7 +84,8 @@ impl Localized {
     }
 }
 
-/// A calendar date at the precision the source gives: a year, a month or a day.
+/// A calendar date at the precision the source gives: a year, a month or a day. Readers
+/// see it as the vocabulary writes it ([`crate::vocabulary::Vocabulary::date`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: u16,
@@ -112,6 +93,8 @@ pub struct Date {
     pub day: Option<u8>,
 }
 
+/// Month names for the messages of `trilogue check`, which are in English whatever the
+/// site's language.
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -194,25 +177,6 @@ impl Date {
             _ => format!("{:04}", self.year),
         }
     }
-
-    /// Reader-facing form: `11 May 2022`, `May 2022`, `2022`.
-    pub fn human(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{} {} {}", d, MONTHS[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
-            _ => self.year.to_string(),
-        }
-    }
-
-    /// RFC 3339 timestamp at midnight UTC (for feeds and sitemaps).
-    pub fn rfc3339(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T00:00:00Z",
-            self.year,
-            self.month.unwrap_or(1),
-            self.day.unwrap_or(1)
-        )
-    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -268,17 +232,6 @@ impl Status {
             "withdrawn" => Status::Withdrawn,
             _ => return None,
         })
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Proposal => "Commission proposal",
-            Status::ParliamentMandate => "Parliament mandate adopted",
-            Status::CouncilMandate => "Council mandate adopted",
-            Status::Trilogue => "In trilogue",
-            Status::Adopted => "Adopted",
-            Status::Withdrawn => "Withdrawn",
-        }
     }
 }
 
@@ -493,15 +446,6 @@ impl Stance {
         })
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Stance::Support => "Supports",
-            Stance::Oppose => "Opposes",
-            Stance::Undecided => "Undecided",
-            Stance::Abstain => "Abstains",
-        }
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             Stance::Support => "support",
@@ -573,18 +517,6 @@ impl Role {
             _ => return None,
         })
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Rapporteur => "Rapporteur",
-            Role::ShadowRapporteur => "Shadow rapporteur",
-            Role::Negotiator => "Negotiator",
-            Role::Presidency => "Presidency",
-            Role::Commissioner => "Commissioner",
-            Role::Official => "Official",
-            Role::Other => "Other",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -609,39 +541,16 @@ pub struct Population {
     pub shares: BTreeMap<String, f64>,
 }
 
-/// The EU27 member states: code as the EU uses it, and English name, in protocol order.
-pub const EU27: [(&str, &str); 27] = [
-    ("BE", "Belgium"),
-    ("BG", "Bulgaria"),
-    ("CZ", "Czechia"),
-    ("DK", "Denmark"),
-    ("DE", "Germany"),
-    ("EE", "Estonia"),
-    ("IE", "Ireland"),
-    ("EL", "Greece"),
-    ("ES", "Spain"),
-    ("FR", "France"),
-    ("HR", "Croatia"),
-    ("IT", "Italy"),
-    ("CY", "Cyprus"),
-    ("LV", "Latvia"),
-    ("LT", "Lithuania"),
-    ("LU", "Luxembourg"),
-    ("HU", "Hungary"),
-    ("MT", "Malta"),
-    ("NL", "Netherlands"),
-    ("AT", "Austria"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("RO", "Romania"),
-    ("SI", "Slovenia"),
-    ("SK", "Slovakia"),
-    ("FI", "Finland"),
-    ("SE", "Sweden"),
+/// The EU27 member states' codes as the EU writes them (EL for Greece), in protocol order.
+/// Their names are the vocabulary's ([`crate::vocabulary::country_name`]).
+pub const EU27: [&str; 27] = [
+    "BE", "BG", "CZ", "DK", "DE", "EE", "IE", "EL", "ES", "FR", "HR", "IT", "CY", "LV", "LT", "LU",
+    "HU", "MT", "NL", "AT", "PL", "PT", "RO", "SI", "SK", "FI", "SE",
 ];
 
-pub fn country_name(code: &str) -> Option<&'static str> {
-    EU27.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+/// Whether `code` is an EU27 member state's code.
+pub fn is_member_state(code: &str) -> bool {
+    EU27.contains(&code)
 }
 
 /// Whether an id (dossier, provision, topic, source) is safe in paths and URLs.
@@ -661,12 +570,9 @@ mod tests {
     #[test]
     fn dates_parse_at_three_precisions() {
         assert_eq!(Date::parse("2022-05-11").unwrap(), Date::ymd(2022, 5, 11));
-        assert_eq!(Date::parse("2024-06").unwrap().human(), "June 2024");
+        assert_eq!(Date::parse("2024-06").unwrap().iso(), "2024-06");
         assert_eq!(Date::parse("2025").unwrap().iso(), "2025");
-        assert_eq!(
-            Date::parse("2024-02-29").unwrap().human(),
-            "29 February 2024"
-        );
+        assert_eq!(Date::parse("2024-02-29").unwrap(), Date::ymd(2024, 2, 29));
     }
 
     #[test]

@@ -27,7 +27,8 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt as _;
 
 use crate::diagnostics::render_human;
-use crate::site::{render_site_incremental, BuildCache, BuildOptions, Page};
+use crate::pipeline::{render_site_incremental, BuildCache, BuildOptions};
+use crate::site::Page;
 
 /// The script injected into every served HTML page.
 const LIVERELOAD_JS: &str = r#"// trilogue serve: reload when the site is rebuilt; show problems when the data is invalid.
@@ -443,7 +444,7 @@ fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
     if let Some(e) = errors {
         extra.push_str(&format!(
             "<div id=\"trilogue-errors\" role=\"alert\" style=\"{BANNER_STYLE}\"><strong>The data has errors; this is the last good build.</strong><pre>{}</pre></div>",
-            crate::diff::escaped_html(e)
+            crate::render::html::escaped(e)
         ));
     }
     match text.rfind("</body>") {

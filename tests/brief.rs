@@ -193,7 +193,8 @@ mod pdf {
             }
         }
         // The cover: what the dossier is and how current.
-        let latest = d.last_position_date().expect("positions").human();
+        let latest = trilogue::vocabulary::Vocabulary::english()
+            .date(d.last_position_date().expect("positions"));
         assert!(text.contains(&squash(&format!("Positions as of{latest}"))));
         assert!(text.contains(&squash(&d.procedure)));
         assert!(text.contains("NochangefromtheCommissionproposal"));
@@ -399,7 +400,12 @@ mod pdf {
             p.topics.push("other".into());
         }
         let a = trilogue::analyse::analyse_dossier(&d, &Default::default());
-        let pdfs = brief::site_pdfs(project.path(), &d, &a).expect("briefings");
+        let pdfs = brief::site_pdfs(
+            &trilogue::theme::Theme::load(project.path()).expect("theme"),
+            &d,
+            &a,
+        )
+        .expect("briefings");
         let names: Vec<_> = pdfs
             .keys()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
@@ -411,7 +417,12 @@ mod pdf {
                 "demo/topics/detection-briefing.pdf"
             ]
         );
-        let link = brief::site_link(&d, Some("other")).expect("a link");
+        let link = brief::site_link(
+            &trilogue::vocabulary::Vocabulary::english(),
+            &d,
+            Some("other"),
+        )
+        .expect("a link");
         assert_eq!(link.href, "../demo-briefing.pdf");
         for f in common::files(&site.join("demo/as-of")) {
             let page = fs::read_to_string(site.join("demo/as-of").join(&f)).expect("as-of page");

@@ -312,7 +312,7 @@ fn council_page_shows_map_tally_and_history() {
 #[test]
 fn an_incremental_rebuild_equals_a_full_build() {
     use std::collections::BTreeMap;
-    use trilogue::site::{render_site, render_site_incremental, BuildOptions};
+    use trilogue::pipeline::{render_site, render_site_incremental, BuildOptions};
     let project = common::fixture("basic");
     let root = project.path();
     // A second dossier, which the edit below does not touch.
@@ -396,8 +396,8 @@ fn a_symlinked_asset_is_refused_not_published() {
     fs::create_dir_all(root.join("templates/assets")).unwrap();
     std::os::unix::fs::symlink(&secret, root.join("templates/assets/style.css")).unwrap();
     let (corpus, _) = trilogue::check_project(root);
-    let err =
-        trilogue::site::build(root, &corpus, &root.join("site"), &Default::default()).unwrap_err();
+    let err = trilogue::pipeline::build(root, &corpus, &root.join("site"), &Default::default())
+        .unwrap_err();
     assert!(format!("{err:#}").contains("symbolic link"), "{err:#}");
     assert!(!root.join("site").exists());
 }
@@ -407,7 +407,7 @@ fn a_symlinked_asset_is_refused_not_published() {
 /// with the sitemap and the site marker besides.
 #[test]
 fn the_streamed_build_writes_what_rendering_in_memory_gives() {
-    use trilogue::site::{render_site, BuildOptions};
+    use trilogue::pipeline::{render_site, BuildOptions};
     let project = common::fixture("basic");
     let root = project.path();
     common::copy_dir(&root.join("positions/demo"), &root.join("positions/other"));
@@ -417,7 +417,7 @@ fn the_streamed_build_writes_what_rendering_in_memory_gives() {
         ..BuildOptions::default()
     };
     let out = root.join("site");
-    let files = trilogue::site::build(root, &corpus, &out, &options).unwrap();
+    let files = trilogue::pipeline::build(root, &corpus, &out, &options).unwrap();
     let written = common::contents(&out);
     assert_eq!(
         files + 1,

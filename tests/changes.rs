@@ -146,3 +146,129 @@ fn changes_against_a_git_revision_and_the_working_tree() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Runs `trilogue --root <root> changes <args>` with `path_first` in front of `PATH`.
+fn changes_with_path(
+    root: &Path,
+    path_first: Option<&Path>,
+    args: &[&str],
+) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_trilogue"));
+    command.arg("--root").arg(root).arg("changes").args(args);
+    if let Some(dir) = path_first {
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut dirs = vec![dir.to_path_buf()];
+        dirs.extend(std::env::split_paths(&path));
+        command.env("PATH", std::env::join_paths(dirs).expect("PATH"));
+    }
+    command.output().expect("trilogue runs")
+}
+
+/// Bug: `changes` did not wait for `git archive | tar`, nor check their status, so a failed
+/// extraction read as an empty project ("everything was removed"). Now it is an error (2).
+#[cfg(unix)]
+#[test]
+fn a_failing_git_archive_or_tar_is_an_error_not_an_empty_project() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = common::fixture("basic");
+    let root = project.path();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "positions"]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    let real_git = Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .expect("sh runs");
+    let real_git = String::from_utf8_lossy(&real_git.stdout).trim().to_string();
+    let bin = tempfile::tempdir().expect("folder");
+    let script = |name: &str, body: &str| {
+        let path = bin.path().join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    };
+
+    script(
+        "tar",
+        "cat >/dev/null; echo 'tar: this archive is broken' >&2; exit 2",
+    );
+    let out = changes_with_path(root, Some(bin.path()), &["HEAD"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("tar could not extract"), "{stderr}");
+    assert!(stderr.contains("this archive is broken"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Removed"));
+
+    std::fs::remove_file(bin.path().join("tar")).expect("remove");
+    script(
+        "git",
+        &format!("for a in \"$@\"; do [ \"$a\" = archive ] && {{ echo 'fatal: cannot archive' >&2; exit 128; }}; done\nexec '{real_git}' \"$@\""),
+    );
+    let out = changes_with_path(root, Some(bin.path()), &["HEAD"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("git archive could not read"), "{stderr}");
+    assert!(stderr.contains("cannot archive"), "{stderr}");
+}
+
+/// Bug: `trilogue changes A B` with `positions/` folders (not project folders) printed "No
+/// changes to the positions" and exited 0. A positions folder, under any name, is now
+/// read as one; a folder that is neither is refused, saying what to pass.
+#[test]
+fn positions_folders_are_compared_and_other_folders_refused() {
+    let base = common::fixture("basic");
+    let head = common::fixture("basic");
+    edit_head(head.path());
+    let work = tempfile::tempdir().expect("folder");
+    common::copy_dir(
+        &base.path().join("positions"),
+        &work.path().join("old-positions"),
+    );
+    common::copy_dir(
+        &head.path().join("positions"),
+        &work.path().join("new-positions"),
+    );
+    let (old, new) = (
+        work.path().join("old-positions"),
+        work.path().join("new-positions"),
+    );
+    let out = changes_with_path(
+        work.path(),
+        None,
+        &[&old.to_string_lossy(), &new.to_string_lossy()],
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!md.contains("No changes"), "{md}");
+    assert!(
+        md.contains("**Added** Article 3 Risk assessment (`article-3`)"),
+        "{md}"
+    );
+    // Relative to the current folder, as a user types them.
+    let out = Command::new(env!("CARGO_BIN_EXE_trilogue"))
+        .current_dir(work.path())
+        .args(["changes", "old-positions", "new-positions"])
+        .output()
+        .expect("trilogue runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("**Renamed** `annex-ii` → `annex-2`"));
+
+    let empty = work.path().join("empty");
+    std::fs::create_dir_all(&empty).expect("folder");
+    let out = changes_with_path(
+        work.path(),
+        None,
+        &[&empty.to_string_lossy(), &new.to_string_lossy()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("neither a project folder") && stderr.contains("pass the project folder"),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("No changes"));
+}

@@ -52,7 +52,7 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
                 d.file.to_string_lossy().to_string(),
                 d.line,
                 d.column,
-                d.code,
+                d.code.as_str(),
             )
         })
         .collect();
@@ -252,7 +252,7 @@ fn loading_dossier_by_dossier_equals_loading_everything() {
     }
     // The broken project did exercise the paths that matter.
     let (_, diags) = trilogue::check_project(root);
-    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
     assert!(codes.contains(&"W0008"), "{codes:?}");
     assert!(
         diags

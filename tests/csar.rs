@@ -9,7 +9,7 @@ fn build_real_site() -> (tempfile::TempDir, std::path::PathBuf) {
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:#?}");
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
-    trilogue::site::build(root, &corpus, &site, &Default::default()).unwrap();
+    trilogue::pipeline::build(root, &corpus, &site, &Default::default()).unwrap();
     (out, site)
 }
 

@@ -110,7 +110,7 @@ fn alias_bombs_are_refused() {
     );
     let dir = project(&[(P, many.as_bytes())]);
     let diags = check(dir.path());
-    let d = with_code(&diags, "E0019")[0];
+    let d = with_code(&diags, "E0025")[0];
     assert_eq!(d.file, Path::new(P));
     assert!(d.message.contains("safety limits"), "{d:#?}");
 }
@@ -135,7 +135,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         assert_eq!(errs[0].file, Path::new(P));
         assert!(errs[0].line > 0, "{:#?}", errs[0]);
         assert!(
-            errs[0].code == "E0019" || errs[0].code == "E0002",
+            errs[0].code == "E0025" || errs[0].code == "E0002",
             "{:#?}",
             errs[0]
         );
@@ -150,7 +150,7 @@ fn too_many_nodes_or_documents_are_refused() {
     );
     let dir = project(&[(P, many.as_bytes())]);
     let diags = check(dir.path());
-    assert_eq!(with_code(&diags, "E0019")[0].file, Path::new(P));
+    assert_eq!(with_code(&diags, "E0025")[0].file, Path::new(P));
 
     let two = format!("{PROVISION}---\n{PROVISION}");
     let dir = project(&[(P, two.as_bytes())]);
@@ -167,7 +167,7 @@ fn invalid_utf8_is_refused_at_its_line_and_column() {
     bytes.extend_from_slice(b"positions: {}\n");
     let dir = project(&[(P, &bytes)]);
     let diags = check(dir.path());
-    let d = with_code(&diags, "E0019")[0];
+    let d = with_code(&diags, "E0024")[0];
     assert_eq!(
         (d.file.as_path(), d.line, d.column),
         (Path::new(P), 3, 13),
@@ -293,7 +293,7 @@ mod links {
         let diags = check(root);
         let d = diags
             .iter()
-            .find(|d| d.code == "E0019" && d.file == Path::new(link))
+            .find(|d| d.code == "E0026" && d.file == Path::new(link))
             .unwrap_or_else(|| panic!("{link} is not refused: {diags:#?}"));
         assert!(d.message.contains("symbolic link"), "{d:#?}");
         let all = trilogue::diagnostics::render_human(&diags, false);
@@ -368,7 +368,7 @@ mod links {
             return;
         }
         let diags = check(dir.path());
-        let d = with_code(&diags, "E0019")[0];
+        let d = with_code(&diags, "E0027")[0];
         assert_eq!(
             d.file,
             Path::new("positions/demo/provisions/article-2.yaml")

@@ -187,10 +187,10 @@ proptest! {
         let d = diff::diff_texts(&old, &new, &DiffOptions::default());
         check_invariants(&old, &new, &d)?;
         // Every renderer copes with whatever came out.
-        let html = diff::render_html(&d);
+        let html = trilogue::render::html::diff(&d);
         prop_assert!(!html.contains("<script"));
-        let _ = diff::render_markdown(&d);
-        let terminal = diff::render_terminal(&d, false);
+        let _ = trilogue::render::markdown::diff(&d);
+        let terminal = trilogue::render::terminal::diff(&d, false);
         prop_assert!(!terminal.chars().any(|c| c.is_control() && c != '\n'));
     }
 

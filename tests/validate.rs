@@ -32,7 +32,7 @@ fn check(files: &[(&str, &str)]) -> Vec<Diagnostic> {
 }
 
 fn codes(diags: &[Diagnostic]) -> Vec<(&'static str, usize)> {
-    diags.iter().map(|d| (d.code, d.line)).collect()
+    diags.iter().map(|d| (d.code.as_str(), d.line)).collect()
 }
 
 fn provision(positions: &str) -> String {
@@ -194,7 +194,7 @@ fn a_broken_dossier_file_does_not_hide_mistakes_elsewhere() {
         ("dossier.yaml", "title: [unclosed\n"),
         ("provisions/a.yaml", &p),
     ]);
-    let c: Vec<&str> = d.iter().map(|d| d.code).collect();
+    let c: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
     assert!(c.contains(&"E0001") || c.contains(&"E0002"), "{c:?}");
     assert!(c.contains(&"E0005"), "{c:?}");
 }

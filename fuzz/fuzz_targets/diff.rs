@@ -40,9 +40,9 @@ fuzz_target!(|input: (String, String)| {
     for p in &d.paragraphs {
         assert!(p.segments.iter().all(|s| !s.text.is_empty()));
     }
-    let html = diff::render_html(&d);
+    let html = trilogue::render::html::diff(&d);
     assert!(!html.contains("<script"), "{html}");
-    let _ = diff::render_markdown(&d);
-    let term = diff::render_terminal(&d, false);
+    let _ = trilogue::render::markdown::diff(&d);
+    let term = trilogue::render::terminal::diff(&d, false);
     assert!(!term.chars().any(|c| c.is_control() && c != '\n'));
 });

@@ -73,7 +73,7 @@ fuzz_target!(|text: &str| {
     let _ = trilogue::diagnostics::render_json(&diagnostics);
     if diagnostics.iter().all(|d| !d.is_error()) {
         let root = PathBuf::from("/nonexistent/trilogue-fuzz");
-        if let Err(e) = trilogue::site::render_site(&root, &corpus, &Default::default()) {
+        if let Err(e) = trilogue::pipeline::render_site(&root, &corpus, &Default::default()) {
             panic!("valid data must render: {e:#}");
         }
     }

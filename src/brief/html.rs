@@ -2,28 +2,21 @@
 //! people who print from a browser. The stylesheet is inlined and nothing is loaded from
 //! anywhere else, so the file can be mailed or put on a USB stick and still print the same.
 //!
-//! The template is minijinja with auto-escaping, like the site's; a project's own
-//! `templates/briefing.html` and `templates/assets/briefing.css` replace the built-in ones.
-
-use std::path::Path;
+//! The template is minijinja with auto-escaping, like the site's; the theme's
+//! `briefing.html` and `assets/briefing.css` (a project's own, or the built-in ones).
 
 use anyhow::Context as _;
 use minijinja::value::Serde;
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior};
 
 use super::Briefing;
+use crate::theme::Theme;
 
-/// The built-in template and stylesheet, compiled into the binary.
-const DEFAULT_TEMPLATE: &str = include_str!("briefing.html");
-const DEFAULT_CSS: &str = include_str!("briefing.css");
-
-pub fn render(root: &Path, briefing: &Briefing) -> anyhow::Result<String> {
-    let (template, name) = match read_override(&root.join("templates/briefing.html"))? {
-        Some(source) => (source, "templates/briefing.html"),
-        None => (DEFAULT_TEMPLATE.to_string(), "the built-in briefing.html"),
-    };
-    let css = read_override(&root.join("templates/assets/briefing.css"))?
-        .unwrap_or_else(|| DEFAULT_CSS.to_string());
+/// The briefing as one HTML file.
+pub fn render(theme: &Theme, briefing: &Briefing) -> anyhow::Result<String> {
+    let template = theme.briefing_html.text.clone();
+    let name = theme.briefing_html.origin.as_str();
+    let css = &theme.briefing_css;
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
@@ -34,20 +27,10 @@ pub fn render(root: &Path, briefing: &Briefing) -> anyhow::Result<String> {
         .with_context(|| format!("{name} has an error"))?;
     tmpl.render(context! {
         b => Serde(briefing),
-        css => neutralise_style_end(&css),
+        css => neutralise_style_end(css),
         header_css => css_string(&format!("{} · {}", briefing.dossier.short_title, briefing.dossier.procedure)),
     })
     .with_context(|| format!("cannot render the briefing with {name}"))
-}
-
-fn read_override(path: &Path) -> anyhow::Result<Option<String>> {
-    if path.is_file() {
-        std::fs::read_to_string(path)
-            .map(Some)
-            .with_context(|| format!("cannot read {}", path.display()))
-    } else {
-        Ok(None)
-    }
 }
 
 /// A CSS string literal whose content is only ASCII letters, digits and hex escapes, so

@@ -18,6 +18,7 @@
 //! `SOURCE_DATE_EPOCH` (see [`source_date_epoch`]); nothing reads the clock, and nothing
 //! iterates a hash map into the output.
 
+mod build;
 mod html;
 #[cfg(feature = "pdf")]
 mod pdf;
@@ -29,10 +30,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _};
 use serde::Serialize;
 
-use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis, Relation};
-use crate::diff::{paragraph_label, split_paragraphs, ParagraphStatus, SegmentKind, TextDiff};
-use crate::model::{Content, Date, Dossier, Institution, Provision, Version};
+use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis};
+use crate::model::{Date, Dossier, Institution};
+use crate::theme::Theme;
+use crate::urls;
+use crate::vocabulary::{CellKind, Differ, Phrase, Vocabulary};
 
+pub use build::briefing;
 pub use rich::{Block, Run};
 
 /// Whether this build can write PDF briefings (the `pdf` cargo feature).
@@ -81,7 +85,11 @@ impl Selection {
 
 /// The default output file: `<dossier>-briefing.pdf` (or `.html`).
 pub fn default_file_name(dossier: &str, format: Format) -> PathBuf {
-    PathBuf::from(format!("{dossier}-briefing.{}", format.extension()))
+    let pdf = urls::briefing_file(dossier);
+    PathBuf::from(match format {
+        Format::Pdf => pdf,
+        other => format!("{}.{}", pdf.trim_end_matches(".pdf"), other.extension()),
+    })
 }
 
 /// A date as the templates need it: ISO for machines, words for readers, and its parts for
@@ -95,11 +103,11 @@ pub struct DateView {
     pub day: Option<u8>,
 }
 
-impl From<Date> for DateView {
-    fn from(d: Date) -> DateView {
+impl DateView {
+    pub fn new(words: &Vocabulary, d: Date) -> DateView {
         DateView {
             iso: d.iso(),
-            human: d.human(),
+            human: words.date(d),
             year: d.year,
             month: d.month,
             day: d.day,
@@ -173,7 +181,7 @@ pub struct LabelValue {
 pub struct ColumnView {
     /// An institution's key, or `consequences`.
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,17 +207,16 @@ pub struct RowView {
     pub topics: Vec<String>,
     /// One per column of [`Briefing::columns`], in the same order.
     pub cells: Vec<CellView>,
-    /// `yes`, `no` or `unknown`: whether the Parliament and the Council differ.
-    pub parliament_council: &'static str,
+    /// Whether the Parliament and the Council differ.
+    pub parliament_council: Differ,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CellView {
     /// The column key: an institution or `consequences`.
     pub column: &'static str,
-    /// `consequences`, `absent`, `missing`, `proposal`, `new`, `unchanged`, `same-as`,
-    /// `deleted`, `amended`, `own-text`, `summary`.
-    pub kind: &'static str,
+    /// What the cell is (the consequences, or an institution's position).
+    pub kind: CellKind,
     /// A phrase for cells whose meaning is their relation, e.g. "No change from the
     /// Commission proposal".
     pub status: Option<String>,
@@ -232,7 +239,7 @@ pub struct CellView {
 }
 
 impl CellView {
-    fn empty(column: &'static str, kind: &'static str) -> CellView {
+    fn empty(column: &'static str, kind: CellKind) -> CellView {
         CellView {
             column,
             kind,
@@ -316,467 +323,22 @@ pub fn date_from_epoch(secs: i64) -> Option<Date> {
     Some(Date::ymd(year as u16, month as u8, day as u8))
 }
 
-/// Build the view model of a briefing on `dossier`, whose analysis is `analysis` (of the
-/// current positions). Fails with a helpful message when the selection names an unknown
-/// topic or provision, or selects nothing.
-pub fn briefing(
-    dossier: &Dossier,
-    analysis: &DossierAnalysis,
-    selection: &Selection,
-    prepared_on: Option<Date>,
-) -> anyhow::Result<Briefing> {
-    let d = dossier;
-    let lang = &d.lang;
-    for t in &selection.topics {
-        if d.topic(t).is_none() {
-            let known: Vec<&str> = d.topics.iter().map(|t| t.id.as_str()).collect();
-            bail!(
-                "the dossier `{}` has no topic `{t}`{}; its topics are: {}",
-                d.id,
-                did_you_mean(t, &known),
-                known.join(", ")
-            );
-        }
-    }
-    let mut by_id: Vec<usize> = Vec::new();
-    for wanted in &selection.provisions {
-        let found = d.provisions.iter().position(|p| {
-            p.id == *wanted || p.reference.to_string().eq_ignore_ascii_case(wanted.trim())
-        });
-        match found {
-            Some(i) => by_id.push(i),
-            None => {
-                let known: Vec<&str> = d.provisions.iter().map(|p| p.id.as_str()).collect();
-                bail!(
-                    "the dossier `{}` has no provision `{wanted}`{}; give a file name from positions/{}/provisions/ (without .yaml) or a reference such as `{}`",
-                    d.id,
-                    did_you_mean(wanted, &known),
-                    d.id,
-                    d.provisions
-                        .first()
-                        .map(|p| p.reference.to_string())
-                        .unwrap_or_else(|| "Article 1".to_string())
-                );
-            }
-        }
-    }
-
-    let institutions: Vec<Institution> = match &selection.institutions {
-        None => d.institutions(),
-        Some(list) => {
-            let mut v: Vec<Institution> = Institution::ALL
-                .into_iter()
-                .filter(|i| list.contains(i))
-                .collect();
-            v.dedup();
-            if v.is_empty() {
-                bail!("--institutions names no institution; use commission, parliament, council or agreement");
-            }
-            v
-        }
-    };
-    let mut columns: Vec<ColumnView> = Vec::new();
-    for i in &institutions {
-        columns.push(ColumnView {
-            key: i.key(),
-            label: i.label(),
-        });
-        // The consequences describe the Commission's text, so they stand beside it.
-        if *i == Institution::Commission {
-            columns.push(ColumnView {
-                key: "consequences",
-                label: "Consequences",
-            });
-        }
-    }
-
-    let selected = |index: usize, p: &Provision| -> bool {
-        selection.is_whole()
-            || p.topics.iter().any(|t| selection.topics.contains(t))
-            || by_id.contains(&index)
-    };
-
-    let mut sources: Vec<SourceNote> = Vec::new();
-    let mut rows: Vec<RowView> = Vec::new();
-    let mut differ_by_row: Vec<(Vec<String>, Option<bool>)> = Vec::new();
-    let mut latest: Option<Date> = None;
-    let mut marked_changes = false;
-    for pa in &analysis.provisions {
-        let Some(p) = d.provisions.get(pa.index) else {
-            continue;
-        };
-        if !selected(pa.index, p) {
-            continue;
-        }
-        let mut cells = Vec::new();
-        for column in &columns {
-            if column.key == "consequences" {
-                let mut cell = CellView::empty("consequences", "consequences");
-                cell.blocks = p
-                    .consequences
-                    .as_ref()
-                    .map(|c| rich::blocks(c.get(lang)))
-                    .unwrap_or_default();
-                cells.push(cell);
-                continue;
-            }
-            let Some(institution) = Institution::parse(column.key) else {
-                continue;
-            };
-            let analysed = pa.cells.iter().find(|c| c.institution == institution);
-            let relation = analysed.map_or(&Relation::NoPosition, |c| &c.relation);
-            let version = analysed.and_then(|c| c.version.as_ref());
-            let text = analysed.and_then(|c| c.text.as_deref());
-            if let Some(v) = version {
-                latest = latest.max(Some(v.date));
-            }
-            let source = version.and_then(|v| cite(d, &mut sources, &v.source));
-            let cell = cell_view(
-                p,
-                institution,
-                relation,
-                version,
-                text,
-                source,
-                lang,
-                selection.full_text,
-            );
-            marked_changes |= cell
-                .text
-                .iter()
-                .flat_map(|par| &par.segments)
-                .any(|s| s.kind != "equal");
-            cells.push(cell);
-        }
-        differ_by_row.push((p.topics.clone(), pa.parliament_council_differ));
-        rows.push(RowView {
-            id: p.id.clone(),
-            reference: p.reference.to_string(),
-            title: p.title.get(lang).to_string(),
-            is_new: p.is_new(),
-            topics: p
-                .topics
-                .iter()
-                .filter_map(|t| d.topic(t))
-                .map(|t| t.label.get(lang).to_string())
-                .collect(),
-            cells,
-            parliament_council: match pa.parliament_council_differ {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "unknown",
-            },
-        });
-    }
-    if rows.is_empty() {
-        bail!(
-            "the selection contains no provision of the dossier `{}`: {}",
-            d.id,
-            if d.provisions.is_empty() {
-                "it has no provisions yet".to_string()
-            } else {
-                "no provision has the topics given".to_string()
-            }
-        );
-    }
-
-    let stat = |id: &str, label: &str, filter: &dyn Fn(&[String]) -> bool| -> TopicStat {
-        let mut s = TopicStat {
-            id: id.to_string(),
-            label: label.to_string(),
-            provisions: 0,
-            differ: 0,
-            agree: 0,
-            open: 0,
-        };
-        for (topics, differ) in &differ_by_row {
-            if !filter(topics) {
-                continue;
-            }
-            s.provisions += 1;
-            match differ {
-                Some(true) => s.differ += 1,
-                Some(false) => s.agree += 1,
-                None => s.open += 1,
-            }
-        }
-        s
-    };
-    let topics: Vec<TopicStat> = d
-        .topics
-        .iter()
-        .filter(|t| selection.topics.is_empty() || selection.topics.contains(&t.id))
-        .map(|t| stat(&t.id, t.label.get(lang), &|ts| ts.contains(&t.id)))
-        .filter(|s| s.provisions > 0)
-        .collect();
-    let totals = stat("", "All provisions in this briefing", &|_| true);
-
-    let selection_view = selection_view(d, selection, &by_id, &institutions, rows.len());
-    let positions_as_of = latest.map(DateView::from);
-    let prepared = prepared_on.map(DateView::from);
-    Ok(Briefing {
-        generator: format!("trilogue {}", env!("CARGO_PKG_VERSION")),
-        dossier: DossierInfo {
-            id: d.id.clone(),
-            title: d.title.get(lang).to_string(),
-            short_title: d.short_title.get(lang).to_string(),
-            procedure: d.procedure.clone(),
-            lang: d.lang.clone(),
-            status: serde_json::to_value(d.status)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
-            status_label: d.status.label().to_string(),
-            summary: rich::blocks(d.summary.get(lang)),
-        },
-        document_date: prepared.clone().or_else(|| positions_as_of.clone()),
-        positions_as_of,
-        prepared_on: prepared,
-        selection: selection_view,
-        columns,
-        topics,
-        totals,
-        rows,
-        sources,
-        marked_changes,
-        full_text: selection.full_text,
-    })
-}
-
-/// " (did you mean `x`?)" when a known name is close to the one given.
-fn did_you_mean(given: &str, known: &[&str]) -> String {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(given, k), *k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
-}
-
-/// The number of a cited source, adding it to the notes at its first citation.
-fn cite(d: &Dossier, notes: &mut Vec<SourceNote>, id: &str) -> Option<usize> {
-    if let Some(n) = notes.iter().find(|n| n.id == id) {
-        return Some(n.number);
-    }
-    let s = d.source(id)?;
-    let number = notes.len() + 1;
-    notes.push(SourceNote {
-        number,
-        id: s.id.clone(),
-        title: s.title.get(&d.lang).to_string(),
-        institution: s.institution.map(Institution::label),
-        date: s.date.human(),
-        date_iso: s.date.iso(),
-        url: s.url.clone(),
-        note: s
-            .note
-            .as_ref()
-            .map(|n| rich::inline(n.get(&d.lang)))
-            .unwrap_or_default(),
-    });
-    Some(number)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn cell_view(
-    p: &Provision,
-    institution: Institution,
-    relation: &Relation,
-    version: Option<&Version>,
-    text: Option<&str>,
-    source: Option<usize>,
-    lang: &str,
-    full_text: bool,
-) -> CellView {
-    let (kind, status) = relation.kind_and_status(institution, p);
-    let mut cell = CellView::empty(institution.key(), kind);
-    cell.status = status;
-    cell.source = source;
-    if let Some(v) = version {
-        cell.date = Some(v.date.human());
-        cell.date_iso = Some(v.date.iso());
-    }
-    if let Relation::Amended(diff) = relation {
-        cell.words_inserted = diff.words_inserted;
-        cell.words_deleted = diff.words_deleted;
-    }
-    let summary: Vec<Run> = version
-        .and_then(|v| v.summary.as_ref())
-        .map(|s| rich::inline(s.get(lang)))
-        .unwrap_or_default();
-    if full_text {
-        cell.text = match (relation, text) {
-            (Relation::Amended(diff), _) => paragraphs_of_diff(diff),
-            (Relation::Unchanged | Relation::Deleted | Relation::NoPosition, _) => Vec::new(),
-            (_, Some(t)) => paragraphs_of_text(t),
-            (_, None) => Vec::new(),
-        };
-        // Without a text, the summary is all there is to show.
-        if cell.text.is_empty()
-            && !matches!(relation, Relation::Unchanged | Relation::NoPosition)
-            && version.is_some_and(|v| !matches!(v.content, Content::Text(_)))
-        {
-            cell.summary = summary;
-        }
-    } else {
-        cell.summary = summary;
-        if cell.summary.is_empty() {
-            cell.detail = match relation {
-                Relation::Amended(diff) => Some(format!(
-                    "Amends the text: {} {} inserted, {} deleted.",
-                    diff.words_inserted,
-                    if diff.words_inserted == 1 {
-                        "word"
-                    } else {
-                        "words"
-                    },
-                    diff.words_deleted
-                )),
-                Relation::Proposal | Relation::NewProvision | Relation::OwnText
-                    if text.is_some() =>
-                {
-                    Some("Full text only: see the full-text briefing.".to_string())
-                }
-                _ => None,
-            };
-        }
-    }
-    cell
-}
-
-fn paragraphs_of_diff(diff: &TextDiff) -> Vec<ParagraphView> {
-    diff.paragraphs
-        .iter()
-        .map(|par| ParagraphView {
-            label: par.label.clone(),
-            status: match par.status {
-                ParagraphStatus::Unchanged => "unchanged",
-                ParagraphStatus::Changed => "changed",
-                ParagraphStatus::Inserted => "inserted",
-                ParagraphStatus::Deleted => "deleted",
-            },
-            segments: par
-                .segments
-                .iter()
-                .map(|s| SegmentView {
-                    // A paragraph inserted or deleted whole is marked whole.
-                    kind: match (par.status, s.kind) {
-                        (ParagraphStatus::Inserted, _) => "insert",
-                        (ParagraphStatus::Deleted, _) => "delete",
-                        (_, SegmentKind::Equal) => "equal",
-                        (_, SegmentKind::Insert) => "insert",
-                        (_, SegmentKind::Delete) => "delete",
-                    },
-                    text: s.text.clone(),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// A text without changes, split into paragraphs exactly as the diff splits it.
-fn paragraphs_of_text(text: &str) -> Vec<ParagraphView> {
-    split_paragraphs(text)
-        .into_iter()
-        .map(|par| ParagraphView {
-            label: paragraph_label(&par).map(str::to_string),
-            status: "unchanged",
-            segments: vec![SegmentView {
-                kind: "equal",
-                text: par,
-            }],
-        })
-        .collect()
-}
-
-fn selection_view(
-    d: &Dossier,
-    selection: &Selection,
-    by_id: &[usize],
-    institutions: &[Institution],
-    count: usize,
-) -> SelectionView {
-    let lang = &d.lang;
-    let topics: Vec<String> = d
-        .topics
-        .iter()
-        .filter(|t| selection.topics.contains(&t.id))
-        .map(|t| t.label.get(lang).to_string())
-        .collect();
-    let mut ids: Vec<usize> = by_id.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    let provisions: Vec<String> = ids
-        .iter()
-        .filter_map(|i| d.provisions.get(*i))
-        .map(|p| p.reference.to_string())
-        .collect();
-    let plural = |n: usize| if n == 1 { "provision" } else { "provisions" };
-    let mut lines = Vec::new();
-    if selection.is_whole() {
-        lines.push(LabelValue {
-            label: "Provisions".into(),
-            value: format!("All {count} {} of the dossier", plural(count)),
-        });
-    } else {
-        lines.push(LabelValue {
-            label: "Provisions".into(),
-            value: format!("{count} {} selected", plural(count)),
-        });
-        if !topics.is_empty() {
-            lines.push(LabelValue {
-                label: if topics.len() == 1 { "Topic" } else { "Topics" }.into(),
-                value: topics.join("; "),
-            });
-        }
-        if !provisions.is_empty() {
-            lines.push(LabelValue {
-                label: "Selected by reference".into(),
-                value: provisions.join("; "),
-            });
-        }
-    }
-    let labels: Vec<String> = institutions.iter().map(|i| i.label().to_string()).collect();
-    lines.push(LabelValue {
-        label: "Columns".into(),
-        value: labels.join(", "),
-    });
-    lines.push(LabelValue {
-        label: "Cells".into(),
-        value: if selection.full_text {
-            "Full texts, with changes against the Commission proposal marked".into()
-        } else {
-            "One-line summaries of each position".into()
-        },
-    });
-    SelectionView {
-        whole: selection.is_whole(),
-        topics,
-        provisions,
-        institutions: labels,
-        provision_count: count,
-        lines,
-    }
-}
-
-/// Render a briefing in `format`. `root` is the project folder, whose
-/// `templates/briefing.typ` (PDF) or `templates/briefing.html` and
-/// `templates/assets/briefing.css` (HTML) replace the built-in ones.
-pub fn render(root: &Path, briefing: &Briefing, format: Format) -> anyhow::Result<Vec<u8>> {
+/// Render a briefing in `format`, with the theme's templates (`briefing.typ` for a PDF,
+/// `briefing.html` and `assets/briefing.css` for HTML).
+pub fn render(theme: &Theme, briefing: &Briefing, format: Format) -> anyhow::Result<Vec<u8>> {
     match format {
-        Format::Html => html::render(root, briefing).map(String::into_bytes),
-        Format::Pdf => render_pdf(root, briefing),
+        Format::Html => html::render(theme, briefing).map(String::into_bytes),
+        Format::Pdf => render_pdf(theme, briefing),
     }
 }
 
 #[cfg(feature = "pdf")]
-fn render_pdf(root: &Path, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
-    pdf::render(root, briefing)
+fn render_pdf(theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    pdf::render(theme, briefing)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn render_pdf(_root: &Path, _briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+fn render_pdf(_theme: &Theme, _briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
     bail!(
         "this trilogue was built without PDF support (the cargo feature `pdf`); write an HTML briefing with --format html, or rebuild with the default features"
     )
@@ -792,7 +354,7 @@ pub fn make(
 ) -> anyhow::Result<Vec<u8>> {
     let analysis = analyse_dossier(dossier, &AnalyseOptions::default());
     let b = briefing(dossier, &analysis, selection, prepared_on)?;
-    render(root, &b, format)
+    render(&Theme::load(root)?, &b, format)
 }
 
 /// The site's briefing PDFs of one dossier: the whole dossier as
@@ -805,7 +367,7 @@ pub fn make(
 /// Like every other page of the site, these depend on the data alone: they carry no
 /// "prepared on" date, even when `SOURCE_DATE_EPOCH` is set.
 pub fn site_pdfs(
-    root: &Path,
+    theme: &Theme,
     dossier: &Dossier,
     analysis: &DossierAnalysis,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
@@ -813,17 +375,16 @@ pub fn site_pdfs(
     if !PDF_SUPPORTED || dossier.provisions.is_empty() {
         return Ok(out);
     }
+    let site = urls::Urls::root();
     let mut jobs: Vec<(PathBuf, Selection)> = vec![(
-        PathBuf::from(&dossier.id).join(default_file_name(&dossier.id, Format::Pdf)),
+        PathBuf::from(site.briefing(&dossier.id, None)),
         Selection::default(),
     )];
     for t in &dossier.topics {
         let count = topic_count(dossier, &t.id);
         if count > 0 && count < dossier.provisions.len() {
             jobs.push((
-                PathBuf::from(&dossier.id)
-                    .join("topics")
-                    .join(topic_pdf_name(&t.id)),
+                PathBuf::from(site.briefing(&dossier.id, Some(&t.id))),
                 Selection {
                     topics: vec![t.id.clone()],
                     ..Selection::default()
@@ -836,7 +397,7 @@ pub fn site_pdfs(
         .into_par_iter()
         .map(|(path, selection)| {
             let b = briefing(dossier, analysis, &selection, None)?;
-            let bytes = render(root, &b, Format::Pdf)
+            let bytes = render(theme, &b, Format::Pdf)
                 .with_context(|| format!("cannot make the briefing {}", path.display()))?;
             Ok((path, bytes))
         })
@@ -858,7 +419,7 @@ fn topic_count(dossier: &Dossier, topic: &str) -> usize {
 
 /// The file name of a topic's briefing PDF on the site, beside the topic page.
 pub fn topic_pdf_name(topic: &str) -> String {
-    format!("{topic}-briefing.pdf")
+    urls::briefing_file(topic)
 }
 
 /// A link from a site page to its briefing PDF.
@@ -871,7 +432,7 @@ pub struct SiteLink {
 
 /// The link from the dossier overview (`topic` `None`) or a topic page to its briefing,
 /// as [`site_pdfs`] writes them; `None` without the `pdf` feature or provisions.
-pub fn site_link(dossier: &Dossier, topic: Option<&str>) -> Option<SiteLink> {
+pub fn site_link(words: &Vocabulary, dossier: &Dossier, topic: Option<&str>) -> Option<SiteLink> {
     if !PDF_SUPPORTED {
         return None;
     }
@@ -880,27 +441,20 @@ pub fn site_link(dossier: &Dossier, topic: Option<&str>) -> Option<SiteLink> {
     if count == 0 {
         return None;
     }
-    let whole = default_file_name(&dossier.id, Format::Pdf)
-        .to_string_lossy()
-        .into_owned();
-    let plural = if count == 1 {
-        "provision"
-    } else {
-        "provisions"
-    };
+    let whole = urls::briefing_file(&dossier.id);
     Some(match topic {
         None => SiteLink {
             href: whole,
-            label: format!("PDF to print (A4, {count} {plural})"),
+            label: words.text(&Phrase::PdfToPrint { count }),
         },
         // Every provision has the topic: the dossier's PDF is this topic's (see site_pdfs).
         Some(_) if count == total => SiteLink {
             href: format!("../{whole}"),
-            label: format!("PDF to print (A4, {count} {plural})"),
+            label: words.text(&Phrase::PdfToPrint { count }),
         },
         Some(t) => SiteLink {
             href: topic_pdf_name(t),
-            label: format!("PDF of this topic (A4, {count} {plural})"),
+            label: words.text(&Phrase::PdfOfTopic { count }),
         },
     })
 }

@@ -3,20 +3,20 @@
 //! Typst compiles against a [`World`]: where its source files, data files, fonts and "today"
 //! come from. This one is closed and deterministic:
 //!
-//! * the main file is `templates/briefing.typ` (the project's own if it has one, else the
+//! * the main file is the theme's `briefing.typ` (the project's own if it has one, else the
 //!   one compiled into the binary);
 //! * the briefing's view model is the virtual file `/data.json`, which the template reads
 //!   with `json("data.json")`: data is never pasted into Typst source, so a `#set page(..)`,
 //!   a `*` or a `<script>` in a position prints as itself;
 //! * other files (an image, a `.typ` module) can only come from the project's `templates/`
-//!   folder; packages (`@preview/...`) are refused, since briefings are made offline;
+//!   folder, under the theme's policy (regular files only, no symbolic links); packages
+//!   (`@preview/...`) are refused, since briefings are made offline;
 //! * the fonts are the Inter files of `assets/fonts/`, embedded in the binary, so a briefing
 //!   looks the same on every machine and no system font is ever looked up;
 //! * "today" is the briefing's document date (`SOURCE_DATE_EPOCH` or the latest position),
 //!   never the clock, and the same date is the PDF's creation date: two runs on the same
 //!   data give byte-identical files.
 
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use anyhow::{anyhow, Context as _};
@@ -30,9 +30,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use super::{Briefing, DateView};
-
-/// The built-in template; a project's `templates/briefing.typ` replaces it.
-pub const DEFAULT_TEMPLATE: &str = include_str!("../../templates/briefing.typ");
+use crate::theme::Theme;
 
 /// The embedded font files: one family, the four faces the table needs (inserted text is
 /// bold italic). See `assets/fonts/README.md` for where they come from and their licence.
@@ -69,31 +67,30 @@ fn file_id(path: &str) -> anyhow::Result<FileId> {
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
-struct BriefWorld {
+struct BriefWorld<'a> {
     main: Source,
     data_id: FileId,
     data: Bytes,
     /// Where other files may be read from: the project's `templates/` folder.
-    templates: PathBuf,
+    theme: &'a Theme,
     today: Option<Datetime>,
 }
 
-impl BriefWorld {
+impl BriefWorld<'_> {
     fn read(&self, id: FileId) -> FileResult<Vec<u8>> {
         if let VirtualRoot::Package(_) = id.root() {
             return Err(FileError::Other(Some(
                 "packages are not available: briefings are made offline; put the files you need in templates/".into(),
             )));
         }
-        let path = id
-            .vpath()
-            .realize(&self.templates)
-            .map_err(FileError::Realize)?;
-        std::fs::read(&path).map_err(|e| FileError::from_io(e, &path))
+        let rel = id.vpath().get_without_slash();
+        self.theme
+            .read_file(std::path::Path::new(rel))
+            .map_err(|e| FileError::Other(Some(format!("{e:#}").into())))
     }
 }
 
-impl World for BriefWorld {
+impl World for BriefWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &LIBRARY
     }
@@ -145,26 +142,16 @@ pub fn evict_cache() {
 }
 
 /// Compile the briefing template with the view model and export the PDF.
-pub fn render(root: &Path, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
-    let templates = root.join("templates");
-    let override_path = templates.join("briefing.typ");
-    let (template, name) = if override_path.is_file() {
-        let text = std::fs::read_to_string(&override_path)
-            .with_context(|| format!("cannot read {}", override_path.display()))?;
-        (text, "templates/briefing.typ".to_string())
-    } else {
-        (
-            DEFAULT_TEMPLATE.to_string(),
-            "the built-in templates/briefing.typ".to_string(),
-        )
-    };
+pub fn render(theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    let template = theme.briefing_typ.text.clone();
+    let name = theme.briefing_typ.origin.clone();
     let data = serde_json::to_vec(briefing).context("cannot serialise the briefing")?;
     let date = briefing.document_date.as_ref().and_then(datetime);
     let world = BriefWorld {
         main: Source::new(file_id("/briefing.typ")?, template),
         data_id: file_id("/data.json")?,
         data: Bytes::new(data),
-        templates,
+        theme,
         today: date,
     };
     let warned = typst::compile::<PagedDocument>(&world);

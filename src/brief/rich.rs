@@ -12,6 +12,8 @@
 //! on the site; images become their description; footnotes and tables are flattened to text.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::markdown::{link_allowed, LinkUse};
 use serde::Serialize;
 
 /// A run of text with one style.
@@ -72,12 +74,6 @@ pub struct Block {
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
-}
-
-/// Whether a link target may be kept: absolute web and mail addresses only.
-fn allowed_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }
 
 /// Collects runs and blocks while walking the events.
@@ -223,7 +219,8 @@ impl Collector {
             Event::End(TagEnd::Strikethrough) => self.strike = self.strike.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let url = dest_url.to_string();
-                self.links.push(allowed_link(&url).then_some(url));
+                self.links
+                    .push(link_allowed(&url, LinkUse::Paper).then_some(url));
             }
             Event::End(TagEnd::Link) => {
                 self.links.pop();

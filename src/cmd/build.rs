@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::diagnostics::{self, Format};
-use crate::site::{self, BuildOptions};
+use crate::pipeline::{self, BuildOptions};
 
 use super::{Context, EXIT_INVALID_DATA};
 
@@ -55,7 +55,7 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         briefings: !args.no_briefings,
         ..BuildOptions::default()
     };
-    let pages = site::build(&ctx.root, &corpus, &out, &options)?;
+    let pages = pipeline::build(&ctx.root, &corpus, &out, &options)?;
     if !ctx.quiet {
         eprintln!(
             "wrote {} files to {} in {:.2?}; open {}",

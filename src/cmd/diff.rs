@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::diff::{diff_texts, render_terminal, DiffOptions};
+use crate::diff::{diff_texts, DiffOptions};
+use crate::render::terminal::diff as render_terminal;
 
 use super::Context;
 

@@ -241,7 +241,7 @@ mod tests {
         let codes: Vec<&str> = diags
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect();
         assert!(codes.contains(&"E0005"), "date placeholder: {codes:?}");
         assert!(codes.contains(&"E0016"), "empty title: {codes:?}");

@@ -1,13 +1,17 @@
-//! Machine-readable outputs: Atom feeds, `data.json`, the comparison as CSV, and the
-//! sitemap. Everything is built from the corpus and its analysis, escaped for its format,
-//! and dated from the data (never the clock), so builds stay byte-identical.
+//! Machine-readable outputs: Atom feeds (written by `atom_syndication`), `data.json`
+//! (serde_json), the comparison as CSV (the `csv` crate), and the sitemap. Everything is
+//! built from the corpus and its analysis, escaped for its format by the crate that writes
+//! it, and dated from the data (never the clock), so builds stay byte-identical.
 
 use std::fmt::Write as _;
 
+use atom_syndication::{Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
 use crate::model::{Content, Corpus, Date, Dossier, Institution};
+use crate::urls::{self, Urls};
+use crate::vocabulary::{Differ, Phrase, Vocabulary};
 
 use super::views;
 
@@ -24,23 +28,24 @@ struct Entry {
     summary: String,
 }
 
-fn entries(d: &Dossier) -> Vec<Entry> {
+fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
     let lang = &d.lang;
+    let site = Urls::root();
     let mut out = Vec::new();
     for p in &d.provisions {
         for (institution, versions) in &p.positions {
             for (i, v) in versions.iter().enumerate() {
                 let what = match &v.content {
                     Content::SameAs(Institution::Commission) => {
-                        "no change from the Commission proposal".to_string()
+                        words.in_sentence(&Phrase::NoChangeFromProposal)
                     }
-                    Content::SameAs(other) => format!("same as the {}", other.position_name()),
-                    Content::Deleted => "deleted".to_string(),
+                    Content::SameAs(other) => words.in_sentence(&Phrase::SameAsPositionOf(*other)),
+                    Content::Deleted => words.in_sentence(&Phrase::Deleted),
                     Content::Text(_) | Content::SummaryOnly => v
                         .summary
                         .as_ref()
                         .map(|s| crate::markdown::to_plain_text(s.get(lang)))
-                        .unwrap_or_else(|| "new text".to_string()),
+                        .unwrap_or_else(|| words.in_sentence(&Phrase::NewText)),
                 };
                 out.push(Entry {
                     id: format!(
@@ -51,19 +56,12 @@ fn entries(d: &Dossier) -> Vec<Entry> {
                         v.date.iso()
                     ),
                     date: v.date,
-                    title: format!(
-                        "{} {}: {}",
-                        p.reference,
-                        p.title.get(lang),
-                        institution.position_name()
-                    ),
-                    href: format!(
-                        "{}/provisions/{}.html#{}-v{}",
-                        d.id,
-                        p.id,
-                        institution.key(),
-                        i + 1
-                    ),
+                    title: words.text(&Phrase::FeedEntry {
+                        reference: p.reference.to_string(),
+                        title: p.title.get(lang).to_string(),
+                        institution: *institution,
+                    }),
+                    href: site.version(&d.id, &p.id, *institution, i),
                     summary: what,
                 });
             }
@@ -74,7 +72,7 @@ fn entries(d: &Dossier) -> Vec<Entry> {
             id: format!("urn:trilogue:{}:event:{}:{}", d.id, e.date.iso(), i + 1),
             date: e.date,
             title: e.title.get(lang).to_string(),
-            href: format!("{}/timeline.html#event-{}", d.id, i + 1),
+            href: site.event(&d.id, i),
             summary: e
                 .description
                 .as_ref()
@@ -87,6 +85,8 @@ fn entries(d: &Dossier) -> Vec<Entry> {
     out
 }
 
+/// Characters XML escapes; for the sitemap, the one XML file written by hand (the feeds are
+/// written by `atom_syndication`).
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -96,7 +96,7 @@ fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped rather than breaking the feed.
+            // Characters XML 1.0 forbids are dropped rather than breaking the file.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
@@ -104,60 +104,71 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
-/// An Atom feed (RFC 4287). Links are absolute when the base URL is known, relative to
-/// the feed otherwise (allowed by Atom through `xml:base`).
-pub fn atom(title: &str, feed_path: &str, dossiers: &[&Dossier], base_url: Option<&str>) -> String {
-    let mut all: Vec<Entry> = dossiers.iter().flat_map(|d| entries(d)).collect();
+/// A date as Atom writes it: midnight UTC of the day (or of the first day of the month
+/// or year, for dates at that precision). Built from the data, never from a clock.
+fn atom_date(d: Date) -> FixedDateTime {
+    let text = format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        d.year,
+        d.month.unwrap_or(1),
+        d.day.unwrap_or(1)
+    );
+    FixedDateTime::parse_from_rfc3339(&text).unwrap_or_default()
+}
+
+/// An Atom feed (RFC 4287), written by `atom_syndication`. Links are absolute when the
+/// base URL is known, relative to the feed otherwise (resolved through `xml:base`).
+pub fn atom(
+    words: &Vocabulary,
+    title: &str,
+    feed_path: &str,
+    dossiers: &[&Dossier],
+    base_url: Option<&str>,
+) -> String {
+    let mut all: Vec<Entry> = dossiers.iter().flat_map(|d| entries(words, d)).collect();
     all.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     let base = base_url
         .map(|b| format!("{}/", b.trim_end_matches('/')))
         .unwrap_or_default();
-    let updated = all
-        .first()
-        .map(|e| e.date.rfc3339())
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
-    let mut out = String::new();
-    let _ = writeln!(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
-    if base.is_empty() {
-        let depth = feed_path.matches('/').count();
-        let _ = writeln!(
-            out,
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"{}\">",
-            xml_escape(&"../".repeat(depth))
-        );
-    } else {
-        let _ = writeln!(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\">");
-    }
-    let _ = writeln!(out, "  <title>{}</title>", xml_escape(title));
-    let _ = writeln!(
-        out,
-        "  <id>urn:trilogue:feed:{}</id>",
-        xml_escape(feed_path)
-    );
-    let _ = writeln!(out, "  <updated>{updated}</updated>");
-    let _ = writeln!(out, "  <author><name>trilogue</name></author>");
-    let _ = writeln!(
-        out,
-        "  <link rel=\"self\" href=\"{}\"/>",
-        xml_escape(&format!("{base}{feed_path}"))
-    );
-    for e in &all {
-        let _ = writeln!(out, "  <entry>");
-        let _ = writeln!(out, "    <id>{}</id>", xml_escape(&e.id));
-        let _ = writeln!(out, "    <title>{}</title>", xml_escape(&e.title));
-        let _ = writeln!(out, "    <updated>{}</updated>", e.date.rfc3339());
-        let _ = writeln!(
-            out,
-            "    <link href=\"{}\"/>",
-            xml_escape(&format!("{base}{}", e.href))
-        );
-        if !e.summary.is_empty() {
-            let _ = writeln!(out, "    <summary>{}</summary>", xml_escape(&e.summary));
-        }
-        let _ = writeln!(out, "  </entry>");
-    }
-    out.push_str("</feed>\n");
-    out
+    let updated = all.first().map(|e| atom_date(e.date)).unwrap_or_default();
+    let link = |href: String, rel: &str| Link {
+        href,
+        rel: rel.to_string(),
+        ..Link::default()
+    };
+    let feed = Feed {
+        title: Text::plain(title),
+        id: format!("urn:trilogue:feed:{feed_path}"),
+        updated,
+        authors: vec![Person {
+            name: "trilogue".to_string(),
+            ..Person::default()
+        }],
+        links: vec![link(format!("{base}{feed_path}"), "self")],
+        base: base.is_empty().then(|| urls::to_root(feed_path)),
+        entries: all
+            .into_iter()
+            .map(|e| atom_syndication::Entry {
+                id: e.id,
+                title: Text::plain(e.title),
+                updated: atom_date(e.date),
+                links: vec![link(format!("{base}{}", e.href), "alternate")],
+                summary: (!e.summary.is_empty()).then(|| Text::plain(e.summary)),
+                ..atom_syndication::Entry::default()
+            })
+            .collect(),
+        ..Feed::default()
+    };
+    let config = WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let mut text = feed
+        .write_with_config(Vec::new(), config)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// `data.json`: the dossier as data, for journalists and other tools. Documented in
@@ -191,8 +202,7 @@ struct DataProvision<'a> {
     title: &'a str,
     topics: &'a [String],
     consequences: Option<&'a str>,
-    /// "yes", "no" or "unknown".
-    parliament_council_differ: &'static str,
+    parliament_council_differ: Differ,
     positions: Vec<DataPosition<'a>>,
 }
 
@@ -245,11 +255,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
             title: p.title.get(lang),
             topics: &p.topics,
             consequences: p.consequences.as_ref().map(|c| c.get(lang)),
-            parliament_council_differ: match pa.parliament_council_differ {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "unknown",
-            },
+            parliament_council_differ: Differ::from(pa.parliament_council_differ),
             positions: p
                 .positions
                 .iter()
@@ -328,10 +334,12 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
     text
 }
 
-/// The comparison table as CSV (RFC 4180): one row per provision, the current position
-/// of each institution in words and its summary.
+/// The comparison table as CSV (RFC 4180), written by the `csv` crate: one row per
+/// provision, the current position of each institution in words and its summary.
 pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
-    let mut out = String::new();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let mut header = vec![
         "ref".to_string(),
         "id".to_string(),
@@ -347,64 +355,59 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
         }
     }
     header.push("parliament_council_differ".to_string());
-    push_row(&mut out, &header);
-    for r in rows {
-        let provision = d.provisions.iter().find(|p| p.id == r.id);
-        let mut row = vec![
-            r.reference.clone(),
-            r.id.clone(),
-            r.title.clone(),
-            r.topics
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            provision
-                .and_then(|p| p.consequences.as_ref())
-                .map(|c| crate::markdown::to_plain_text(c.get(&d.lang)))
-                .unwrap_or_default(),
-        ];
-        for c in &r.cells {
-            let version =
-                provision.and_then(|p| p.positions.get(&institution_of(c.institution)?)?.last());
-            row.push(c.status.clone().unwrap_or_else(|| c.kind.to_string()));
-            row.push(
-                version
-                    .and_then(|v| v.summary.as_ref())
-                    .map(|s| crate::markdown::to_plain_text(s.get(&d.lang)))
-                    .unwrap_or_default(),
-            );
-            row.push(c.date_iso.clone().unwrap_or_default());
-            row.push(c.source.as_ref().map(|s| s.id.clone()).unwrap_or_default());
-        }
-        row.push(r.parliament_council.to_string());
-        push_row(&mut out, &row);
+    let mut records = vec![header];
+    records.extend(rows.iter().map(|r| csv_row(d, r)));
+    for record in records {
+        // Writing to memory cannot fail but for a bug; a row is then left out.
+        let _ = writer.write_record(record.iter().map(|f| neutralise_formula(f)));
     }
-    out
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
-fn institution_of(key: &str) -> Option<Institution> {
-    Institution::parse(key)
+/// One provision's row of the CSV.
+fn csv_row(d: &Dossier, r: &views::RowView) -> Vec<String> {
+    let provision = d.provisions.iter().find(|p| p.id == r.id);
+    let mut row = vec![
+        r.reference.clone(),
+        r.id.clone(),
+        r.title.clone(),
+        r.topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        provision
+            .and_then(|p| p.consequences.as_ref())
+            .map(|c| crate::markdown::to_plain_text(c.get(&d.lang)))
+            .unwrap_or_default(),
+    ];
+    for c in &r.cells {
+        let version =
+            provision.and_then(|p| p.positions.get(&Institution::parse(c.institution)?)?.last());
+        row.push(c.status.clone().unwrap_or_else(|| c.kind.key().to_string()));
+        row.push(
+            version
+                .and_then(|v| v.summary.as_ref())
+                .map(|s| crate::markdown::to_plain_text(s.get(&d.lang)))
+                .unwrap_or_default(),
+        );
+        row.push(c.date_iso.clone().unwrap_or_default());
+        row.push(c.source.as_ref().map(|s| s.id.clone()).unwrap_or_default());
+    }
+    row.push(r.parliament_council.key().to_string());
+    row
 }
 
-fn push_row(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
-/// Quote a CSV field when needed; neutralise spreadsheet formulas (a field starting with
-/// `=`, `+`, `-` or `@` would run as a formula when the file is opened in a spreadsheet).
-fn csv_field(f: &str) -> String {
-    let f = if f.starts_with(['=', '+', '-', '@']) {
+/// A field that would start a spreadsheet formula (`=`, `+`, `-` or `@`: it would run when
+/// the file is opened in a spreadsheet) gets a leading `'`, which shows it as text.
+fn neutralise_formula(f: &str) -> String {
+    if f.starts_with(['=', '+', '-', '@']) {
         format!("'{f}")
     } else {
         f.to_string()
-    };
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f
     }
 }
 
@@ -440,6 +443,16 @@ pub fn sitemap(base_url: &str, paths: &[std::path::PathBuf], corpus: &Corpus) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV of one record, as the `csv` crate writes it with the formula guard.
+    fn csv_field(f: &str) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        writer.write_record([neutralise_formula(f)]).unwrap();
+        let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+        text.trim_end_matches("\r\n").to_string()
+    }
 
     #[test]
     fn csv_quotes_and_neutralises_formulas() {

@@ -196,7 +196,7 @@ pub fn write_site_with<T>(
         }
     };
 
-    let _p = super::Phase::start("write");
+    let _p = crate::timing::Phase::start("write");
     // The swap: two renames on the same file system.
     let had_old = out.exists();
     if had_old {

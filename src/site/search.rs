@@ -16,160 +16,182 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
-use crate::model::{Content, Corpus, Dossier, Institution};
+use crate::model::{Content, Corpus, Dossier, Institution, Provision, TimelineEvent};
+use crate::urls::{self, Urls};
+use crate::vocabulary::{Phrase, Vocabulary};
 
 use super::Page;
 
-/// One searchable record.
+/// One searchable record, in the dossier's language.
 struct Record {
+    lang: String,
     url: String,
     content: String,
     meta: BTreeMap<String, String>,
     filters: BTreeMap<String, Vec<String>>,
 }
 
-/// The records of one dossier.
-fn records(d: &Dossier) -> Vec<(String, Record)> {
-    let mut out = Vec::new();
-    {
-        let lang = &d.lang;
-        let short = d.short_title.get(lang).to_string();
-        let meta = |title: String, reference: Option<String>, institution: Option<&str>| {
-            let mut m = BTreeMap::new();
-            m.insert("title".to_string(), title);
-            m.insert("dossier".to_string(), short.clone());
-            if let Some(r) = reference {
-                m.insert("ref".to_string(), r);
+/// What a dossier's records share: its language, short title, the words and the paths.
+struct Records<'a> {
+    d: &'a Dossier,
+    short: String,
+    words: Vocabulary,
+    urls: Urls,
+}
+
+impl Records<'_> {
+    fn record(
+        &self,
+        url: String,
+        content: String,
+        title: String,
+        reference: Option<String>,
+        institution: Option<&str>,
+    ) -> Record {
+        let mut meta = BTreeMap::new();
+        meta.insert("title".to_string(), title);
+        meta.insert("dossier".to_string(), self.short.clone());
+        if let Some(r) = reference {
+            meta.insert("ref".to_string(), r);
+        }
+        let mut filters = BTreeMap::new();
+        filters.insert("dossier".to_string(), vec![self.short.clone()]);
+        if let Some(i) = institution {
+            meta.insert("institution".to_string(), i.to_string());
+            filters.insert("institution".to_string(), vec![i.to_string()]);
+        }
+        Record {
+            lang: self.d.lang.clone(),
+            url,
+            content,
+            meta,
+            filters,
+        }
+    }
+
+    /// The dossier itself: its titles, procedure and summary, landing on its table.
+    fn dossier(&self) -> Record {
+        let (d, lang) = (self.d, &self.d.lang);
+        self.record(
+            self.urls.dossier(&d.id),
+            format!(
+                "{} {} {} {}",
+                self.short,
+                d.title.get(lang),
+                d.procedure,
+                crate::markdown::to_plain_text(d.summary.get(lang))
+            ),
+            self.words
+                .text(&Phrase::ComparisonTable(self.short.clone())),
+            None,
+            None,
+        )
+    }
+
+    /// Each institution's current position on `p`, and its consequences.
+    fn provision(&self, p: &Provision, out: &mut Vec<Record>) {
+        let lang = &self.d.lang;
+        let reference = p.reference.to_string();
+        let title = p.title.get(lang).to_string();
+        let page = self.urls.provision(&self.d.id, &p.id);
+        let commission_paragraphs: Option<std::collections::HashSet<String>> = p
+            .current(Institution::Commission)
+            .and_then(|v| p.effective_text(v, lang))
+            .map(|t| crate::diff::split_paragraphs(&t).into_iter().collect());
+        for (institution, versions) in &p.positions {
+            let Some(v) = versions.last() else { continue };
+            let mut content = format!("{reference} {title}. ");
+            let status = match &v.content {
+                Content::SameAs(Institution::Commission) => Some(Phrase::NoChangeFromProposal),
+                Content::SameAs(other) => Some(Phrase::SameAsPositionOf(*other)),
+                Content::Deleted => Some(Phrase::Deleted),
+                _ => None,
+            };
+            if let Some(status) = status {
+                content.push_str(&self.words.text(&status));
+                content.push_str(". ");
             }
-            if let Some(i) = institution {
-                m.insert("institution".to_string(), i.to_string());
+            if let Some(s) = &v.summary {
+                content.push_str(&crate::markdown::to_plain_text(s.get(lang)));
+                content.push(' ');
             }
-            m
-        };
-        let filters = |institution: Option<&str>| {
-            let mut f = BTreeMap::new();
-            f.insert("dossier".to_string(), vec![short.clone()]);
-            if let Some(i) = institution {
-                f.insert("institution".to_string(), vec![i.to_string()]);
-            }
-            f
-        };
-        out.push((
-            lang.clone(),
-            Record {
-                url: format!("{}/index.html", d.id),
-                content: format!(
-                    "{} {} {} {}",
-                    short,
-                    d.title.get(lang),
-                    d.procedure,
-                    crate::markdown::to_plain_text(d.summary.get(lang))
-                ),
-                meta: meta(format!("{short}: comparison table"), None, None),
-                filters: filters(None),
-            },
-        ));
-        for p in &d.provisions {
-            let reference = p.reference.to_string();
-            let title = p.title.get(lang).to_string();
-            let page = format!("{}/provisions/{}.html", d.id, p.id);
-            let commission_paragraphs: Option<std::collections::HashSet<String>> = p
-                .current(Institution::Commission)
-                .and_then(|v| p.effective_text(v, lang))
-                .map(|t| crate::diff::split_paragraphs(&t).into_iter().collect());
-            for (institution, versions) in &p.positions {
-                let Some(v) = versions.last() else { continue };
-                let label = institution.label();
-                let mut content = format!("{reference} {title}. ");
-                match &v.content {
-                    Content::SameAs(Institution::Commission) => {
-                        content.push_str("No change from the Commission proposal. ")
-                    }
-                    Content::SameAs(other) => {
-                        content.push_str(&format!("Same as the {}. ", other.position_name()))
-                    }
-                    Content::Deleted => content.push_str("Deleted. "),
-                    _ => {}
-                }
-                if let Some(s) = &v.summary {
-                    content.push_str(&crate::markdown::to_plain_text(s.get(lang)));
-                    content.push(' ');
-                }
-                if let Some(text) = p.effective_text(v, lang) {
-                    // The Commission's text in full; an amending institution's only in
-                    // the paragraphs it words differently, so that each paragraph is
-                    // indexed once, under the institution that wrote it. This keeps the
-                    // index (Pagefind's cost in time and memory) to about the size of
-                    // the distinct text rather than three or four copies of it.
-                    match commission_paragraphs.as_ref() {
-                        Some(own) if *institution != Institution::Commission => {
-                            for para in crate::diff::split_paragraphs(&text) {
-                                if !own.contains(para.as_str()) {
-                                    content.push_str(&para);
-                                    content.push(' ');
-                                }
+            if let Some(text) = p.effective_text(v, lang) {
+                // The Commission's text in full; an amending institution's only in the
+                // paragraphs it words differently, so that each paragraph is indexed once,
+                // under the institution that wrote it. This keeps the index (Pagefind's cost
+                // in time and memory) to about the size of the distinct text rather than
+                // three or four copies of it.
+                match commission_paragraphs.as_ref() {
+                    Some(own) if *institution != Institution::Commission => {
+                        for para in crate::diff::split_paragraphs(&text) {
+                            if !own.contains(para.as_str()) {
+                                content.push_str(&para);
+                                content.push(' ');
                             }
                         }
-                        _ => content.push_str(&text),
                     }
+                    _ => content.push_str(&text),
                 }
-                out.push((
-                    lang.clone(),
-                    Record {
-                        url: format!("{page}#history-{}", institution.key()),
-                        content,
-                        meta: meta(
-                            format!("{reference} {title}"),
-                            Some(reference.clone()),
-                            Some(label),
-                        ),
-                        filters: filters(Some(label)),
-                    },
-                ));
             }
-            if let Some(c) = &p.consequences {
-                out.push((
-                    lang.clone(),
-                    Record {
-                        url: format!("{page}#consequences"),
-                        content: format!(
-                            "{reference} {title}. {}",
-                            crate::markdown::to_plain_text(c.get(lang))
-                        ),
-                        meta: meta(
-                            format!("{reference} {title}"),
-                            Some(reference.clone()),
-                            Some("Consequences"),
-                        ),
-                        filters: filters(Some("Consequences")),
-                    },
-                ));
-            }
-        }
-        for (i, e) in d.timeline.iter().enumerate() {
-            let institution = e.institution.map(Institution::label);
-            out.push((
-                lang.clone(),
-                Record {
-                    url: format!("{}/timeline.html#event-{}", d.id, i + 1),
-                    content: format!(
-                        "{} {} {}",
-                        e.date.human(),
-                        e.title.get(lang),
-                        e.description
-                            .as_ref()
-                            .map(|x| crate::markdown::to_plain_text(x.get(lang)))
-                            .unwrap_or_default()
-                    ),
-                    meta: meta(
-                        format!("{}: {}", e.date.human(), e.title.get(lang)),
-                        None,
-                        institution,
-                    ),
-                    filters: filters(institution),
-                },
+            out.push(self.record(
+                format!("{page}#{}", urls::history_anchor(*institution)),
+                content,
+                format!("{reference} {title}"),
+                Some(reference.clone()),
+                Some(self.words.institution(*institution)),
             ));
         }
+        if let Some(c) = &p.consequences {
+            let label = self.words.text(&Phrase::Consequences);
+            out.push(self.record(
+                format!("{page}#{}", urls::CONSEQUENCES_ANCHOR),
+                format!(
+                    "{reference} {title}. {}",
+                    crate::markdown::to_plain_text(c.get(lang))
+                ),
+                format!("{reference} {title}"),
+                Some(reference.clone()),
+                Some(&label),
+            ));
+        }
+    }
+
+    /// A timeline event, landing on its entry.
+    fn event(&self, i: usize, e: &TimelineEvent) -> Record {
+        let lang = &self.d.lang;
+        let date = self.words.date(e.date);
+        self.record(
+            self.urls.event(&self.d.id, i),
+            format!(
+                "{} {} {}",
+                date,
+                e.title.get(lang),
+                e.description
+                    .as_ref()
+                    .map(|x| crate::markdown::to_plain_text(x.get(lang)))
+                    .unwrap_or_default()
+            ),
+            format!("{}: {}", date, e.title.get(lang)),
+            None,
+            e.institution.map(|i| self.words.institution(i)),
+        )
+    }
+}
+
+/// The records of one dossier.
+fn records(d: &Dossier) -> Vec<Record> {
+    let r = Records {
+        d,
+        short: d.short_title.get(&d.lang).to_string(),
+        words: Vocabulary::english(),
+        urls: Urls::root(),
+    };
+    let mut out = vec![r.dossier()];
+    for p in &d.provisions {
+        r.provision(p, &mut out);
+    }
+    for (i, e) in d.timeline.iter().enumerate() {
+        out.push(r.event(i, e));
     }
     out
 }
@@ -214,10 +236,7 @@ fn plan(corpus: &Corpus, max_records: usize) -> Vec<Vec<usize>> {
 
 /// The folder of the `i`th shard.
 fn shard_dir(i: usize) -> String {
-    match i {
-        0 => "pagefind".to_string(),
-        _ => format!("pagefind/shard-{}", i + 1),
-    }
+    Urls::root().search_shard(i)
 }
 
 /// `pagefind/shards.json`: the folders of the shards after the first.
@@ -335,7 +354,7 @@ fn build_shard(corpus: &Corpus, i: usize, dossiers: &[usize]) -> anyhow::Result<
 }
 
 /// One Pagefind index, its files under `dir`.
-fn shard(records: Vec<(String, Record)>, dir: &str) -> anyhow::Result<Vec<Page>> {
+fn shard(records: Vec<Record>, dir: &str) -> anyhow::Result<Vec<Page>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -346,9 +365,16 @@ fn shard(records: Vec<(String, Record)>, dir: &str) -> anyhow::Result<Vec<Page>>
             .build();
         let mut index =
             PagefindIndex::new(Some(config)).context("cannot create the search index")?;
-        for (lang, r) in records {
+        for r in records {
             index
-                .add_custom_record(r.url, r.content, lang, Some(r.meta), Some(r.filters), None)
+                .add_custom_record(
+                    r.url,
+                    r.content,
+                    r.lang,
+                    Some(r.meta),
+                    Some(r.filters),
+                    None,
+                )
                 .await
                 .context("cannot add a record to the search index")?;
         }

@@ -57,7 +57,7 @@ pub fn build(root: &Path) -> PathBuf {
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "fixture has errors: {errors:#?}");
     let out = root.join("site");
-    trilogue::site::build(root, &corpus, &out, &Default::default()).expect("build");
+    trilogue::pipeline::build(root, &corpus, &out, &Default::default()).expect("build");
     out
 }
 

@@ -1,4 +1,6 @@
-//! Stage 3: compare the institutions' texts.
+//! Stage 3: compare the institutions' texts, and everything else a dossier's pages show
+//! that is computed rather than read: the tables as they stood on earlier dates, and the
+//! Council's qualified-majority arithmetic at each date a stance changed.
 //!
 //! For every provision this computes, as plain data, what each column says relative to
 //! the Commission proposal, the Parliament–Council comparison, and the diff between
@@ -11,7 +13,13 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use crate::diff::{diff_texts, texts_identical, DiffOptions, TextDiff};
-use crate::model::{Content, Date, Dossier, Institution, Provision, Version};
+use crate::model::{Content, Date, Dossier, Institution, Population, Provision, Version};
+
+mod as_of;
+mod council;
+
+pub use as_of::{analyse_snapshots, snapshot_dates, AsOfTables, MAX_SNAPSHOTS};
+pub use council::{council_moments, CouncilMoment, StateAt, MAX_FLIP_GROUP};
 
 /// How a column's current position relates to the Commission proposal.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,45 +47,6 @@ pub enum Relation {
 }
 
 impl Relation {
-    /// The cell's kind (`missing`, `proposal`, `new`, `unchanged`, …: a CSS class and a
-    /// hook for scripts) and, for cells whose meaning is their relation, the phrase that
-    /// says it ("No change from the Commission proposal"). Shared by the site and the
-    /// briefings, so that both say the same thing.
-    pub fn kind_and_status(
-        &self,
-        institution: Institution,
-        provision: &Provision,
-    ) -> (&'static str, Option<String>) {
-        match self {
-            Relation::NoPosition
-                if institution == Institution::Commission && provision.is_new() =>
-            {
-                ("absent", Some("Not in the Commission proposal".to_string()))
-            }
-            Relation::NoPosition => ("missing", Some("No position yet".to_string())),
-            Relation::Proposal => ("proposal", None),
-            Relation::NewProvision => (
-                "new",
-                Some(format!(
-                    "New provision inserted by the {}",
-                    institution.label()
-                )),
-            ),
-            Relation::Unchanged => (
-                "unchanged",
-                Some("No change from the Commission proposal".to_string()),
-            ),
-            Relation::SameAs(other) => (
-                "same-as",
-                Some(format!("Same as the {}", other.position_name())),
-            ),
-            Relation::Deleted => ("deleted", Some("Deleted".to_string())),
-            Relation::Amended(_) => ("amended", None),
-            Relation::OwnText => ("own-text", None),
-            Relation::SummaryOnly => ("summary", None),
-        }
-    }
-
     /// Whether the column departs from the Commission proposal.
     pub fn changes_proposal(&self) -> bool {
         matches!(
@@ -186,6 +155,44 @@ impl Default for AnalyseOptions {
     }
 }
 
+/// Everything computed about a dossier that its pages and briefings show: each provision's
+/// comparisons, the tables "as of" earlier dates, and the Council on each date a stance
+/// changed. The site renders from this and analyses nothing itself.
+#[derive(Debug, Clone)]
+pub struct FullAnalysis {
+    /// The current positions.
+    pub current: DossierAnalysis,
+    /// The tables as they stood on the dates of [`snapshot_dates`], newest first.
+    pub as_of: AsOfTables,
+    /// The Council's moments, newest first; `None` without population figures.
+    pub council: Option<Vec<CouncilMoment>>,
+}
+
+/// Analyse `dossier` completely (see [`FullAnalysis`]), reusing from `previous` (the same
+/// dossier analysed before) every provision and "as of" row its changes do not touch.
+pub fn analyse_full(
+    dossier: &Dossier,
+    populations: &[Population],
+    previous: Option<(&Dossier, &FullAnalysis)>,
+) -> FullAnalysis {
+    let current = analyse_dossier_reusing(
+        dossier,
+        &AnalyseOptions::default(),
+        previous.map(|(d, a)| (d, &a.current)),
+    );
+    let as_of = analyse_snapshots(
+        dossier,
+        &snapshot_dates(dossier),
+        &current,
+        previous.map(|(d, a)| (d, a.as_of.as_slice())),
+    );
+    FullAnalysis {
+        council: council_moments(dossier, populations),
+        current,
+        as_of,
+    }
+}
+
 pub fn analyse_dossier(dossier: &Dossier, options: &AnalyseOptions) -> DossierAnalysis {
     analyse_dossier_reusing(dossier, options, None)
 }
@@ -233,229 +240,6 @@ pub fn analyse_dossier_reusing(
     DossierAnalysis {
         institutions,
         provisions,
-    }
-}
-
-/// The versions in force on a date (`None`: the latest), one entry per institution: what
-/// decides a provision's analysis as of that date.
-fn versions_in_force(p: &Provision, as_of: Option<Date>) -> [Option<usize>; 4] {
-    Institution::ALL.map(|institution| {
-        let versions = p.positions.get(&institution)?;
-        match as_of {
-            None => versions.len().checked_sub(1),
-            Some(date) => versions.iter().rposition(|v| v.date <= date),
-        }
-    })
-}
-
-/// The analyses behind the tables "as of" each of `dates`: for each date, what
-/// [`analyse_dossier`] with `as_of: Some(date)` gives, but only what a comparison table
-/// shows: the cells (without their texts, see [`Cell::for_table`]) and
-/// `parliament_council_differ`, without the version histories and the Parliament–Council
-/// diff. A provision is analysed once per distinct set of versions in
-/// force: on dates when its versions are today's, its cells are those of `current` (the
-/// dossier's current analysis), and with `previous` (this dossier and its tables from an
-/// earlier build, with the same options) an unchanged provision keeps its old analyses.
-pub fn analyse_snapshots(
-    dossier: &Dossier,
-    dates: &[Date],
-    current: &DossierAnalysis,
-    previous: Option<(&Dossier, &[(Date, DossierAnalysis)])>,
-) -> Vec<(Date, DossierAnalysis)> {
-    let institutions = dossier.institutions();
-    let diff_options = DiffOptions {
-        deadline: AnalyseOptions::default().diff_deadline,
-    };
-    // For each date, the previous build's analysis of every provision by id.
-    let old_tables: Vec<std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)>> =
-        match previous {
-            Some((d, tables)) if d.lang == dossier.lang => dates
-                .iter()
-                .map(|date| {
-                    tables
-                        .iter()
-                        .find(|(x, a)| x == date && a.institutions == institutions)
-                        .map(|(_, a)| {
-                            a.provisions
-                                .iter()
-                                .filter_map(|pa| {
-                                    d.provisions.get(pa.index).map(|p| (p.id.as_str(), (p, pa)))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                })
-                .collect(),
-            _ => dates.iter().map(|_| Default::default()).collect(),
-        };
-    let same_columns = current.institutions == institutions;
-    let per_provision: Vec<Vec<ProvisionAnalysis>> = dossier
-        .provisions
-        .par_iter()
-        .enumerate()
-        .map(|(index, p)| {
-            let today = versions_in_force(p, None);
-            let now = current
-                .provisions
-                .get(index)
-                .filter(|a| same_columns && a.index == index);
-            // A cell depends only on its institution's version and the Commission's: one
-            // computed for today (or for another date) serves every date with those two.
-            let mut cells = CellCache::default();
-            if let Some(a) = now {
-                for c in &a.cells {
-                    cells.insert(c.institution, today, c.for_table());
-                }
-                cells
-                    .differ
-                    .push(((today[1], today[2]), a.parliament_council_differ));
-            }
-            dates
-                .iter()
-                .zip(&old_tables)
-                .map(|(date, old)| {
-                    let key = versions_in_force(p, Some(*date));
-                    match old.get(p.id.as_str()) {
-                        Some((old_p, a)) if *old_p == p => ProvisionAnalysis {
-                            index,
-                            ..(*a).clone()
-                        },
-                        _ => table_row(
-                            index,
-                            p,
-                            &institutions,
-                            &dossier.lang,
-                            &diff_options,
-                            key,
-                            &mut cells,
-                        ),
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    dates
-        .iter()
-        .enumerate()
-        .map(|(k, date)| {
-            let provisions = per_provision
-                .iter()
-                .filter_map(|analyses| analyses.get(k).cloned())
-                .collect();
-            (
-                *date,
-                DossierAnalysis {
-                    institutions: institutions.clone(),
-                    provisions,
-                },
-            )
-        })
-        .collect()
-}
-
-/// The cells of one provision already computed for the "as of" tables, by institution
-/// and the versions (indices) of that institution and of the Commission; and whether
-/// Parliament and Council differ, by their versions.
-#[derive(Default)]
-struct CellCache {
-    cells: Vec<(CellKey, Cell)>,
-    differ: Vec<(VersionPair, Option<bool>)>,
-}
-
-/// An institution, the index of its version and that of the Commission's.
-type CellKey = (Institution, Option<usize>, Option<usize>);
-
-/// The indices of the Parliament's and the Council's versions.
-type VersionPair = (Option<usize>, Option<usize>);
-
-/// The position of each institution in [`Institution::ALL`], which orders the version
-/// indices of [`versions_in_force`].
-fn slot(institution: Institution) -> usize {
-    Institution::ALL
-        .iter()
-        .position(|i| *i == institution)
-        .unwrap_or(0)
-}
-
-impl CellCache {
-    fn insert(&mut self, institution: Institution, key: [Option<usize>; 4], cell: Cell) {
-        let k = (institution, key[slot(institution)], key[0]);
-        if !self.cells.iter().any(|(x, _)| *x == k) {
-            self.cells.push((k, cell));
-        }
-    }
-
-    fn get(&self, institution: Institution, key: [Option<usize>; 4]) -> Option<&Cell> {
-        let k = (institution, key[slot(institution)], key[0]);
-        self.cells.iter().find(|(x, _)| *x == k).map(|(_, c)| c)
-    }
-}
-
-/// What a comparison table shows of a provision whose versions in force are `key` (as
-/// [`versions_in_force`] gives them): the cells and whether Parliament and Council differ,
-/// reusing from `cache` what the same versions gave before. The same as
-/// the cells of `analyse_provision` on a date when those versions are in force.
-fn table_row(
-    index: usize,
-    p: &Provision,
-    institutions: &[Institution],
-    lang: &str,
-    options: &DiffOptions,
-    key: [Option<usize>; 4],
-    cache: &mut CellCache,
-) -> ProvisionAnalysis {
-    let version = |institution: Institution| -> Option<&Version> {
-        p.positions.get(&institution)?.get(key[slot(institution)]?)
-    };
-    let mut commission_text: Option<Option<String>> = None;
-    let cells = institutions
-        .iter()
-        .map(|&institution| {
-            if let Some(cell) = cache.get(institution, key) {
-                return cell.clone();
-            }
-            let commission = commission_text.get_or_insert_with(|| {
-                version(Institution::Commission).and_then(|c| p.effective_text(c, lang))
-            });
-            let cell = cell_of(
-                p,
-                institution,
-                version(institution),
-                commission.as_deref(),
-                lang,
-                options,
-            )
-            .for_table();
-            cache.insert(institution, key, cell.clone());
-            cell
-        })
-        .collect();
-    let pair = (key[1], key[2]);
-    let parliament_council_differ = match cache.differ.iter().find(|(k, _)| *k == pair) {
-        Some((_, differ)) => *differ,
-        None => {
-            let differ = match (
-                version(Institution::Parliament),
-                version(Institution::Council),
-            ) {
-                (Some(pv), Some(cv)) => {
-                    match (p.effective_text(pv, lang), p.effective_text(cv, lang)) {
-                        (Some(a), Some(b)) => Some(!texts_identical(&a, &b)),
-                        _ => Some(!same_position(p, pv, cv)),
-                    }
-                }
-                _ => None,
-            };
-            cache.differ.push((pair, differ));
-            differ
-        }
-    };
-    ProvisionAnalysis {
-        index,
-        cells,
-        parliament_vs_council: None,
-        parliament_council_differ,
-        history: BTreeMap::new(),
     }
 }
 
@@ -776,51 +560,5 @@ mod tests {
             a.provisions[0].cells[2].relation,
             Relation::Amended(_)
         ));
-    }
-
-    /// The "as of" tables reuse cells across dates; they must still say what analysing
-    /// the dossier as of each date says. Checked on the real corpus and the fixtures,
-    /// whose versions carry several dates.
-    #[test]
-    fn snapshot_tables_equal_the_analysis_as_of_each_date() {
-        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut checked = 0;
-        for root in [
-            manifest.to_path_buf(),
-            manifest.join("tests/fixtures/basic"),
-        ] {
-            let (corpus, _) = crate::check_project(&root);
-            for d in &corpus.dossiers {
-                let dates = crate::site::snapshot_dates(d);
-                let current = analyse_dossier(d, &AnalyseOptions::default());
-                let tables = analyse_snapshots(d, &dates, &current, None);
-                assert_eq!(tables.len(), dates.len());
-                for (date, table) in &tables {
-                    let options = AnalyseOptions {
-                        as_of: Some(*date),
-                        ..AnalyseOptions::default()
-                    };
-                    let expected = analyse_dossier(d, &options);
-                    assert_eq!(table.provisions.len(), expected.provisions.len());
-                    for (got, want) in table.provisions.iter().zip(&expected.provisions) {
-                        let want_cells: Vec<Cell> =
-                            want.cells.iter().map(Cell::for_table).collect();
-                        assert_eq!(
-                            format!("{:?}", got.cells),
-                            format!("{:?}", want_cells),
-                            "{} as of {}",
-                            d.id,
-                            date.iso()
-                        );
-                        assert_eq!(
-                            got.parliament_council_differ,
-                            want.parliament_council_differ
-                        );
-                        checked += 1;
-                    }
-                }
-            }
-        }
-        assert!(checked > 50, "only {checked} rows compared");
     }
 }

@@ -1,122 +1,12 @@
-//! Problems found in the data, and the three ways of printing them.
-//!
-//! A [`Diagnostic`] carries everything a contributor needs to fix a mistake without
-//! reading the code: a stable code, the file, line and column, the offending source line
-//! (captured when the diagnostic is made, so rendering needs no file access), a label
-//! under the exact value, and a `help` sentence.
+//! The three ways of printing diagnostics: rustc-style snippets for people
+//! (annotate-snippets), workflow commands for GitHub Actions, and JSON Lines for tools.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// A position in a file, 1-based, columns counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    /// Stable identifier, e.g. `E0003`; listed in CONTRIBUTING.md.
-    pub code: &'static str,
-    pub message: String,
-    /// Relative to the project root, `/`-separated.
-    pub file: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    /// How many characters the caret underlines (at least 1).
-    pub length: usize,
-    /// Text under the caret, e.g. "not defined in positions/csar/dossier.yaml".
-    pub label: Option<String>,
-    pub help: Option<String>,
-    /// The source line the position points into, for the snippet.
-    #[serde(skip)]
-    pub source_line: Option<String>,
-}
-
-impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-            file: PathBuf::new(),
-            line: 0,
-            column: 0,
-            length: 1,
-            label: None,
-            help: None,
-            source_line: None,
-        }
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
-    }
-
-    /// Point at `pos` in `file`, whose full text is `source`; the caret covers `length`
-    /// characters (clamped to the line).
-    pub fn at(mut self, file: &Path, source: &str, pos: Pos, length: usize) -> Diagnostic {
-        self.file = file.to_path_buf();
-        self.line = pos.line;
-        self.column = pos.column.max(1);
-        if pos.line > 0 {
-            if let Some(text) = source.lines().nth(pos.line - 1) {
-                let rest = text.chars().count().saturating_sub(self.column - 1);
-                self.length = length.clamp(1, rest.max(1));
-                // A tab would be drawn at an unknown width and push the caret off.
-                self.source_line = Some(text.replace('\t', "\u{2409}"));
-            }
-        }
-        self
-    }
-
-    /// A whole-file problem (no line).
-    pub fn in_file(mut self, file: &Path) -> Diagnostic {
-        self.file = file.to_path_buf();
-        self
-    }
-
-    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = Some(label.into());
-        self
-    }
-
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
-        self
-    }
-
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
-    }
-
-    fn file_display(&self) -> String {
-        self.file.to_string_lossy().replace('\\', "/")
-    }
-}
-
-/// Sort for output: by file, then position, then code, so runs are reproducible.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
-    });
-}
+use super::{Diagnostic, Severity};
 
 /// The `--format` of `trilogue check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -126,6 +16,7 @@ pub enum Format {
     Json,
 }
 
+/// Print `diagnostics` in `format` (with ANSI colours when `color`).
 pub fn render(diagnostics: &[Diagnostic], format: Format, color: bool) -> String {
     match format {
         Format::Human => render_human(diagnostics, color),
@@ -149,7 +40,7 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             Severity::Warning => Level::WARNING,
         };
         let path = d.file_display();
-        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let mut group = match &d.source_line {
             Some(line) if d.line > 0 => {
                 let start = byte_index(line, d.column - 1);
@@ -266,7 +157,7 @@ pub fn render_github(diagnostics: &[Diagnostic]) -> String {
         let _ = writeln!(
             out,
             ",title={}::{}",
-            escape_property(d.code),
+            escape_property(d.code.as_str()),
             escape_data(&message)
         );
     }
@@ -297,38 +188,15 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// "did you mean" for a misspelt name among the allowed ones.
-pub fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
-        let score = strsim::jaro_winkler(wrong, c);
-        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// "one of `a`, `b`, `c`" for help lines.
-pub fn one_of<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let list: Vec<String> = items.into_iter().map(|s| format!("`{s}`")).collect();
-    match list.len() {
-        0 => "nothing is defined yet".to_string(),
-        1 => list[0].clone(),
-        _ => format!("one of {}", list.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::{Code, Pos};
+    use std::path::Path;
 
     fn sample() -> Diagnostic {
         let src = "ref: Article 7\npositions:\n  commission:\n    source: com-2022-290\n";
-        Diagnostic::error("E0003", "unknown source `com-2022-290`")
+        Diagnostic::error(Code::UnknownSource, "unknown source `com-2022-290`")
             .at(
                 Path::new("positions/csar/provisions/article-7.yaml"),
                 src,
@@ -381,23 +249,19 @@ mod tests {
     }
 
     #[test]
-    fn suggestions_pick_the_closest_name() {
-        let ids = ["com-2022-209", "ep-mandate-2023", "council-mandate-2025"];
-        assert_eq!(did_you_mean("com-2022-290", ids), Some("com-2022-209"));
-        assert_eq!(did_you_mean("zzz", ids), None);
-    }
-
-    #[test]
     fn human_output_cannot_steer_the_terminal() {
-        let d = Diagnostic::error("E0022", "bad \u{1b}[31mred\u{202e}\n::warning::injected")
-            .at(
-                Path::new("positions/\u{1b}]0;x\u{7}.yaml"),
-                "title: \u{1b}[2J\u{202e}x\n",
-                Pos { line: 1, column: 8 },
-                1,
-            )
-            .label("here \u{1b}[0m")
-            .help("fix \u{9b}1m");
+        let d = Diagnostic::error(
+            Code::ControlCharacter,
+            "bad \u{1b}[31mred\u{202e}\n::warning::injected",
+        )
+        .at(
+            Path::new("positions/\u{1b}]0;x\u{7}.yaml"),
+            "title: \u{1b}[2J\u{202e}x\n",
+            Pos { line: 1, column: 8 },
+            1,
+        )
+        .label("here \u{1b}[0m")
+        .help("fix \u{9b}1m");
         let out = render_human(&[d], false);
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
         assert!(!out.contains('\u{202e}'), "{out:?}");
@@ -407,14 +271,14 @@ mod tests {
 
     #[test]
     fn carets_are_clamped_to_the_line() {
-        let d = Diagnostic::error("E0001", "x").at(
+        let d = Diagnostic::error(Code::YamlSyntax, "x").at(
             Path::new("a.yaml"),
             "ab\n",
             Pos { line: 1, column: 2 },
             50,
         );
         assert_eq!(d.length, 1);
-        let d = Diagnostic::error("E0001", "x").at(
+        let d = Diagnostic::error(Code::YamlSyntax, "x").at(
             Path::new("a.yaml"),
             "",
             Pos { line: 3, column: 1 },

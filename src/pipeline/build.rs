@@ -1,0 +1,335 @@
+//! The build loop: for each dossier, analyse it, render its pages and briefings, and hand
+//! every file to the sink as soon as it is made; then the pages of the whole site (home,
+//! feeds, search index, assets, sitemap). Dossiers run in parallel, each in one job that is
+//! dropped when done, so memory grows with the dossiers in flight, not with the site.
+//!
+//! With a [`BuildCache`] (what `trilogue serve` keeps between edits), a dossier whose data
+//! is unchanged keeps its analysis and pages, and a changed one reuses every provision
+//! analysis and page its change does not touch (see [`site::ReusePlan`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use crate::analyse::{analyse_full, FullAnalysis};
+use crate::model::{Corpus, Dossier, Population};
+use crate::site::{self, Collect, Page, ReusePlan, Sink, SiteRenderer};
+use crate::timing::{Phase, Summed};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Absolute URL the site is served from, for canonical links.
+    pub base_url: Option<String>,
+    /// Write the dossiers' and topics' briefing PDFs and link them (with the `pdf`
+    /// feature). `trilogue build` does unless `--no-briefings`; `serve` does not, as a
+    /// briefing of a large dossier takes seconds to lay out.
+    pub briefings: bool,
+    /// Build the search index (`pagefind/`). `serve` builds it after the pages, so that
+    /// an edit shows at once; see [`site::search_index`].
+    pub search_index: bool,
+}
+
+impl Default for BuildOptions {
+    /// What `trilogue build` does without options.
+    fn default() -> Self {
+        BuildOptions {
+            base_url: None,
+            briefings: true,
+            search_index: true,
+        }
+    }
+}
+
+/// Render and write: the whole of `trilogue build` after validation. Each file goes
+/// into the temporary folder as soon as it is rendered; the folder replaces `out` once all
+/// are written. Returns the number of files.
+pub fn build(
+    root: &Path,
+    corpus: &Corpus,
+    out: &Path,
+    options: &BuildOptions,
+) -> anyhow::Result<usize> {
+    site::check_output_dir(root, out)?;
+    let (_, files) = site::write_site_with(out, |folder| {
+        build_into(root, corpus, options, None, false, folder)
+    })?;
+    Ok(files)
+}
+
+/// Render every page of the site in memory.
+pub fn render_site(
+    root: &Path,
+    corpus: &Corpus,
+    options: &BuildOptions,
+) -> anyhow::Result<Vec<Page>> {
+    render_site_incremental(root, corpus, options, None).map(|r| r.pages)
+}
+
+/// What one build keeps so that the next can redo only what changed (`trilogue serve`).
+/// It holds the data and the analyses, not the pages: the caller keeps those.
+#[derive(Default)]
+pub struct BuildCache {
+    dossiers: Vec<Dossier>,
+    analyses: Vec<Arc<FullAnalysis>>,
+    /// Per dossier, the paths of the pages under its folder.
+    paths: Vec<Vec<PathBuf>>,
+    populations: Vec<Population>,
+}
+
+/// The result of an incremental build.
+pub struct Rendered {
+    /// The pages rendered this time.
+    pub pages: Vec<Page>,
+    /// Pages that are byte-for-byte what the previous build made: keep them.
+    pub unchanged: Vec<PathBuf>,
+    pub cache: BuildCache,
+}
+
+/// Render the site in memory, reusing from `cache` (the previous build, with the same
+/// templates) every provision analysis and provision page that the changes do not touch.
+pub fn render_site_incremental(
+    root: &Path,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    cache: Option<&BuildCache>,
+) -> anyhow::Result<Rendered> {
+    let collect = Collect::default();
+    let built = build_into(root, corpus, options, cache, true, &collect)?;
+    Ok(Rendered {
+        pages: collect.into_pages(),
+        unchanged: built.unchanged,
+        cache: built.cache.unwrap_or_default(),
+    })
+}
+
+/// A sink that also remembers the paths put into it.
+struct Recorder<'a> {
+    sink: &'a dyn Sink,
+    paths: Mutex<Vec<PathBuf>>,
+}
+
+impl<'a> Recorder<'a> {
+    fn new(sink: &'a dyn Sink) -> Self {
+        Recorder {
+            sink,
+            paths: Mutex::default(),
+        }
+    }
+
+    fn into_paths(self) -> Vec<PathBuf> {
+        self.paths
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Recorder<'_> {
+    fn put(&self, page: Page) -> anyhow::Result<()> {
+        self.paths
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(page.path.clone());
+        self.sink.put(page)
+    }
+}
+
+/// What [`build_into`] returns beside the pages it put in the sink.
+struct Built {
+    unchanged: Vec<PathBuf>,
+    /// With `keep_cache`.
+    cache: Option<BuildCache>,
+}
+
+/// What one dossier's job gives back.
+struct DossierDone {
+    /// Every file under the dossier's folder, rendered or kept.
+    paths: Vec<PathBuf>,
+    kept: Vec<PathBuf>,
+    analysis: Option<Arc<FullAnalysis>>,
+}
+
+/// The per-dossier phases' summed times.
+#[derive(Default)]
+struct Timings {
+    analyse: Summed,
+    render: Summed,
+    briefings: Summed,
+}
+
+/// Everything the dossiers' jobs share.
+struct Shared<'a> {
+    corpus: &'a Corpus,
+    cache: Option<&'a BuildCache>,
+    keep_cache: bool,
+    renderer: SiteRenderer<'a>,
+    /// Typst needs much memory per page of a briefing: lay out one at a time, on a thread
+    /// of its own. Not with a lock: a rayon worker that waits (for the lock, or inside
+    /// Typst's own parallel work) may run another dossier's job, which would then wait for
+    /// a lock its own thread holds. Waiting for another pool's thread is safe.
+    briefing_pool: Option<rayon::ThreadPool>,
+    timings: Timings,
+}
+
+/// Build the site into `sink`: each dossier in one job, dossiers in parallel, then the
+/// pages of the whole site. Analyses are kept only with `keep_cache` (for the next
+/// incremental build).
+fn build_into(
+    root: &Path,
+    corpus: &Corpus,
+    options: &BuildOptions,
+    cache: Option<&BuildCache>,
+    keep_cache: bool,
+    sink: &dyn Sink,
+) -> anyhow::Result<Built> {
+    let theme = {
+        let _p = Phase::start("templates");
+        crate::theme::Theme::load(root)?
+    };
+    let shared = Shared {
+        corpus,
+        cache,
+        keep_cache,
+        renderer: SiteRenderer::new(&theme, options.base_url.as_deref(), options.briefings)?,
+        briefing_pool: options
+            .briefings
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .thread_name(|_| "briefings".to_string())
+                    .build()
+                    .context("cannot start the thread that lays out the briefings")
+            })
+            .transpose()?,
+        timings: Timings::default(),
+    };
+    let done: Vec<anyhow::Result<DossierDone>> = {
+        let _p = Phase::start("dossiers (analyse, render, write)");
+        corpus
+            .dossiers
+            .par_iter()
+            .map(|d| build_dossier(&shared, &theme, d, sink))
+            .collect()
+    };
+    shared
+        .timings
+        .analyse
+        .log("analyse (provisions, as-of tables, Council)");
+    shared.timings.render.log("render dossiers");
+    shared.timings.briefings.log("briefings");
+    let mut unchanged = Vec::new();
+    let mut per_dossier_paths = Vec::new();
+    let mut analyses = Vec::new();
+    for result in done {
+        let done = result?;
+        unchanged.extend(done.kept);
+        per_dossier_paths.push(done.paths);
+        analyses.extend(done.analysis);
+    }
+    let site_paths = build_site_pages(&shared, &theme, options, sink)?;
+    if let Some(base) = &options.base_url {
+        let mut all_paths: Vec<PathBuf> = per_dossier_paths.iter().flatten().cloned().collect();
+        all_paths.extend(site_paths);
+        all_paths.sort();
+        sink.put(Page {
+            path: PathBuf::from("sitemap.xml"),
+            content: site::sitemap(base, &all_paths, corpus).into_bytes(),
+        })?;
+    }
+    unchanged.sort();
+    Ok(Built {
+        unchanged,
+        cache: keep_cache.then(|| BuildCache {
+            dossiers: corpus.dossiers.clone(),
+            analyses,
+            paths: per_dossier_paths,
+            populations: corpus.populations.clone(),
+        }),
+    })
+}
+
+/// One dossier's job: analyse, render, lay out the briefings; or, when the dossier and the
+/// population figures are what the previous build had, keep all of that.
+fn build_dossier(
+    shared: &Shared,
+    theme: &crate::theme::Theme,
+    d: &Dossier,
+    sink: &dyn Sink,
+) -> anyhow::Result<DossierDone> {
+    let before = shared
+        .cache
+        .and_then(|c| Some((c, c.dossiers.iter().position(|x| x.id == d.id)?)));
+    let previous = before.and_then(|(c, i)| Some((c.dossiers.get(i)?, c.analyses.get(i)?)));
+    if let Some((c, i)) = before {
+        let same = c.dossiers.get(i) == Some(d) && c.populations == shared.corpus.populations;
+        if let (true, Some(paths)) = (same, c.paths.get(i)) {
+            // Nothing to analyse or render: the previous build's analyses and pages stand.
+            return Ok(DossierDone {
+                paths: paths.clone(),
+                kept: paths.clone(),
+                analysis: c.analyses.get(i).cloned(),
+            });
+        }
+    }
+    let analysis = shared.timings.analyse.time(|| {
+        analyse_full(
+            d,
+            &shared.corpus.populations,
+            previous.map(|(old, a)| (old, &**a)),
+        )
+    });
+    let plan = ReusePlan::against(previous.map(|(old, _)| old), d);
+    let out = Recorder::new(sink);
+    shared
+        .timings
+        .render
+        .time(|| shared.renderer.dossier_pages(d, &analysis, &plan, &out))?;
+    if let Some(pool) = &shared.briefing_pool {
+        shared.timings.briefings.time(|| -> anyhow::Result<()> {
+            let pdfs = pool.install(|| crate::brief::site_pdfs(theme, d, &analysis.current))?;
+            for (path, content) in pdfs {
+                out.put(Page { path, content })?;
+            }
+            Ok(())
+        })?;
+    }
+    let kept = plan.kept_paths(d);
+    let mut paths = out.into_paths();
+    paths.extend(kept.iter().cloned());
+    paths.sort();
+    Ok(DossierDone {
+        paths,
+        kept,
+        analysis: shared.keep_cache.then(|| Arc::new(analysis)),
+    })
+}
+
+/// The pages of the whole site: home, 404, the feed of all dossiers, the search index and
+/// the assets. Returns their paths (the search index's left out: the sitemap lists pages).
+fn build_site_pages(
+    shared: &Shared,
+    theme: &crate::theme::Theme,
+    options: &BuildOptions,
+    sink: &dyn Sink,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let out = Recorder::new(sink);
+    let r = &shared.renderer;
+    out.put(r.home(shared.corpus)?)?;
+    out.put(r.not_found()?)?;
+    {
+        let _p = Phase::start("feeds");
+        out.put(r.feed_of_all(shared.corpus))?;
+    }
+    if options.search_index {
+        let _p = Phase::start("search index");
+        site::search::index(shared.corpus, sink)?;
+    }
+    {
+        let _p = Phase::start("assets");
+        for page in site::assets(theme) {
+            out.put(page)?;
+        }
+    }
+    Ok(out.into_paths())
+}

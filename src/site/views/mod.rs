@@ -1,0 +1,190 @@
+//! View models: what the templates see. Plain serialisable structs built from the
+//! corpus and its analysis, in the words of a [`Vocabulary`] and with the links of
+//! [`crate::urls`]. Every field ending in `_html` is markup that this module made safe
+//! (escaped text, sanitised Markdown, rendered diffs) and is printed with `|safe`; every
+//! other string is escaped by the template engine.
+//!
+//! One file per kind of page: [`table`] (the rows and cells of the comparison tables),
+//! [`provision`], [`sources`], [`timeline`], [`negotiators`], [`council`].
+
+mod council;
+mod negotiators;
+mod provision;
+mod sources;
+mod table;
+mod timeline;
+
+use serde::Serialize;
+
+use crate::analyse::DossierAnalysis;
+use crate::markdown;
+use crate::model::Dossier;
+use crate::vocabulary::Vocabulary;
+
+pub use council::{
+    council, CouncilView, MomentView, StanceEntryView, StateHistoryView, StateRowView,
+};
+pub use negotiators::{negotiators, ActorView, CommitteeRow, NegotiatorsView};
+pub use provision::{provision_view, DiffView, HistoryView, ProvisionView, StepView};
+pub use sources::{source_view, sources_views, SourceView};
+pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView};
+pub use timeline::{timeline, TimelineEntry};
+
+/// Links between pages are relative, so that `site/` works from a web server, from a
+/// sub-folder and straight from the disk (file://).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// Prefix from this page to the site root: "", "../" or "../../".
+    pub root: String,
+    pub title: String,
+    pub description: String,
+    /// Path of this page from the site root, e.g. `csar/index.html`.
+    pub path: String,
+    /// The canonical absolute URL, when `--base-url` is given.
+    pub canonical: Option<String>,
+    /// Which entry of the dossier navigation is current.
+    pub section: &'static str,
+    /// The dossier's feed, for autodiscovery (relative to the site root).
+    pub feed: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierSummary {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub procedure: String,
+    pub status: String,
+    pub status_label: String,
+    pub provisions: usize,
+    pub last_date: Option<String>,
+    pub last_date_iso: Option<String>,
+    pub summary_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierView {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub procedure: String,
+    pub lang: String,
+    pub status: String,
+    pub status_label: String,
+    pub summary_html: String,
+    pub last_date: Option<String>,
+    pub last_date_iso: Option<String>,
+    pub topics: Vec<TopicView>,
+    pub columns: Vec<ColumnView>,
+    pub provision_count: usize,
+}
+
+/// A link to the comparison table as it stood on an earlier date.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnapshotLink {
+    pub iso: String,
+    pub label: String,
+    /// Relative to the dossier folder.
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub id: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnView {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceLink {
+    pub id: String,
+    pub title: String,
+    /// Relative to the dossier folder: `sources.html#source-<id>`.
+    pub href: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NeighbourLink {
+    pub href: String,
+    pub reference: String,
+    pub title: String,
+}
+
+pub fn dossier_summary(words: &Vocabulary, d: &Dossier) -> DossierSummary {
+    let last = d.last_position_date();
+    DossierSummary {
+        id: d.id.clone(),
+        title: d.title.get(&d.lang).to_string(),
+        short_title: d.short_title.get(&d.lang).to_string(),
+        procedure: d.procedure.clone(),
+        status: status_key(d),
+        status_label: words.status(d.status).to_string(),
+        provisions: d.provisions.len(),
+        last_date: last.map(|x| words.date(x)),
+        last_date_iso: last.map(|x| x.iso()),
+        summary_html: markdown::to_html(d.summary.get(&d.lang), &format!("{}-summary", d.id)),
+    }
+}
+
+fn status_key(d: &Dossier) -> String {
+    serde_json::to_value(d.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub fn dossier_view(words: &Vocabulary, d: &Dossier, analysis: &DossierAnalysis) -> DossierView {
+    let last = d.last_position_date();
+    DossierView {
+        id: d.id.clone(),
+        title: d.title.get(&d.lang).to_string(),
+        short_title: d.short_title.get(&d.lang).to_string(),
+        procedure: d.procedure.clone(),
+        lang: d.lang.clone(),
+        status: status_key(d),
+        status_label: words.status(d.status).to_string(),
+        summary_html: markdown::to_html(d.summary.get(&d.lang), &format!("{}-summary", d.id)),
+        last_date: last.map(|x| words.date(x)),
+        last_date_iso: last.map(|x| x.iso()),
+        topics: d
+            .topics
+            .iter()
+            .map(|t| TopicView {
+                id: t.id.clone(),
+                label: t.label.get(&d.lang).to_string(),
+                count: d
+                    .provisions
+                    .iter()
+                    .filter(|p| p.topics.contains(&t.id))
+                    .count(),
+            })
+            .collect(),
+        columns: analysis
+            .institutions
+            .iter()
+            .map(|i| ColumnView {
+                key: i.key(),
+                label: words.institution(*i),
+            })
+            .collect(),
+        provision_count: d.provisions.len(),
+    }
+}
+
+/// A link to a source on the dossier's sources page.
+fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
+    let s = d.source(id)?;
+    Some(SourceLink {
+        id: s.id.clone(),
+        title: s.title.get(&d.lang).to_string(),
+        href: crate::urls::source_href(&s.id),
+        url: s.url.clone(),
+    })
+}

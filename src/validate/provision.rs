@@ -1,0 +1,472 @@
+//! One provision file: its id, ref, title and topics, and each institution's versions in
+//! date order, resolved (`same_as` targets exist and do not loop); then the warnings about
+//! what is allowed but probably wrong.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use crate::diagnostics::{did_you_mean, one_of, Code, Diagnostic, Pos};
+use crate::load::{pos_of, Parsed, RawProvision, RawVersion, RawVersions, SourceFile};
+use crate::model::{is_valid_id, Content, Date, Institution, Provision, Version};
+use crate::refs::LegalRef;
+
+use super::context::{schema_line_warning, FileCtx, Sources};
+use super::text::id_problem;
+
+/// Validate one provision file against its dossier's sources and topics; citations are
+/// added to `cited`. `None` when the provision cannot be used (each problem is reported).
+pub(super) fn validate_provision(
+    parsed: &Parsed<RawProvision>,
+    sources: &Sources,
+    topic_ids: &[String],
+    dossier_file: &Path,
+    diags: &mut Vec<Diagnostic>,
+    cited: &mut HashSet<String>,
+) -> Option<Provision> {
+    let raw = &parsed.value;
+    let mut ctx = FileCtx {
+        file: &parsed.file,
+        diags,
+    };
+    let id = provision_id(&mut ctx);
+    let reference = match LegalRef::parse(&raw.reference.value) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            let d = ctx
+                .at(
+                    Code::NotALegalReference,
+                    format!(
+                        "`{}` is not a legal reference: {}",
+                        raw.reference.value, e.message
+                    ),
+                    pos_of(&raw.reference),
+                    ctx.len_of(&raw.reference),
+                )
+                .help(e.help);
+            ctx.push(d);
+            None
+        }
+    };
+    let title = ctx.localized(&raw.title, "title", true);
+    let consequences = raw
+        .consequences
+        .as_ref()
+        .and_then(|c| ctx.localized(c, "consequences", false));
+    let topics = provision_topics(&mut ctx, raw, sources, topic_ids, dossier_file);
+    let positions = validate_positions(&mut ctx, raw, sources, cited);
+
+    let (Some(id), Some(reference), Some(title), Some(positions)) =
+        (id, reference, title, positions)
+    else {
+        return None;
+    };
+    let provision = Provision {
+        id,
+        reference,
+        title,
+        topics,
+        consequences,
+        positions,
+        file: parsed.file.path.clone(),
+    };
+    // `same_as` chains must end in a text, a summary or a deletion, not loop.
+    if let Some(d) = find_same_as_cycle(&provision, raw, &parsed.file) {
+        diags.push(d);
+        return None;
+    }
+    provision_warnings(&provision, raw, &parsed.file, diags);
+    if let Some(d) = schema_line_warning(&parsed.file, "../../../schema/provision.schema.json") {
+        diags.push(d);
+    }
+    Some(provision)
+}
+
+/// The provision id, from the file name; `None` (reported) when it is not a valid id.
+fn provision_id(ctx: &mut FileCtx) -> Option<String> {
+    let id = ctx
+        .path()
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if is_valid_id(&id) {
+        return Some(id);
+    }
+    let d = Diagnostic::error(Code::InvalidId, format!("`{id}` is not a valid provision id{}", id_problem(&id)))
+        .in_file(ctx.path())
+        .label("the file name is the provision id, used in web addresses")
+        .help("rename the file using only lowercase letters a-z, digits and dashes, e.g. `article-7.yaml`");
+    ctx.push(d);
+    None
+}
+
+/// The provision's topics that the dossier defines, each once; an unknown one is reported
+/// (unless dossier.yaml is unusable, which is reported already).
+fn provision_topics(
+    ctx: &mut FileCtx,
+    raw: &RawProvision,
+    sources: &Sources,
+    topic_ids: &[String],
+    dossier_file: &Path,
+) -> Vec<String> {
+    let mut topics = Vec::new();
+    for t in &raw.topics {
+        if topic_ids.contains(&t.value) {
+            if !topics.contains(&t.value) {
+                topics.push(t.value.clone());
+            }
+        } else if !sources.unusable {
+            let help = match did_you_mean(&t.value, topic_ids.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!(
+                    "define it under `topics:` in {}, or use {}",
+                    dossier_file.display(),
+                    one_of(topic_ids.iter().map(String::as_str))
+                ),
+            };
+            let d = ctx
+                .at(
+                    Code::UnknownTopic,
+                    format!("unknown topic `{}`", t.value),
+                    pos_of(t),
+                    ctx.len_of(t),
+                )
+                .label(format!("not defined in {}", dossier_file.display()))
+                .help(help);
+            ctx.push(d);
+        }
+    }
+    topics
+}
+
+/// Each institution's versions, oldest first; `None` when any version is unusable or out
+/// of date order (each problem is reported, and every version is checked).
+fn validate_positions(
+    ctx: &mut FileCtx,
+    raw: &RawProvision,
+    sources: &Sources,
+    cited: &mut HashSet<String>,
+) -> Option<BTreeMap<Institution, Vec<Version>>> {
+    let raw_positions = &raw.positions.value;
+    let slots = [
+        (Institution::Commission, &raw_positions.commission),
+        (Institution::Parliament, &raw_positions.parliament),
+        (Institution::Council, &raw_positions.council),
+        (Institution::Agreement, &raw_positions.agreement),
+    ];
+    let present: Vec<Institution> = slots
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(i, _)| *i)
+        .collect();
+    let mut ok = true;
+    let mut positions = BTreeMap::new();
+    for (institution, slot) in slots {
+        let Some(versions) = slot else { continue };
+        let list: Vec<(&RawVersion, Pos)> = match &versions.value {
+            RawVersions::One(v) => vec![(v.as_ref(), pos_of(versions))],
+            RawVersions::Many(vs) => vs.iter().map(|v| (&v.value, pos_of(v))).collect(),
+        };
+        if list.is_empty() {
+            let d = ctx
+                .at(
+                    Code::EmptyValue,
+                    format!("the {} position has no versions", institution.key()),
+                    pos_of(versions),
+                    1,
+                )
+                .help("add a version with `date` and `source`, or remove the institution");
+            ctx.push(d);
+            ok = false;
+            continue;
+        }
+        let slot = Slot {
+            institution,
+            present: &present,
+            sources,
+        };
+        match validate_versions(ctx, &slot, &list, cited) {
+            Some(out) => {
+                positions.insert(institution, out);
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(positions)
+}
+
+/// What a version is checked against: its institution, the institutions present in the
+/// file (for `same_as`) and the dossier's sources.
+struct Slot<'a> {
+    institution: Institution,
+    present: &'a [Institution],
+    sources: &'a Sources<'a>,
+}
+
+/// One institution's versions, which must be in date order; `None` when one is unusable
+/// or out of order (every version is still checked).
+fn validate_versions(
+    ctx: &mut FileCtx,
+    slot: &Slot,
+    list: &[(&RawVersion, Pos)],
+    cited: &mut HashSet<String>,
+) -> Option<Vec<Version>> {
+    let institution = slot.institution;
+    let mut ok = true;
+    let mut out = Vec::new();
+    let mut previous: Option<Date> = None;
+    for &(v, vpos) in list {
+        let Some(version) =
+            validate_version(ctx, v, vpos, institution, slot.present, slot.sources, cited)
+        else {
+            ok = false;
+            continue;
+        };
+        if let Some(prev) = previous {
+            if version.date < prev {
+                let d = ctx
+                    .at(
+                        Code::OutOfDateOrder,
+                        format!("the {} versions are not in date order", institution.key()),
+                        pos_of(&v.date),
+                        v.date.value.chars().count(),
+                    )
+                    .label(format!("dated before the previous version ({prev})"))
+                    .help("list versions oldest first: the last one is the current position");
+                ctx.push(d);
+                ok = false;
+            }
+        }
+        previous = Some(version.date);
+        out.push(version);
+    }
+    ok.then_some(out)
+}
+
+fn validate_version(
+    ctx: &mut FileCtx,
+    v: &RawVersion,
+    pos: Pos,
+    institution: Institution,
+    present: &[Institution],
+    sources: &Sources,
+    cited: &mut HashSet<String>,
+) -> Option<Version> {
+    let date = ctx.date(&v.date, true);
+    let source = ctx.source_ref(&v.source, sources);
+    if let Some(s) = &source {
+        cited.insert(s.clone());
+    }
+    let summary = v
+        .summary
+        .as_ref()
+        .and_then(|s| ctx.localized(s, "summary", false));
+    let note = v
+        .note
+        .as_ref()
+        .and_then(|s| ctx.localized(s, "note", false));
+    let deleted = v.deleted.as_ref().filter(|d| d.value);
+    let given: Vec<(&str, Pos)> = [
+        v.text.as_ref().map(|t| ("text", pos_of(t))),
+        v.same_as.as_ref().map(|t| ("same_as", pos_of(t))),
+        deleted.map(|t| ("deleted", pos_of(t))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if given.len() > 1 {
+        let names: Vec<&str> = given.iter().map(|(n, _)| *n).collect();
+        let d = ctx
+            .at(Code::ConflictingContent, format!("a version has at most one of text, same_as and deleted; this one has {}", names.join(" and ")), given[1].1, 1)
+            .help("keep the one that describes the position: its own `text`, `same_as: <institution>` for \"no change\", or `deleted: true`");
+        ctx.push(d);
+        return None;
+    }
+    let content = if let Some(t) = &v.text {
+        Content::Text(ctx.localized(t, "text", true)?)
+    } else if let Some(s) = &v.same_as {
+        let target = ctx.institution(s)?;
+        if target == institution {
+            let d = ctx
+                .at(Code::BadSameAs, format!("the {} position cannot be the same as itself", institution.key()), pos_of(s), ctx.len_of(s))
+                .help("name another institution, usually `commission` for \"no change from the Commission proposal\"");
+            ctx.push(d);
+            return None;
+        }
+        if !present.contains(&target) {
+            let d = ctx
+                .at(Code::BadSameAs, format!("`same_as: {}` but this provision has no {} position", target.key(), target.key()), pos_of(s), ctx.len_of(s))
+                .help(format!(
+                    "add the {} position to this file, or give this version its own text or summary",
+                    target.key()
+                ));
+            ctx.push(d);
+            return None;
+        }
+        Content::SameAs(target)
+    } else if deleted.is_some() {
+        Content::Deleted
+    } else {
+        if summary.is_none() {
+            let d = ctx
+                .at(
+                    Code::EmptyValue,
+                    "this version says nothing about the position",
+                    pos,
+                    1,
+                )
+                .help("add a `summary`, the `text`, `same_as: <institution>` or `deleted: true`");
+            ctx.push(d);
+            return None;
+        }
+        Content::SummaryOnly
+    };
+    Some(Version {
+        date: date?,
+        source: source?,
+        summary,
+        content,
+        note,
+    })
+}
+
+/// Follow `same_as` from every version; report the first loop found.
+fn find_same_as_cycle(
+    provision: &Provision,
+    raw: &RawProvision,
+    file: &SourceFile,
+) -> Option<Diagnostic> {
+    for (institution, versions) in &provision.positions {
+        for (index, version) in versions.iter().enumerate() {
+            let mut seen: Vec<(Institution, usize)> = vec![(*institution, index)];
+            let mut current = version;
+            while let Content::SameAs(target) = current.content {
+                let target_versions = provision.positions.get(&target)?;
+                let target_index = target_versions
+                    .iter()
+                    .rposition(|v| v.date <= current.date)
+                    .unwrap_or(0);
+                if seen.contains(&(target, target_index)) {
+                    let chain: Vec<&str> = seen.iter().map(|(i, _)| i.key()).collect();
+                    let pos = same_as_pos(raw, *institution, index).unwrap_or_default();
+                    return Some(
+                        Diagnostic::error(
+                            Code::SameAsCycle,
+                            format!("`same_as` goes round in a circle: {} -> {}", chain.join(" -> "), target.key()),
+                        )
+                        .at(&file.path, &file.text, pos, 7)
+                        .help("one of these positions must have its own text, summary or `deleted: true`"),
+                    );
+                }
+                seen.push((target, target_index));
+                current = target_versions.get(target_index)?;
+            }
+        }
+    }
+    None
+}
+
+/// A summary longer than this no longer reads as one line of the comparison table.
+pub const MAX_SUMMARY_CHARS: usize = 300;
+
+/// Things that are allowed but probably wrong.
+fn provision_warnings(
+    p: &Provision,
+    raw: &RawProvision,
+    file: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let proposal_date = p
+        .positions
+        .get(&Institution::Commission)
+        .and_then(|v| v.first())
+        .map(|v| v.date);
+    for (institution, versions) in &p.positions {
+        for (index, v) in versions.iter().enumerate() {
+            let Some((rv, vpos)) = raw_version(raw, *institution, index) else {
+                continue;
+            };
+            if let Some(summary) = &v.summary {
+                let longest = summary
+                    .all()
+                    .iter()
+                    .map(|t| t.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                if longest > MAX_SUMMARY_CHARS {
+                    let pos = rv.summary.as_ref().map(pos_of).unwrap_or(vpos);
+                    diags.push(
+                        Diagnostic::warning(Code::LongSummary, format!("this summary is {longest} characters long"))
+                            .at(&file.path, &file.text, pos, 1)
+                            .label("shown in one cell of the comparison table")
+                            .help(format!(
+                                "keep summaries under {MAX_SUMMARY_CHARS} characters; put detail in `note` or in the text"
+                            )),
+                    );
+                }
+            }
+            let is_current = index + 1 == versions.len();
+            if is_current && v.summary.is_none() && matches!(v.content, Content::Text(_)) {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::TextWithoutSummary,
+                        format!(
+                            "the current {} position has a text but no summary",
+                            institution.key()
+                        ),
+                    )
+                    .at(&file.path, &file.text, vpos, 1)
+                    .label("the comparison table shows only a word count for it")
+                    .help("add a one-line `summary` saying what the text does"),
+                );
+            }
+            if let (Some(proposal), true) = (proposal_date, *institution != Institution::Commission)
+            {
+                if v.date < proposal {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::BeforeProposal,
+                            format!("this {} position is dated before the Commission proposal ({proposal})", institution.key()),
+                        )
+                        .at(&file.path, &file.text, pos_of(&rv.date), rv.date.value.chars().count())
+                        .help("check the date: positions answer the proposal, so they normally come after it"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The raw version behind `positions[institution][index]`, with its position.
+fn raw_version(
+    raw: &RawProvision,
+    institution: Institution,
+    index: usize,
+) -> Option<(&RawVersion, Pos)> {
+    let p = &raw.positions.value;
+    let slot = match institution {
+        Institution::Commission => &p.commission,
+        Institution::Parliament => &p.parliament,
+        Institution::Council => &p.council,
+        Institution::Agreement => &p.agreement,
+    };
+    let slot = slot.as_ref()?;
+    match &slot.value {
+        RawVersions::One(v) => (index == 0).then(|| (v.as_ref(), pos_of(slot))),
+        RawVersions::Many(vs) => vs.get(index).map(|v| (&v.value, pos_of(v))),
+    }
+}
+
+fn same_as_pos(raw: &RawProvision, institution: Institution, index: usize) -> Option<Pos> {
+    let p = &raw.positions.value;
+    let slot = match institution {
+        Institution::Commission => &p.commission,
+        Institution::Parliament => &p.parliament,
+        Institution::Council => &p.council,
+        Institution::Agreement => &p.agreement,
+    };
+    let v = match &slot.as_ref()?.value {
+        RawVersions::One(v) => v.as_ref(),
+        RawVersions::Many(vs) => &vs.get(index)?.value,
+    };
+    v.same_as.as_ref().map(pos_of)
+}
