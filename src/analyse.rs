@@ -122,6 +122,7 @@ impl Cell {
         let version = self.version.as_ref().map(|v| Version {
             date: v.date,
             source: v.source.clone(),
+            reference: v.reference.clone(),
             summary: v.summary.clone(),
             content: match &v.content {
                 Content::Text(_) => Content::SummaryOnly,
@@ -623,6 +624,7 @@ mod tests {
         Version {
             date,
             source: "s".into(),
+            reference: None,
             summary: None,
             content,
             note: None,

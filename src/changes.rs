@@ -116,6 +116,9 @@ pub struct InstitutionChanges {
 pub struct VersionEntry {
     pub date: String,
     pub source: String,
+    /// The version's own number, where it differs from the provision's ref.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     pub summary: Option<String>,
 }
 
@@ -315,6 +318,7 @@ fn version_entry(d: &Dossier, v: &Version) -> VersionEntry {
     VersionEntry {
         date: v.date.iso(),
         source: v.source.clone(),
+        reference: v.reference.as_ref().map(ToString::to_string),
         summary: v.summary.as_ref().map(|s| s.get(&d.lang).to_string()),
     }
 }
@@ -370,7 +374,10 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
             .filter(|v| {
                 av.iter().any(|o| {
                     key(o) == key(v)
-                        && (o.content != v.content || o.summary != v.summary || o.note != v.note)
+                        && (o.content != v.content
+                            || o.summary != v.summary
+                            || o.note != v.note
+                            || o.reference != v.reference)
                 })
             })
             .map(|v| version_entry(d, v))
@@ -520,17 +527,20 @@ pub fn render_markdown(report: &ChangeReport, base_url: Option<&str>) -> String 
                 for v in &i.versions_added {
                     let _ = writeln!(
                         out,
-                        "  - new version of {} (source `{}`){}",
+                        "  - new version of {} (source `{}`{}){}",
                         v.date,
                         v.source,
+                        numbered(v),
                         summary_suffix(v)
                     );
                 }
                 for v in &i.versions_edited {
                     let _ = writeln!(
                         out,
-                        "  - version of {} (source `{}`) edited",
-                        v.date, v.source
+                        "  - version of {} (source `{}`{}) edited",
+                        v.date,
+                        v.source,
+                        numbered(v)
                     );
                 }
                 for v in &i.versions_removed {
@@ -617,6 +627,14 @@ pub fn render_markdown(report: &ChangeReport, base_url: Option<&str>) -> String 
         }
     }
     out
+}
+
+/// `, numbered Article 16` for a version with its own number.
+fn numbered(v: &VersionEntry) -> String {
+    v.reference
+        .as_ref()
+        .map(|r| format!(", numbered {}", escape(r)))
+        .unwrap_or_default()
 }
 
 fn summary_suffix(v: &VersionEntry) -> String {

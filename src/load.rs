@@ -66,6 +66,8 @@ pub struct RawDossierFolder {
     pub member_states: Option<Parsed<RawMemberStates>>,
     pub timeline: Option<Parsed<Vec<RawEvent>>>,
     pub actors: Option<Parsed<Vec<RawActor>>>,
+    /// `import-map.yaml`: how `trilogue import` lines documents up with the provisions.
+    pub import_map: Option<Parsed<crate::import::mapping::RawImportMap>>,
     /// Files in the folder that failed to parse: their kinds, so that validation can
     /// avoid cascades (e.g. no "unused source" when a provision could not be read).
     pub had_parse_errors: bool,
@@ -191,6 +193,13 @@ pub struct RawVersion {
     /// The id of the source, defined under `sources:` in dossier.yaml.
     #[schemars(with = "IdValue")]
     pub source: S<String>,
+    /// This version's own number for the provision, where its document numbers it
+    /// differently from the provision's `ref`: e.g. `Article 16` on the proposal's
+    /// `Article 14` row when the final act renumbers it. Same part (article, recital, ...)
+    /// as the provision's `ref`. `trilogue import` writes it; the site shows both numbers.
+    #[serde(default, rename = "ref")]
+    #[schemars(with = "Option<RefValue>")]
+    pub reference: Option<S<String>>,
     /// One line for the comparison table.
     #[serde(default)]
     #[schemars(with = "Option<LocalizedValue>")]
@@ -470,6 +479,7 @@ pub enum FileKind {
     MemberStates(String),
     Timeline(String),
     Actors(String),
+    ImportMap(String),
     Population,
 }
 
@@ -543,7 +553,8 @@ impl Discovered {
                 | FileKind::Provision(d)
                 | FileKind::MemberStates(d)
                 | FileKind::Timeline(d)
-                | FileKind::Actors(d) => Some(d),
+                | FileKind::Actors(d)
+                | FileKind::ImportMap(d) => Some(d),
                 FileKind::Population => None,
             };
             if let Some(group) = groups.iter_mut().find(|(g, _)| g.as_ref() == id) {
@@ -700,6 +711,7 @@ pub fn load_files(
                 member_states: None,
                 timeline: None,
                 actors: None,
+                import_map: None,
                 had_parse_errors: false,
             };
             (id, folder)
@@ -712,7 +724,8 @@ pub fn load_files(
             | FileKind::Provision(d)
             | FileKind::MemberStates(d)
             | FileKind::Timeline(d)
-            | FileKind::Actors(d) => Some(d.clone()),
+            | FileKind::Actors(d)
+            | FileKind::ImportMap(d) => Some(d.clone()),
             FileKind::Population => None,
         };
         let parsed = match result {
@@ -744,6 +757,7 @@ pub fn load_files(
             ParsedAny::MemberStates(p) => folder.member_states = Some(p),
             ParsedAny::Timeline(p) => folder.timeline = Some(p),
             ParsedAny::Actors(p) => folder.actors = Some(p),
+            ParsedAny::ImportMap(p) => folder.import_map = Some(p),
             ParsedAny::Population(_) => {}
         }
     }
@@ -783,6 +797,7 @@ enum ParsedAny {
     MemberStates(Parsed<RawMemberStates>),
     Timeline(Parsed<Vec<RawEvent>>),
     Actors(Parsed<Vec<RawActor>>),
+    ImportMap(Parsed<crate::import::mapping::RawImportMap>),
     Population(Parsed<RawPopulation>),
 }
 
@@ -800,6 +815,7 @@ fn classify(components: &[String]) -> Option<FileKind> {
                 "member-states.yaml" => Some(FileKind::MemberStates(d)),
                 "timeline.yaml" => Some(FileKind::Timeline(d)),
                 "actors.yaml" => Some(FileKind::Actors(d)),
+                crate::import::mapping::FILE_NAME => Some(FileKind::ImportMap(d)),
                 _ => None,
             }
         }
@@ -819,8 +835,8 @@ fn unexpected_file(rel: &Path, components: &[String]) -> Diagnostic {
     } else if components.first().map(String::as_str) == Some("_data") {
         "files in positions/_data/ are named `population-<year>.yaml`".to_string()
     } else {
-        "a dossier folder holds dossier.yaml, member-states.yaml, timeline.yaml, actors.yaml \
-         and provisions/<id>.yaml"
+        "a dossier folder holds dossier.yaml, member-states.yaml, timeline.yaml, actors.yaml, \
+         import-map.yaml and provisions/<id>.yaml"
             .to_string()
     };
     Diagnostic::error("E0018", "trilogue does not know what this file is")
@@ -863,6 +879,8 @@ fn parse_file(
         FileKind::Actors(_) => {
             parse_yaml_or_empty(&file).map(|value| ParsedAny::Actors(Parsed { file, value }))
         }
+        FileKind::ImportMap(_) => crate::import::mapping::parse(&file)
+            .map(|value| ParsedAny::ImportMap(Parsed { file, value })),
         FileKind::Population => {
             parse_yaml(&file).map(|value| ParsedAny::Population(Parsed { file, value }))
         }

@@ -756,6 +756,20 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
         .as_ref()
         .map(|a| validate_actors(a, diags))
         .unwrap_or_default();
+    if let Some(map) = &folder.import_map {
+        let provision_ids: Vec<String> = folder
+            .provisions
+            .iter()
+            .filter_map(|p| p.file.path.file_stem())
+            .map(|s| s.to_string_lossy().to_string())
+            .collect();
+        let known = crate::import::mapping::Known {
+            source_ids: &sources_ctx.ids,
+            provision_ids: &provision_ids,
+            dossier_file: &dossier_file,
+        };
+        diags.extend(crate::import::mapping::validate(map, &known));
+    }
 
     // A source nobody cites is probably a typo on one side or the other.
     if !folder.had_parse_errors {
@@ -787,6 +801,7 @@ fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) -> O
             .map(|f| (&f.file, "member-states")),
         folder.timeline.as_ref().map(|f| (&f.file, "timeline")),
         folder.actors.as_ref().map(|f| (&f.file, "actors")),
+        folder.import_map.as_ref().map(|f| (&f.file, "import-map")),
     ];
     for (file, kind) in named_files.into_iter().flatten() {
         if let Some(d) = schema_line_warning(file, &format!("../../schema/{kind}.schema.json")) {
@@ -926,7 +941,11 @@ fn validate_provision(
         let mut previous: Option<Date> = None;
         for (v, vpos) in list {
             match validate_version(&mut ctx, v, vpos, institution, &present, sources, cited) {
-                Some(version) => {
+                Some(mut version) => {
+                    match version_reference(&mut ctx, v, reference.as_ref()) {
+                        Ok(own) => version.reference = own,
+                        Err(()) => ok = false,
+                    }
                     if let Some(prev) = previous {
                         if version.date < prev {
                             let d = ctx
@@ -1056,10 +1075,57 @@ fn validate_version(
     Some(Version {
         date: date?,
         source: source?,
+        // Set by the caller, which knows the provision's own ref (see `version_reference`).
+        reference: None,
         summary,
         content,
         note,
     })
+}
+
+/// A version's own `ref` (see [`Version::reference`]): a legal reference in the same part
+/// as the provision's (`provision` is `None` when that one is broken, reported already).
+/// `Err` once the problem is reported.
+fn version_reference(
+    ctx: &mut FileCtx,
+    v: &RawVersion,
+    provision: Option<&LegalRef>,
+) -> Result<Option<LegalRef>, ()> {
+    let Some(raw) = &v.reference else {
+        return Ok(None);
+    };
+    let own = match LegalRef::parse(&raw.value) {
+        Ok(r) => r,
+        Err(e) => {
+            let d = ctx
+                .at(
+                    "E0010",
+                    format!("`{}` is not a legal reference: {}", raw.value, e.message),
+                    pos_of(raw),
+                    ctx.len_of(raw),
+                )
+                .help(e.help);
+            ctx.push(d);
+            return Err(());
+        }
+    };
+    match provision {
+        Some(p) if p.part() != own.part() => {
+            let d = ctx
+                .at(
+                    "E0024",
+                    format!("this version's `ref` is {own}, but the provision is {p}"),
+                    pos_of(raw),
+                    ctx.len_of(raw),
+                )
+                .label(format!("not one of the {}s", p.part().name().to_lowercase()))
+                .help("a version's own number names the same kind of provision in its document (an article stays an article); remove `ref` if the numbers are the same");
+            ctx.push(d);
+            Err(())
+        }
+        // The same number as the provision's says nothing: kept, harmless.
+        _ => Ok(Some(own)),
+    }
 }
 
 /// Follow `same_as` from every version; report the first loop found.

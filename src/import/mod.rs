@@ -6,5 +6,11 @@
 //!
 //! [`read`] knows the formats; [`document`] is the structure they share.
 
+pub mod align;
 pub mod document;
+pub mod edit;
+pub mod mapping;
+pub mod merge;
 pub mod read;
+pub mod similarity;
+pub mod yaml;
