@@ -113,7 +113,8 @@ pub fn align(
     Ok(name_new_records(units, records, placements))
 }
 
-/// Steps 1 and 2: the mapping file, then earlier runs of this import.
+/// Steps 1 and 2: the mapping file, then earlier runs of this import (which come before
+/// a mapping to `new`: the record an earlier run created for the unit is its own).
 fn fixed(
     units: &[Unit],
     records: &[Record],
@@ -129,10 +130,8 @@ fn fixed(
     for (u, unit) in units.iter().enumerate() {
         placements[u] = match map.get(&unit.reference) {
             Some(Target::Skip) => Some(Placement::Skip),
-            Some(Target::New) => Some(Placement::New {
-                reference: unit.reference.clone(),
-                id: String::new(),
-            }),
+            // After earlier runs: the record an earlier run created is this unit's.
+            Some(Target::New) => None,
             Some(Target::Provision(id)) => {
                 let record = *by_id.get(id.as_str()).ok_or_else(|| {
                     format!(
@@ -164,6 +163,11 @@ fn fixed(
                 record,
                 how: How::Earlier,
                 similarity: None,
+            });
+        } else if map.get(&unit.reference) == Some(&Target::New) {
+            placements[u] = Some(Placement::New {
+                reference: unit.reference.clone(),
+                id: String::new(),
             });
         }
     }

@@ -35,6 +35,8 @@ pub struct Request {
 /// An import worked out and checked, before anything is written.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The document, as given.
+    pub file: PathBuf,
     pub format: Format,
     /// What was read, in a line.
     pub summary: String,
@@ -119,6 +121,7 @@ fn plan_checked(
     let decided = align_and_decide(root, &dossier, &prepared, &map, request)?;
     let after = verify::dossier_after(root, &dossier.id, &decided.changes)?;
     Ok(Plan {
+        file: request.file.clone(),
         format,
         summary: prepared.summary,
         decided,

@@ -14,8 +14,8 @@ use crate::model::Corpus;
 /// in full.
 pub fn render(plan: &Plan, source: &str, dry_run: bool) -> String {
     let mut out = format!(
-        "Read {} ({}): {}.\n",
-        plan.format.key(),
+        "Read {} as {}: {}.\n",
+        plan.file.display(),
         describe_format(plan),
         plan.summary
     );
@@ -55,31 +55,49 @@ fn placements(outcomes: &[UnitOutcome]) -> String {
     let parts = [
         (
             how(How::Number) + how(How::Earlier),
-            "joined their record by number",
+            "joined its record by number",
+            "joined their records by number",
         ),
-        (how(How::Text), "renumbered, recognised by their text"),
-        (how(How::Map), "placed by the mapping file"),
+        (
+            how(How::Text),
+            "renumbered, recognised by its text",
+            "renumbered, recognised by their text",
+        ),
+        (
+            how(How::Map),
+            "placed by the mapping file",
+            "placed by the mapping file",
+        ),
         (
             count(&|p| matches!(p, Placed::Unchanged { .. })),
+            "already imported, unchanged",
             "already imported, unchanged",
         ),
         (
             count(&|p| matches!(p, Placed::Created { .. })),
+            "new record",
             "new records",
         ),
         (
             count(&|p| matches!(p, Placed::Confirm { .. })),
             "to confirm",
+            "to confirm",
         ),
         (
             count(&|p| matches!(p, Placed::Skipped)),
             "skipped by the mapping file",
+            "skipped by the mapping file",
+        ),
+        (
+            count(&|p| matches!(p, Placed::Dropped)),
+            "not imported",
+            "not imported",
         ),
     ];
     let described: Vec<String> = parts
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
         .collect();
     if described.is_empty() {
         return "Units: none to import.\n".to_string();
