@@ -283,7 +283,7 @@ fn a_dry_run_writes_nothing_and_says_what_would_change() {
 
 /// A Council text whose Article 9 resembles the record Article 3 without being clearly it.
 fn council_text() -> Document {
-    let similar = "1. Providers shall identify and assess, for each demonstration service that they offer, the risks that the service poses to the privacy of its users.\n\n2. They shall report the assessment to the competent authority every two years.";
+    let similar = "1. Providers shall identify and assess, for each demonstration service that they offer, the risks that the service poses to the privacy of its users.\n\n2. They shall report the assessment, together with the measures taken to reduce those risks and an account of any incident that occurred during the previous period, to the competent authority every two years.\n\n3. The competent authority may request additional information from the provider where it considers the report incomplete, and may publish a summary of the reports it receives once a year.";
     Document {
         lang: Some("en".into()),
         units: vec![unit("Article 9", Some("Privacy risks"), similar)],

@@ -11,8 +11,9 @@
 //!    fingerprint picks candidates, the diff engine's ratio decides), and pairs are taken
 //!    best first, one unit per record. A pair with the same number wins a tie. A pair
 //!    with another number is a renumbering: taken when the texts are clearly the same
-//!    provision ([`CONFIDENT`]), listed for the contributor to confirm when they are only
-//!    somewhat alike ([`PLAUSIBLE`]), never merged silently.
+//!    provision ([`CONFIDENT`], or [`CLEAR`] with no rival near it), listed for the
+//!    contributor to confirm when they are only somewhat alike ([`PLAUSIBLE`]), never
+//!    merged silently.
 //!
 //! A unit with no counterpart becomes a new record. Its ref is its own number unless
 //! that is taken or the document is renumbered at that point; then it is named after the
@@ -33,8 +34,21 @@ use crate::refs::LegalRef;
 pub const CONFIDENT: f64 = 0.7;
 
 /// Below this ratio two texts are different provisions; between the two, a match is
-/// listed for the contributor to confirm.
+/// listed for the contributor to confirm, unless it is clear (see [`CLEAR`]).
 pub const PLAUSIBLE: f64 = 0.35;
+
+/// A match from this ratio on is taken too when it is clearly the best for both sides:
+/// neither the unit nor the record has another candidate within [`MARGIN`] of it. Final
+/// acts rewrite many provisions heavily (half the words of a recital may change), yet the
+/// rewritten recital is still far closer to its predecessor than to anything else.
+pub const CLEAR: f64 = 0.5;
+
+/// See [`CLEAR`].
+pub const MARGIN: f64 = 0.2;
+
+/// A unit with a record's number but less alike than this is another provision: it does
+/// not go to that record, not even for confirmation.
+pub const UNRELATED: f64 = 0.2;
 
 /// A pair with the same number is preferred by this much over an equally similar pair
 /// with another number.
@@ -242,7 +256,8 @@ fn by_text(
             continue;
         }
         taken.insert(pair.record);
-        placements[pair.unit] = Some(if pair.same_number || pair.similarity >= CONFIDENT {
+        let sure = pair.same_number || pair.similarity >= CONFIDENT || is_clear(pair, &pairs);
+        placements[pair.unit] = Some(if sure {
             Placement::Join {
                 record: pair.record,
                 how: if pair.same_number {
@@ -262,8 +277,20 @@ fn by_text(
     same_number_leftovers(units, records, &pairs, placements, taken);
 }
 
+/// Whether `pair` is clearly the best match of both its unit and its record (see
+/// [`CLEAR`]).
+fn is_clear(pair: &Pair, pairs: &[Pair]) -> bool {
+    let rival = pairs
+        .iter()
+        .filter(|p| (p.unit == pair.unit) != (p.record == pair.record))
+        .map(|p| p.similarity)
+        .fold(0.0, f64::max);
+    pair.similarity >= CLEAR && pair.similarity - rival >= MARGIN
+}
+
 /// A unit left over whose number is a free record's: joined when the record has no text
-/// to compare with, else (the texts differ too much to be sure) listed to confirm.
+/// to compare with, listed to confirm when the texts are somewhat alike, and left to
+/// become a record of its own when they are unrelated ([`UNRELATED`]).
 fn same_number_leftovers(
     units: &[Unit],
     records: &[Record],
@@ -280,11 +307,14 @@ fn same_number_leftovers(
         else {
             continue;
         };
-        taken.insert(record);
         let similarity = pairs
             .iter()
             .find(|p| p.unit == u && p.record == record)
             .map(|p| p.similarity);
+        if similarity.is_some_and(|s| s < UNRELATED) {
+            continue;
+        }
+        taken.insert(record);
         placements[u] = Some(match similarity {
             Some(similarity) if !records[record].texts.is_empty() => {
                 Placement::Confirm { record, similarity }
@@ -581,6 +611,22 @@ mod tests {
         let placed = place(&units, &records);
         assert!(
             matches!(placed[0], Placement::Confirm { record: 0, similarity } if (PLAUSIBLE..CONFIDENT).contains(&similarity)),
+            "{:?}",
+            placed[0]
+        );
+    }
+
+    #[test]
+    fn a_clear_best_match_is_taken_below_the_confident_ratio() {
+        let records = [
+            record("article-3", "Article 3", RISK),
+            record("article-5", "Article 5", PENALTIES),
+        ];
+        let rewritten = format!("{RISK} They shall document the assessment, keep it for ten years and make it available to the market surveillance authority on request, together with the data and the methods used, the persons consulted, the mitigation measures decided and the reasons for any risk accepted.");
+        let units = [unit("Article 7", &rewritten)];
+        let placed = place(&units, &records);
+        assert!(
+            matches!(placed[0], Placement::Join { record: 0, how: How::Text, similarity: Some(s) } if (CLEAR..CONFIDENT).contains(&s)),
             "{:?}",
             placed[0]
         );

@@ -297,14 +297,22 @@ fn unrecognised(path: &Path) -> ImportError {
     .help("expected EUR-Lex XHTML, Formex 4 XML, AKN4EU, the Parliament's amendments or consolidated text, or plain text of an act (`Article 1` ...); if it is one of these, name the format with --format")
 }
 
-/// Refuse a document in another language than the dossier's, when it says (or its words
-/// show) which.
+/// Refuse a document in another language than the dossier's, when it says so or its
+/// words show it (the readers' guess from common words, where the markup says nothing).
 fn check_document_lang(read: &Read, lang: &str, file: &Path) -> Result<(), ImportError> {
-    let declared = match read {
-        Read::Document(d) => d.lang.as_deref(),
-        Read::Amendments(a) => a.lang.as_deref(),
+    let found = match read {
+        Read::Document(d) => read::language(d),
+        Read::Amendments(a) => a.lang.clone().or_else(|| {
+            let sample: Vec<&str> = a
+                .items
+                .iter()
+                .take(40)
+                .flat_map(|i| i.amended.iter().chain(&i.proposed).map(String::as_str))
+                .collect();
+            read::lang::guess(&sample.join(" ")).map(str::to_string)
+        }),
     };
-    match declared {
+    match found.as_deref() {
         Some(found) if !found.eq_ignore_ascii_case(lang) => Err(ImportError::unreadable(format!(
             "{} is in `{found}`, and the dossier's texts are in `{lang}`",
             file.display()
