@@ -25,6 +25,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::import::document::Unit;
 use crate::import::mapping::{SourceMap, Target};
 use crate::import::similarity::{ratio, Fingerprint};
@@ -63,7 +65,9 @@ pub struct Record {
     /// The provision id (file name).
     pub id: String,
     pub reference: LegalRef,
-    /// The record's current texts (each institution's), to compare units with.
+    /// The record's current texts (each institution's), to compare units with, leaving
+    /// out the version this import writes: a record must compare the same before and after
+    /// the import, so that running it again finds the same pairs.
     pub texts: Vec<String>,
     /// The number under which the record holds a version of this institution and source
     /// already (an earlier run of the same import).
@@ -229,11 +233,12 @@ fn by_text(
     placements: &mut [Option<Placement>],
     taken: &mut HashSet<usize>,
 ) {
-    let open: Vec<usize> = (0..units.len())
-        .filter(|u| placements[*u].is_none())
-        .collect();
+    // Every unit against every record, placed or not, so that a second run of the same
+    // import (where the first run's units are placed already, by `Earlier`) compares the
+    // same pairs and settles the units left open the same way: an import run twice
+    // changes nothing.
     let texts: Vec<String> = units.iter().map(Unit::text).collect();
-    let mut pairs = scored_pairs(units, &texts, &open, records, taken);
+    let mut pairs = scored_pairs(units, &texts, records);
     pairs.sort_by(|a, b| {
         let score = |p: &Pair| {
             p.similarity
@@ -330,66 +335,60 @@ fn same_number_leftovers(
 
 /// For each open unit, the diff ratio with its few best candidates by fingerprint, and
 /// with the record of the same number.
-fn scored_pairs(
-    units: &[Unit],
-    texts: &[String],
-    open: &[usize],
-    records: &[Record],
-    taken: &HashSet<usize>,
-) -> Vec<Pair> {
+fn scored_pairs(units: &[Unit], texts: &[String], records: &[Record]) -> Vec<Pair> {
     let prints: Vec<Vec<Fingerprint>> = records
         .iter()
         .map(|r| r.texts.iter().map(|t| Fingerprint::of(t)).collect())
         .collect();
     let comparable = |r: usize, unit: &Unit| {
-        !taken.contains(&r)
-            && records[r].reference.part() == unit.part()
+        records[r].reference.part() == unit.part()
             && !is_excerpt(&records[r].reference)
             && !records[r].texts.is_empty()
     };
-    let mut pairs = Vec::new();
-    for &u in open {
-        let print = Fingerprint::of(&texts[u]);
-        let mut candidates: Vec<(usize, f64)> = (0..records.len())
-            .filter(|r| comparable(*r, &units[u]))
-            .map(|r| {
-                let best = prints[r]
-                    .iter()
-                    .map(|p| print.jaccard(p))
-                    .fold(0.0, f64::max);
-                (r, best)
-            })
-            .collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut chosen: Vec<usize> = candidates
-            .iter()
-            .take(CANDIDATES)
-            .filter(|(_, j)| *j > 0.0)
-            .map(|(r, _)| *r)
-            .collect();
-        if let Some((r, _)) = candidates
-            .iter()
-            .find(|(r, _)| records[*r].reference == units[u].reference)
-        {
-            if !chosen.contains(r) {
+    // Units in parallel (each a few diffs); the order of the result is the units' order.
+    let per_unit: Vec<Vec<Pair>> = (0..units.len())
+        .into_par_iter()
+        .map(|u| {
+            let print = Fingerprint::of(&texts[u]);
+            let mut candidates: Vec<(usize, f64)> = (0..records.len())
+                .filter(|r| comparable(*r, &units[u]))
+                .map(|r| {
+                    let best = prints[r]
+                        .iter()
+                        .map(|p| print.jaccard(p))
+                        .fold(0.0, f64::max);
+                    (r, best)
+                })
+                .collect();
+            candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut chosen: Vec<usize> = candidates
+                .iter()
+                .take(CANDIDATES)
+                .filter(|(_, j)| *j > 0.0)
+                .map(|(r, _)| *r)
+                .collect();
+            let same = candidates
+                .iter()
+                .find(|(r, _)| records[*r].reference == units[u].reference);
+            if let Some((r, _)) = same.filter(|(r, _)| !chosen.contains(r)) {
                 chosen.push(*r);
             }
-        }
-        for record in chosen {
-            let similarity = records[record]
-                .texts
-                .iter()
-                .map(|t| ratio(t, &texts[u]))
-                .fold(0.0, f64::max);
-            pairs.push(Pair {
-                unit: u,
-                record,
-                similarity,
-                same_number: records[record].reference == units[u].reference,
-            });
-        }
-    }
-    pairs
+            chosen
+                .into_iter()
+                .map(|record| Pair {
+                    unit: u,
+                    record,
+                    similarity: records[record]
+                        .texts
+                        .iter()
+                        .map(|t| ratio(t, &texts[u]))
+                        .fold(0.0, f64::max),
+                    same_number: records[record].reference == units[u].reference,
+                })
+                .collect()
+        })
+        .collect();
+    per_unit.into_iter().flatten().collect()
 }
 
 /// A ref that names part of a provision (`Article 7(1)`): an excerpt.

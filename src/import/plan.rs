@@ -12,7 +12,7 @@ use crate::import::error::ImportError;
 use crate::import::incoming::{self, Prepared};
 use crate::import::read::{self, Read};
 use crate::import::{mapping, verify, write};
-use crate::model::{Date, Dossier, Institution};
+use crate::model::{Date, Dossier, Institution, Version};
 
 /// Files larger than this are refused: the largest published acts are a few megabytes.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
@@ -162,11 +162,15 @@ fn records(dossier: &Dossier, request: &Request) -> Vec<Record> {
         .provisions
         .iter()
         .map(|p| {
+            let ours = |i: Institution, v: &Version| {
+                i == request.institution && v.source == request.source
+            };
             let texts = Institution::ALL
                 .iter()
                 .filter_map(|i| {
-                    p.current(*i)
-                        .and_then(|v| p.effective_text(v, &dossier.lang))
+                    let versions = p.positions.get(i)?;
+                    let latest = versions.iter().rev().find(|v| !ours(*i, v))?;
+                    p.effective_text(latest, &dossier.lang)
                 })
                 .collect();
             let earlier = p

@@ -5,11 +5,9 @@
 //! merge of two sorted lists and picks the few plausible candidates; then a word-level
 //! diff ratio ([`ratio`]) on those few.
 
+use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::time::{Duration, Instant};
-
-use similar::{capture_diff_slices_deadline, Algorithm, DiffTag};
 
 use crate::diff::texts_identical;
 
@@ -69,9 +67,12 @@ fn hash(words: &[String]) -> u64 {
 }
 
 /// How much of two texts is the same words in the same order: `2 × common / (a + b)`
-/// over their words (lower-cased, punctuation and numbering left out), from 0 to 1, with
-/// the longest common sequence found by `similar` (the diff engine's crate) under a short
-/// deadline, so a pathological pair cannot hold up an import.
+/// over their words (lower-cased, punctuation left out), from 0 to 1, with the longest
+/// common sequence found by `similar` (the diff engine's crate).
+///
+/// No deadline, so that alignment never depends on the machine's speed (the same import
+/// gives the same records everywhere); instead each text counts at most [`MAX_WORDS`]
+/// words, which bounds the work (the longest articles of an act have about 3,000).
 ///
 /// Not [`crate::diff::TextDiff::similarity`]: the engine pairs paragraphs only when they
 /// share half their words and otherwise counts them as deleted and inserted whole, so
@@ -86,8 +87,9 @@ pub fn ratio(a: &str, b: &str) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let deadline = Instant::now().checked_add(Duration::from_millis(300));
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
+    let a = &a[..a.len().min(MAX_WORDS)];
+    let b = &b[..b.len().min(MAX_WORDS)];
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, a, b, None);
     let common: usize = ops
         .iter()
         .filter(|op| op.tag() == DiffTag::Equal)
@@ -95,6 +97,9 @@ pub fn ratio(a: &str, b: &str) -> f64 {
         .sum();
     2.0 * common as f64 / (a.len() + b.len()) as f64
 }
+
+/// The words of each text [`ratio`] compares (see there).
+pub const MAX_WORDS: usize = 5_000;
 
 /// The words of a text, lower-cased; paragraph numbers (`1`, `a`) count as words too,
 /// which is harmless: both sides have them.
