@@ -530,3 +530,82 @@ fn bad_input_through_the_binary_exits_1_or_2_and_writes_nothing() {
     assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
     assert_eq!(snapshot(root.path()), before);
 }
+
+fn amendment(
+    number: u32,
+    target: &str,
+    location: &str,
+    proposed: &[&str],
+    amended: &[&str],
+) -> trilogue::import::read::Amendment {
+    trilogue::import::read::Amendment {
+        number,
+        target: LegalRef::parse(target).expect("valid"),
+        location: location.into(),
+        proposed: proposed.iter().map(|s| s.to_string()).collect(),
+        amended: amended.iter().map(|s| s.to_string()).collect(),
+        deleted: amended.is_empty(),
+        new: proposed.is_empty(),
+    }
+}
+
+#[test]
+fn the_parliaments_amendments_are_applied_to_the_commissions_text() {
+    let root = common::fixture("import-project");
+    let paragraph_1 = ARTICLE_1.split("\n\n").next().unwrap_or_default();
+    let amendments = trilogue::import::read::Amendments {
+        lang: Some("en".into()),
+        identifier: Some("P9_TA(2099)0001".into()),
+        items: vec![
+            amendment(1, "Article 1", "Article 1 – paragraph 1", &[paragraph_1], &[&paragraph_1.replace("uniform rules", "uniform and proportionate rules")]),
+            amendment(2, "Article 3a", "Article 3 a (new)", &[], &["Article 3a", "Right to complain", "Users may complain to the competent authority about any infringement of this Regulation."]),
+            amendment(3, "Article 4", "Article 4", &[ARTICLE_4], &[]),
+        ],
+        unplaced: Vec::new(),
+    };
+    let parliament = request(Institution::Parliament, "2099-06-14", "ep-2099");
+    let plan = run_read(
+        root.path(),
+        &parliament,
+        Format::Ep,
+        Read::Amendments(amendments.clone()),
+        false,
+    )
+    .expect("imported");
+    assert!(
+        plan.decided.problems.is_empty(),
+        "{:?}",
+        plan.decided.problems
+    );
+    // The amended article: its Parliament version of this source had `same_as`; now its text.
+    assert!(
+        matches!(outcome(&plan, "Article 1"), Placed::Replaced { record, .. } if record == "article-1")
+    );
+    assert!(read(root.path(), "article-1.yaml").contains("  parliament:\n    date: 2099-06-14\n    source: ep-2099\n    text: |\n      1. This Regulation lays down uniform and proportionate rules"));
+    // The deleted one, the new one, and the untouched ones: no change from the Commission.
+    assert!(read(root.path(), "article-4.yaml").ends_with(
+        "  parliament:\n    date: 2099-06-14\n    source: ep-2099\n    deleted: true\n"
+    ));
+    assert!(
+        matches!(outcome(&plan, "Article 3a"), Placed::Created { record, .. } if record == "article-3a")
+    );
+    for file in ["recital-1.yaml", "article-2.yaml"] {
+        assert!(read(root.path(), file).ends_with("  parliament:\n    date: 2099-06-14\n    source: ep-2099\n    same_as: commission\n"), "{file}");
+    }
+    assert!(read(root.path(), "article-3.yaml").contains("  parliament:\n    date: 2099-06-14\n    source: ep-2099\n    same_as: commission\n  # The Council's texts"));
+    let (_, diagnostics) = trilogue::check_project(root.path());
+    assert!(
+        diagnostics.iter().all(|d| !d.is_error()),
+        "{diagnostics:#?}"
+    );
+    // Idempotent, like every import.
+    let again = run_read(
+        root.path(),
+        &parliament,
+        Format::Ep,
+        Read::Amendments(amendments),
+        false,
+    )
+    .expect("imported");
+    assert!(again.decided.changes.is_empty());
+}
