@@ -454,6 +454,14 @@ fn bad_input_through_the_binary_exits_1_or_2_and_writes_nothing() {
     let prose = dir.path().join("letter.txt");
     std::fs::write(&prose, "Dear colleagues, thank you for the meeting.\n").expect("written");
     let missing = dir.path().join("missing.xml");
+    let truncated = dir.path().join("truncated.xml");
+    std::fs::write(&truncated, "<?xml version=\"1.0\"?>\n<ACT>\n<ENACTING.TERMS>\n<ARTICLE IDENTIFIER=\"001\">\n<TI.ART>Article 1</TI.ART>\n").expect("written");
+    let french = dir.path().join("reglement.txt");
+    std::fs::write(&french, "Article premier\nObjet\n1. Le présent règlement établit des règles harmonisées concernant la mise sur le marché des services de démonstration dans l'Union et les obligations des fournisseurs de ces services.\n\nArticle 2\nDéfinitions\nAux fins du présent règlement, on entend par «fournisseur» toute personne qui offre un service de démonstration.\n").expect("written");
+    let (truncated, french) = (
+        truncated.display().to_string(),
+        french.display().to_string(),
+    );
     let (empty, prose, missing) = (
         empty.display().to_string(),
         prose.display().to_string(),
@@ -501,6 +509,13 @@ fn bad_input_through_the_binary_exits_1_or_2_and_writes_nothing() {
             2,
             "is a folder",
         ),
+        (
+            vec!["demo", &truncated, "--format", "formex"],
+            2,
+            "truncated.xml",
+        ),
+        (vec!["demo", &truncated], 2, "truncated.xml"),
+        (vec!["demo", &french, "--format", "text"], 2, "is in `fr`"),
     ];
     for (args, code, message) in cases {
         let mut full = args.clone();
