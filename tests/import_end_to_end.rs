@@ -142,7 +142,11 @@ fn a_proposal_the_positions_and_the_final_act_give_marked_changes() {
     // The same imports again change nothing.
     let again = import(root, &files[3], adopted);
     assert!(again.contains("No changes"), "{again}");
-    let again = import(root, &files[1], ["parliament", "2023-06-14", "ep-2023-0236"]);
+    let again = import(
+        root,
+        &files[1],
+        ["parliament", "2023-06-14", "ep-2023-0236"],
+    );
     assert!(again.contains("No changes"), "{again}");
 
     let site = root.join("site");

@@ -92,7 +92,8 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 );
                 eprint!("{shown}");
             }
-            eprintln!("error: {err}");
+            // Reader messages may quote the document: printed without control characters.
+            eprintln!("error: {}", report::printable(&err.to_string()));
             Ok(ExitCode::from(match err.failure {
                 Failure::InvalidData => EXIT_INVALID_DATA,
                 Failure::Unreadable => EXIT_USAGE_OR_IO,

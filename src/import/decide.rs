@@ -288,7 +288,8 @@ fn create(
 /// A new record's title: the unit's heading, else the start of its text (recitals and
 /// citations have no heading), else its number.
 fn title_of(item: &Incoming) -> String {
-    if let Some(title) = item.unit.title.as_deref().map(|t| yaml::one_line(t, 200)) {
+    let heading = item.unit.title.as_deref().map(yaml::clean_text);
+    if let Some(title) = heading.as_deref().map(|t| yaml::one_line(t, 200)) {
         if !title.is_empty() {
             return title;
         }

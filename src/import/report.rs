@@ -25,12 +25,24 @@ pub fn render(plan: &Plan, source: &str, dry_run: bool) -> String {
     if !plan.decided.problems.is_empty() {
         let _ = writeln!(out, "\nNot imported ({}):", plan.decided.problems.len());
         for problem in &plan.decided.problems {
-            let _ = writeln!(out, "  - {problem}");
+            let _ = writeln!(out, "  - {}", printable(problem));
         }
     }
     out.push('\n');
     out.push_str(&changes(plan, dry_run));
     out
+}
+
+/// Text from a document, safe to print on a terminal: control characters but line feeds
+/// (an escape sequence could recolour or rewrite the terminal) and bidirectional controls
+/// dropped.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            (*c == '\n' || !c.is_control())
+                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
 }
 
 fn describe_format(plan: &Plan) -> &'static str {
@@ -161,8 +173,9 @@ fn to_confirm(plan: &Plan, source: &str) -> String {
         {
             let _ = writeln!(
                 out,
-                "  {} -> {record} ({reference}, \"{title}\"){}",
+                "  {} -> {record} ({reference}, \"{}\"){}",
                 o.unit,
+                printable(title),
                 percent(Some(*similarity))
             );
             let _ = writeln!(lines, "    {}: {record}    # or: new, or: skip", o.unit);
