@@ -196,17 +196,25 @@ fn changes(plan: &Plan, dry_run: bool) -> String {
         return "No changes: the dossier holds this document's versions already.\n".to_string();
     }
     let created = files.iter().filter(|f| f.before.is_none()).count();
+    let counted = format!(
+        "{} file{} ({} changed, {created} new)",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        files.len() - created
+    );
     let mut out = if dry_run {
-        format!(
-            "Dry run: nothing was written. The import would change {} file(s), {created} of them new records:\n\n",
-            files.len()
-        )
+        format!("Dry run: nothing was written. The import would write {counted}.\n")
     } else {
-        format!(
-            "Wrote {} file(s), {created} of them new records.\n",
-            files.len()
-        )
+        format!("Wrote {counted}.\n")
     };
+    let new_files: Vec<String> = files
+        .iter()
+        .filter(|f| f.before.is_none())
+        .map(|f| format!("  {}\n", f.path.display()))
+        .collect();
+    if !new_files.is_empty() {
+        let _ = writeln!(out, "New files:\n{}", new_files.concat());
+    }
     if dry_run {
         let before = Corpus {
             dossiers: vec![plan.before.clone()],
