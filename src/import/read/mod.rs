@@ -164,19 +164,17 @@ fn read_html_ep(text: &str) -> Read {
     Read::Document(oj::read(&html))
 }
 
-/// Refuses what is not a legal act: a document with no article and no recital, or
+/// Refuses what is not a legal act: a document with no article, recital or annex, or
 /// amendments with no amendment.
 fn check(read: Read) -> Result<Read, String> {
     match &read {
         Read::Document(doc) => {
-            let articles = doc.count(Part::Article);
-            let recitals = doc.count(Part::Recital);
-            if articles == 0 && recitals == 0 {
+            let units = doc.count(Part::Article) + doc.count(Part::Recital);
+            if units + doc.count(Part::Annex) == 0 {
                 return Err(format!(
-                    "no article or recital was found: this does not look like a legal act \
-                     ({} citations, {} annexes found)",
-                    doc.count(Part::Citation),
-                    doc.count(Part::Annex)
+                    "no article, recital or annex was found: this does not look like a legal \
+                     act ({} citations found)",
+                    doc.count(Part::Citation)
                 ));
             }
         }

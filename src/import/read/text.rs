@@ -106,16 +106,37 @@ fn repeated_furniture(pages: &[Vec<&str>]) -> HashSet<String> {
             .iter()
             .take(3)
             .chain(filled.iter().rev().take(3))
+            .filter(|l| !is_cue(&clean(l)))
             .map(|l| furniture_key(l))
             .collect();
         for key in edge {
             *counts.entry(key).or_default() += 1;
         }
     }
+    if pages.len() == 1 {
+        return pageless_furniture(&pages[0]);
+    }
     let threshold = (pages.len() / 3).max(3);
     counts
         .into_iter()
-        .filter(|(key, n)| *n >= threshold && key.chars().count() <= 60 && !is_cue(key))
+        .filter(|(key, n)| *n >= threshold && key.chars().count() <= 60)
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Without page breaks, furniture is a short line with a number (a page number or a
+/// document number) repeated at least ten times.
+fn pageless_furniture(lines: &[&str]) -> HashSet<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        let key = furniture_key(line);
+        if key.contains('#') && key.chars().count() <= 80 && !is_cue(&clean(line)) {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(key, n)| *n >= 10 && split_num(key).is_none())
         .map(|(key, _)| key)
         .collect()
 }
@@ -199,14 +220,19 @@ fn join(lines: &[String]) -> Vec<Para> {
     let mut paras: Vec<String> = Vec::new();
     let mut previous_full = false;
     let mut previous_alone = true;
+    let mut previous = String::new();
     for line in lines {
-        let text = line.trim();
+        // Markdown headings ("## ANNEX I: ...") in texts prepared by hand.
+        let text = strip_markdown_heading(line.trim());
         if text.is_empty() {
             previous_full = false;
             previous_alone = true;
             continue;
         }
-        let starts = starts_paragraph(text);
+        let reference = split_num(text).is_some() && previous_full && mid_sentence(&previous);
+        let starts = stands_alone(text)
+            || cues::is_citation_start(text)
+            || (split_num(text).is_some() && !reference);
         let continues = wrapped && previous_full && !previous_alone && !starts;
         match paras.last_mut() {
             Some(last) if continues => append(last, text, &words),
@@ -215,6 +241,7 @@ fn join(lines: &[String]) -> Vec<Para> {
         let length = line.trim_end().chars().count();
         previous_full = length * 10 >= width * 7;
         previous_alone = stands_alone(text);
+        previous = text.to_string();
     }
     paras
         .into_iter()
@@ -232,9 +259,26 @@ fn percentile(values: &[usize], p: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// A line that starts a paragraph whatever comes before it.
-fn starts_paragraph(text: &str) -> bool {
-    split_num(text).is_some() || stands_alone(text) || cues::is_citation_start(text)
+/// Whether a full line stops in the middle of a sentence, so that a number starting the
+/// next line is a reference ("... paragraphs (2) to" / "(4) of this Regulation"), not a
+/// new point. A list's "; and" or "; or" ends a point.
+fn mid_sentence(line: &str) -> bool {
+    let line = line.trim_end();
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let conjunction = matches!(
+        last_word,
+        "and" | "or" | "et" | "ou" | "und" | "oder" | "y" | "o" | "e" | "en"
+    );
+    let open = line.ends_with(|c: char| c.is_lowercase() || c == ',');
+    open && !conjunction && !line.ends_with(['.', ':', ';'])
+}
+
+fn strip_markdown_heading(line: &str) -> &str {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    match line[hashes..].strip_prefix(' ') {
+        Some(rest) if hashes > 0 => rest.trim_start(),
+        _ => line,
+    }
 }
 
 /// A line that is a paragraph by itself: a heading or a fixed formula.
@@ -242,6 +286,7 @@ fn stands_alone(text: &str) -> bool {
     let t = clean(text);
     cues::article_heading(&t).is_some()
         || cues::annex_heading(&t).is_some()
+        || cues::annex_heading_with_title(&t).is_some()
         || cues::is_grouping_heading(&t)
         || cues::is_recital_intro(&t)
         || cues::is_enacting_formula(&t)
