@@ -342,6 +342,7 @@ fn is_recital_number(para: &Para) -> bool {
 pub fn looks_like_title(text: &str) -> bool {
     text.chars().count() <= 250
         && !text.ends_with(['.', ';', ','])
+        && !text.starts_with(['[', '('])
         && !cues::is_citation_start(text)
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }

@@ -155,18 +155,28 @@ fn is_page_number(line: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Removes the footnotes at the bottom of a page; returns their numbers.
+/// Removes the footnotes at the bottom of a page; returns their numbers. A footnote starts
+/// after a blank line with the next footnote number, or a later one (pages may be missing)
+/// that the page's text refers to ("Council31").
 fn footnotes(body: &mut Vec<&str>, next_note: &mut u32) -> Vec<u32> {
-    let start = (1..body.len())
-        .find(|&i| body[i - 1].trim().is_empty() && note_number(body[i]) == Some(*next_note));
+    let referenced = |n: u32, upto: usize| {
+        let lines: Vec<&str> = body[..upto].to_vec();
+        lines.iter().any(|l| drop_note_refs(l, &[n]) != *l)
+    };
+    let start = (1..body.len()).find(|&i| {
+        body[i - 1].trim().is_empty()
+            && note_number(body[i]).is_some_and(|n| {
+                n == *next_note || (n > *next_note && n < *next_note + 200 && referenced(n, i))
+            })
+    });
     let Some(start) = start else {
         return Vec::new();
     };
     let mut numbers = Vec::new();
     for line in &body[start..] {
-        if note_number(line) == Some(*next_note) {
-            numbers.push(*next_note);
-            *next_note += 1;
+        if let Some(n) = note_number(line).filter(|&n| n >= *next_note) {
+            numbers.push(n);
+            *next_note = n + 1;
         }
     }
     body.truncate(start);
@@ -207,6 +217,19 @@ fn drop_note_refs(line: &str, numbers: &[u32]) -> String {
     out
 }
 
+/// The line before the one being joined.
+#[derive(Default)]
+struct Previous {
+    /// It reached the right margin, so the paragraph may go on.
+    full: bool,
+    /// A heading or formula: a paragraph by itself.
+    alone: bool,
+    /// It started its paragraph.
+    first: bool,
+    indent: usize,
+    text: String,
+}
+
 /// Joins wrapped lines into paragraphs.
 fn join(lines: &[String]) -> Vec<Para> {
     let lengths: Vec<usize> = lines
@@ -218,36 +241,52 @@ fn join(lines: &[String]) -> Vec<Para> {
     let wrapped = width > 0 && width <= 200;
     let words = word_set(lines);
     let mut paras: Vec<String> = Vec::new();
-    let mut previous_full = false;
-    let mut previous_alone = true;
-    let mut previous = String::new();
+    let mut previous: Option<Previous> = None;
     for line in lines {
         // Markdown headings ("## ANNEX I: ...") in texts prepared by hand.
         let text = strip_markdown_heading(line.trim());
         if text.is_empty() {
-            previous_full = false;
-            previous_alone = true;
+            previous = None;
             continue;
         }
-        let reference = split_num(text).is_some() && previous_full && mid_sentence(&previous);
-        let starts = stands_alone(text)
-            || cues::is_citation_start(text)
-            || (split_num(text).is_some() && !reference);
-        let continues = wrapped && previous_full && !previous_alone && !starts;
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        let continues = wrapped
+            && previous
+                .as_ref()
+                .is_some_and(|p| continues_paragraph(p, text, indent));
         match paras.last_mut() {
             Some(last) if continues => append(last, text, &words),
             _ => paras.push(text.to_string()),
         }
-        let length = line.trim_end().chars().count();
-        previous_full = length * 10 >= width * 7;
-        previous_alone = stands_alone(text);
-        previous = text.to_string();
+        previous = Some(Previous {
+            full: line.trim_end().chars().count() * 10 >= width * 7,
+            alone: stands_alone(text),
+            first: !continues,
+            indent,
+            text: text.to_string(),
+        });
     }
     paras
         .into_iter()
         .map(|p| Para::new(None, clean(&p)))
         .filter(|p| !p.text.is_empty())
         .collect()
+}
+
+/// Whether `text` (indented by `indent`) continues the paragraph of the line before.
+fn continues_paragraph(previous: &Previous, text: &str, indent: usize) -> bool {
+    if !previous.full || previous.alone || stands_alone(text) || cues::is_citation_start(text) {
+        return false;
+    }
+    // "... paragraphs (2) to" / "(4) of this Regulation": a reference, not a new point.
+    let numbered = split_num(text).is_some();
+    let reference = numbered && text.starts_with('(') && mid_sentence(&previous.text);
+    if numbered && !reference {
+        return false;
+    }
+    // An indented line after a sentence that ended: a new subparagraph.
+    let ended = previous.text.ends_with(['.', ':', ';']);
+    !(indent > previous.indent && !previous.first && ended)
 }
 
 fn percentile(values: &[usize], p: usize) -> usize {
