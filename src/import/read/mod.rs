@@ -133,6 +133,14 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Read, ReadError> {
         return Err(error("the file is empty".into()));
     }
     let text = decode(bytes).map_err(error)?;
+    if matches!(format, Format::Eurlex | Format::Ep) && is_four_column(&text) {
+        return Err(error(
+            "this is a four-column table of the trilogue negotiations (Commission proposal, \
+             EP mandate, Council mandate, draft agreement side by side); import each \
+             institution's own document instead"
+                .into(),
+        ));
+    }
     let read = match format {
         Format::Eurlex => Read::Document(read_html(&text)),
         Format::Ep => read_html_ep(&text),
@@ -141,6 +149,13 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Read, ReadError> {
         Format::Text => Read::Document(text::read(&text)),
     };
     check(read).map_err(error)
+}
+
+/// The negotiators' "four-column document": four versions of every provision side by side.
+fn is_four_column(text: &str) -> bool {
+    ["Commission Proposal", "EP Mandate", "Council Mandate"]
+        .iter()
+        .all(|column| text.contains(column))
 }
 
 /// Reads a page of the Official Journal or a proposal.
