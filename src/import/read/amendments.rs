@@ -38,6 +38,12 @@ const DELETED: [&str; 6] = [
     "schrappen",
 ];
 
+/// "deleted", possibly after the number of the point it deletes ("(c) deleted").
+fn says_deleted(paragraph: &str) -> bool {
+    let text = crate::import::read::numbers::split_num(paragraph).map_or(paragraph, |(_, r)| r);
+    DELETED.contains(&text.to_lowercase().as_str())
+}
+
 /// Whether `text` contains the header of an amendment table.
 pub fn has_table_header(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -146,12 +152,12 @@ fn finish(pending: Pending, table: ElementRef, out: &mut Amendments) {
         .join(" — ");
     let parsed = location::parse(&location_line);
     let (proposed, amended) = columns(table);
-    let deleted = amended.len() == 1 && DELETED.contains(&amended[0].to_lowercase().as_str());
+    let deleted = !amended.is_empty() && amended.iter().all(|p| says_deleted(p));
     let Some(target) = parsed.unit.clone() else {
         out.unplaced.push(Unplaced {
             number: pending.number,
             location: location_line,
-            reason: "it amends a heading that groups provisions, not a provision".into(),
+            reason: "it amends a heading that groups provisions, not a provision's text".into(),
         });
         return;
     };

@@ -73,6 +73,13 @@ fn apply_one(
     located: &Location,
 ) -> Result<(), String> {
     let target = &amendment.target;
+    let grouping = located
+        .steps
+        .iter()
+        .any(|s| matches!(s, Step::Group { .. }));
+    if grouping && target.part() != Part::Annex {
+        return Err("it amends a heading that groups provisions, not a provision's text".into());
+    }
     if !works.contains_key(target) {
         let work = match base.unit(target) {
             Some(unit) => Work::from_unit(unit),
@@ -336,22 +343,22 @@ impl Work {
                 Step::Paragraph { num, .. } => paragraph(level, num),
                 Step::Point { num, .. } => find_key(level, num),
                 Step::Subparagraph { num, .. } => {
+                    // The Parliament counts the subparagraphs that follow a paragraph's
+                    // opening text: "paragraph 2 — subparagraph 1" is the first unnumbered
+                    // paragraph after "2. ...". Without one, subparagraph 1 is the paragraph.
                     let k: usize = num.parse().map_err(|_| format!("subparagraph {num}"))?;
-                    match current {
-                        Some(node) if k == 1 => {
-                            let stop = node
-                                .children
-                                .iter()
-                                .find(|c| c.key.is_none())
-                                .map_or(node.end, |c| c.id - 1);
+                    let subs: Vec<&Node> = match current {
+                        Some(node) => node.children.iter().filter(|c| c.key.is_none()).collect(),
+                        None => level.iter().filter(|c| c.key.is_none()).collect(),
+                    };
+                    match (subs.get(k.saturating_sub(1)), current) {
+                        (Some(sub), _) => Some(*sub),
+                        (None, Some(node)) if k == 1 => {
+                            let stop = node.children.first().map_or(node.end, |c| c.id - 1);
                             range = Some((node.id, stop));
                             continue;
                         }
-                        Some(node) => node.children.iter().filter(|c| c.key.is_none()).nth(k - 2),
-                        None => level
-                            .iter()
-                            .filter(|c| c.key.is_none())
-                            .nth(k.saturating_sub(1)),
+                        _ => None,
                     }
                 }
                 Step::Intro => {

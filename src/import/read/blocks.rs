@@ -8,7 +8,7 @@
 //! holding a `P` and a `LIST`.
 
 use crate::import::document::Block;
-use crate::import::read::numbers::{split_num, style, Style};
+use crate::import::read::numbers::{split_num, split_spaced_num, style, Style};
 
 /// The blocks of a unit's body, built in reading order.
 #[derive(Debug, Default)]
@@ -24,7 +24,10 @@ impl Body {
         }
         let block = match split_num(text) {
             Some((num, rest)) => Block::numbered(num, rest),
-            None => Block::text(text),
+            None => match split_spaced_num(text) {
+                Some((num, rest)) => Block::numbered(num, rest),
+                None => Block::text(text),
+            },
         };
         self.push(block);
     }

@@ -101,6 +101,10 @@ fn heading<'a>(text: &'a str, names: &[&str]) -> Option<(&'a str, String)> {
 
 /// The number of an article heading: "Article 12a" is `12a`, "Article premier" is `1`.
 pub fn article_heading(text: &str) -> Option<String> {
+    // "Article 49." on a line of its own ends a sentence ("... in accordance with Article 49.").
+    if text.ends_with(['.', ',', ';']) {
+        return None;
+    }
     let names = ["article", "art.", "artikel", "artículo", "articolo"];
     let (_, number) = heading(text, &names)?;
     (!number.is_empty() && number.starts_with(|c: char| c.is_ascii_digit())).then_some(number)
@@ -114,6 +118,18 @@ pub fn annex_heading(text: &str) -> Option<String> {
     let capitals = !word.chars().any(char::is_lowercase);
     let roman = number.starts_with(['I', 'V', 'X']) || number.is_empty();
     (roman && (capitals || !number.is_empty())).then_some(number)
+}
+
+/// An annex heading followed by its title on the same line, "ANNEX I: LIST OF ..." or
+/// "ANNEX II – Title": the number and the title.
+pub fn annex_heading_with_title(text: &str) -> Option<(String, String)> {
+    let (head, title) = text
+        .split_once(": ")
+        .or_else(|| text.split_once(" – "))
+        .or_else(|| text.split_once(" — "))?;
+    let number = annex_heading(head.trim())?;
+    let title = title.trim();
+    (!title.is_empty()).then(|| (number, title.to_string()))
 }
 
 /// "CHAPTER II", "Section 3", "TITLE IV": a heading grouping articles, not a unit.
@@ -212,12 +228,21 @@ mod tests {
         assert_eq!(article_heading("Article 4 a (new)").as_deref(), Some("4a"));
         assert_eq!(article_heading("Article 3 of the Treaty"), None);
         assert_eq!(article_heading("Articles"), None);
+        assert_eq!(article_heading("Article 49."), None);
         assert_eq!(annex_heading("ANNEX IV").as_deref(), Some("IV"));
         assert_eq!(annex_heading("ANNEX I:").as_deref(), Some("I"));
         assert_eq!(annex_heading("ANNEX").as_deref(), Some(""));
         assert_eq!(annex_heading("ANNEXE III").as_deref(), Some("III"));
         assert_eq!(annex_heading("Annex"), None);
         assert_eq!(annex_heading("ANNEXES"), None);
+        assert_eq!(
+            annex_heading_with_title("ANNEX II: LIST OF UNION HARMONISATION LEGISLATION"),
+            Some((
+                "II".into(),
+                "LIST OF UNION HARMONISATION LEGISLATION".into()
+            ))
+        );
+        assert_eq!(annex_heading_with_title("Annex: see below"), None);
         assert!(is_grouping_heading("CHAPTER II"));
         assert!(is_grouping_heading("Section 3"));
         assert!(!is_grouping_heading("Section 3 applies to providers"));

@@ -101,8 +101,10 @@ fn looks_like_act(text: &str) -> bool {
     let mut citations = 0;
     let mut recitals = 0;
     for line in text.lines().take(20_000) {
-        let line = line.trim();
-        if cues::article_heading(line).is_some() {
+        let line = line.trim().trim_start_matches('#').trim();
+        let annex = cues::annex_heading(line).is_some_and(|n| !n.is_empty())
+            || cues::annex_heading_with_title(line).is_some();
+        if cues::article_heading(line).is_some() || annex {
             articles += 1;
         } else if cues::is_citation_start(line) {
             citations += 1;

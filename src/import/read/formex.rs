@@ -373,6 +373,9 @@ fn inline_into(node: Node, out: &mut String) {
         "NOTE" => drop_trailing_space(out),
         "QUOT.START" => out.push(quote(node, '‘')),
         "QUOT.END" => out.push(quote(node, '’')),
+        "FT" if node.attribute("TYPE") == Some("NUMBER") => {
+            out.push_str(&grouped(&inline_text(node)));
+        }
         name => {
             let block = is_block(name);
             if block {
@@ -390,6 +393,23 @@ fn inline_into(node: Node, out: &mut String) {
             }
         }
     }
+}
+
+/// A number as the Official Journal prints it: digits in groups of three separated by a
+/// space from five digits up (`20 000 000`); Formex keeps the bare digits in
+/// `<FT TYPE="NUMBER">`.
+fn grouped(number: &str) -> String {
+    if number.len() < 5 || !number.chars().all(|c| c.is_ascii_digit()) {
+        return number.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in number.chars().enumerate() {
+        if i > 0 && (number.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The character a `QUOT.START` or `QUOT.END` stands for: its `CODE` is the hexadecimal
@@ -428,6 +448,14 @@ mod tests {
             "For the purposes of this Regulation, the following definitions apply:\n\n\
              (1) ‘cross-border interoperability’ means the ability of the Council;"
         );
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_printed() {
+        assert_eq!(grouped("20000000"), "20 000 000");
+        assert_eq!(grouped("750000"), "750 000");
+        assert_eq!(grouped("1000"), "1000");
+        assert_eq!(grouped("12,5"), "12,5");
     }
 
     #[test]

@@ -13,7 +13,26 @@ pub fn is_parliament_text(text: &str) -> bool {
 /// no regulation, directive or decision with a number.
 pub fn celex_from_title(title: &str) -> Option<String> {
     let lower = title.to_lowercase();
-    let (kind, rest) = [("regulation", 'R'), ("directive", 'L'), ("decision", 'D')]
+    let kinds = [
+        ("regulation", 'R'),
+        ("directive", 'L'),
+        ("decision", 'D'),
+        ("règlement", 'R'),
+        ("décision", 'D'),
+        ("verordnung", 'R'),
+        ("richtlinie", 'L'),
+        ("beschluss", 'D'),
+        ("reglamento", 'R'),
+        ("directiva", 'L'),
+        ("decisión", 'D'),
+        ("regolamento", 'R'),
+        ("direttiva", 'L'),
+        ("decisione", 'D'),
+        ("verordening", 'R'),
+        ("richtlijn", 'L'),
+        ("besluit", 'D'),
+    ];
+    let (kind, rest) = kinds
         .iter()
         .find_map(|(word, letter)| lower.strip_prefix(word).map(|rest| (*letter, rest)))?;
     let rest = rest.trim_start();
@@ -21,8 +40,11 @@ pub fn celex_from_title(title: &str) -> Option<String> {
     let (_, rest) = rest.split_once(')')?;
     let rest = rest.trim_start();
     // Before 2015 the number came first: "No 1025/2012"; since then the year: "2024/903".
-    let numbered_first = rest.starts_with("no ");
-    let rest = rest.strip_prefix("no ").unwrap_or(rest).trim_start();
+    let marker = ["no ", "n° ", "nr. ", "n. ", "nº "]
+        .iter()
+        .find(|m| rest.starts_with(**m));
+    let numbered_first = marker.is_some();
+    let rest = marker.map_or(rest, |m| &rest[m.len()..]).trim_start();
     let token: String = rest
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '/')
@@ -79,6 +101,10 @@ mod tests {
         assert_eq!(
             celex_from_title("DIRECTIVE (EU) 2019/1024 OF").as_deref(),
             Some("32019L1024")
+        );
+        assert_eq!(
+            celex_from_title("RÈGLEMENT (UE) 2024/1689 DU PARLEMENT EUROPÉEN").as_deref(),
+            Some("32024R1689")
         );
         assert_eq!(celex_from_title("Proposal for a Regulation"), None);
     }

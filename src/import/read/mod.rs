@@ -133,6 +133,14 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Read, ReadError> {
         return Err(error("the file is empty".into()));
     }
     let text = decode(bytes).map_err(error)?;
+    if matches!(format, Format::Eurlex | Format::Ep) && is_four_column(&text) {
+        return Err(error(
+            "this is a four-column table of the trilogue negotiations (Commission proposal, \
+             EP mandate, Council mandate, draft agreement side by side); import each \
+             institution's own document instead"
+                .into(),
+        ));
+    }
     let read = match format {
         Format::Eurlex => Read::Document(read_html(&text)),
         Format::Ep => read_html_ep(&text),
@@ -141,6 +149,13 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Read, ReadError> {
         Format::Text => Read::Document(text::read(&text)),
     };
     check(read).map_err(error)
+}
+
+/// The negotiators' "four-column document": four versions of every provision side by side.
+fn is_four_column(text: &str) -> bool {
+    ["Commission Proposal", "EP Mandate", "Council Mandate"]
+        .iter()
+        .all(|column| text.contains(column))
 }
 
 /// Reads a page of the Official Journal or a proposal.
@@ -164,19 +179,17 @@ fn read_html_ep(text: &str) -> Read {
     Read::Document(oj::read(&html))
 }
 
-/// Refuses what is not a legal act: a document with no article and no recital, or
+/// Refuses what is not a legal act: a document with no article, recital or annex, or
 /// amendments with no amendment.
 fn check(read: Read) -> Result<Read, String> {
     match &read {
         Read::Document(doc) => {
-            let articles = doc.count(Part::Article);
-            let recitals = doc.count(Part::Recital);
-            if articles == 0 && recitals == 0 {
+            let units = doc.count(Part::Article) + doc.count(Part::Recital);
+            if units + doc.count(Part::Annex) == 0 {
                 return Err(format!(
-                    "no article or recital was found: this does not look like a legal act \
-                     ({} citations, {} annexes found)",
-                    doc.count(Part::Citation),
-                    doc.count(Part::Annex)
+                    "no article, recital or annex was found: this does not look like a legal \
+                     act ({} citations found)",
+                    doc.count(Part::Citation)
                 ));
             }
         }

@@ -35,7 +35,8 @@ fn opens(c: char) -> bool {
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if is_dropped(c) || (c.is_control() && !c.is_whitespace()) {
             continue;
         }
@@ -43,7 +44,10 @@ pub fn clean(text: &str) -> String {
             pending_space = true;
             continue;
         }
-        if pending_space && !out.is_empty() && !closes(c) && !out.ends_with(opens) {
+        // "(EU) .../…": a full stop starting an ellipsis keeps its space.
+        let ellipsis = c == '.' && chars.peek() == Some(&'.');
+        let glued = (closes(c) && !ellipsis) || out.ends_with(opens);
+        if pending_space && !out.is_empty() && !glued {
             out.push(' ');
         }
         pending_space = false;
@@ -127,6 +131,10 @@ mod tests {
             "systems (AI systems), and the ‘learn’; values."
         );
         assert_eq!(clean("Council ;"), "Council;");
+        assert_eq!(
+            clean("Regulation (EU) .../… [on"),
+            "Regulation (EU) .../… [on"
+        );
     }
 
     #[test]

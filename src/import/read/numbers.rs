@@ -46,6 +46,24 @@ pub fn split_num(text: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// A number the Parliament prints with a space for an inserted point, "(a a) text" or
+/// "(iii a) text": the number without the space (`(aa)`, `(iiia)`) and the rest.
+pub fn split_spaced_num(text: &str) -> Option<(String, &str)> {
+    let text = text.trim_start();
+    let close = text.find(')')?;
+    let inner = text.get(1..close).filter(|_| text.starts_with('('))?;
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let short = |w: &str, n: usize| w.len() <= n && w.chars().all(|c| c.is_ascii_alphanumeric());
+    if !matches!(words.as_slice(), [a, b] if short(a, 4) && short(b, 2)) {
+        return None;
+    }
+    let num = format!("({})", words.concat());
+    let rest = &text[close + 1..];
+    let valid = matches!(split_num(&num), Some((_, "")));
+    (valid && (rest.is_empty() || rest.starts_with(char::is_whitespace)))
+        .then(|| (num, rest.trim_start()))
+}
+
 /// The length in bytes of the number at the start of `text`, if it starts with one.
 fn num_len(text: &str) -> Option<usize> {
     let first = text.chars().next()?;
@@ -279,6 +297,20 @@ mod tests {
         assert_eq!(split_num("(a)b"), None);
         assert_eq!(split_num(""), None);
         assert_eq!(split_num("I am"), None);
+    }
+
+    #[test]
+    fn spaced_numbers_of_inserted_points() {
+        assert_eq!(
+            split_spaced_num("(a a) AI systems"),
+            Some(("(aa)".into(), "AI systems"))
+        );
+        assert_eq!(
+            split_spaced_num("(iii a) safety"),
+            Some(("(iiia)".into(), "safety"))
+        );
+        assert_eq!(split_spaced_num("(see below) text"), None);
+        assert_eq!(split_spaced_num("(a) text"), None);
     }
 
     #[test]

@@ -211,6 +211,15 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// A `p` displayed inline: the OJ prints some numbered paragraphs of annexes as two of them
+/// (`<p style="display: inline;">1.   </p><p style="display: inline;">The …</p>`).
+fn is_inline_paragraph(element: &scraper::node::Element) -> bool {
+    element.name() == "p"
+        && element
+            .attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:inline"))
+}
+
 /// The children of a container, where text may sit directly or in spans between blocks.
 pub fn children(body: &mut Body, element: ElementRef) {
     let mut inline = String::new();
@@ -221,7 +230,10 @@ pub fn children(body: &mut Body, element: ElementRef) {
                 let Some(el) = ElementRef::wrap(child) else {
                     continue;
                 };
-                if is_block(e.name()) {
+                if is_inline_paragraph(e) {
+                    raw_text(el, &mut inline);
+                    inline.push(' ');
+                } else if is_block(e.name()) {
                     body.paragraph(&clean(&std::mem::take(&mut inline)));
                     self::element(body, el);
                 } else if is_footnote_ref(e) {
@@ -240,7 +252,7 @@ pub fn children(body: &mut Body, element: ElementRef) {
 /// indentation cells) is a point whose text cell may hold more paragraphs and nested
 /// points; any other row is a line of cells separated by " | ".
 pub fn table_blocks(table: ElementRef) -> Vec<Block> {
-    rows(table).into_iter().filter_map(row_block).collect()
+    rows(table).into_iter().flat_map(row_blocks).collect()
 }
 
 /// The rows of a table, looking through `tbody`, `thead` and `tfoot` but not into nested
@@ -265,14 +277,29 @@ pub fn cells(row: ElementRef) -> Vec<ElementRef> {
         .collect()
 }
 
-fn row_block(row: ElementRef) -> Option<Block> {
+fn row_blocks(row: ElementRef) -> Vec<Block> {
     let all = cells(row);
-    let first_full = all.iter().position(|c| !text(*c).is_empty())?;
+    let Some(first_full) = all.iter().position(|c| !text(*c).is_empty()) else {
+        return Vec::new();
+    };
     let cells = &all[first_full..];
+    // One cell after empty indentation cells: its content, nested tables included.
+    if let [only] = cells {
+        let mut body = Body::default();
+        children(&mut body, *only);
+        return body.blocks;
+    }
     if let [number, content] = cells {
         let label = text(*number);
-        if let Some((num, "")) = split_num(&label) {
-            return Some(point_block(num, *content));
+        // A point quoted in an amending provision carries the opening quotation mark:
+        // ‘(68); a point the Parliament inserts is printed "(a a)", read as (aa).
+        let bare = label.trim_start_matches(['‘', '“']);
+        if let Some((_, "")) = split_num(bare) {
+            return vec![point_block(&label, *content)];
+        }
+        let compact: String = label.split_whitespace().collect();
+        if label.len() <= 12 && matches!(split_num(&compact), Some((_, ""))) {
+            return vec![point_block(&compact, *content)];
         }
     }
     let line: Vec<String> = cells
@@ -280,7 +307,7 @@ fn row_block(row: ElementRef) -> Option<Block> {
         .map(|c| text(*c))
         .filter(|t| !t.is_empty())
         .collect();
-    (!line.is_empty()).then(|| Block::text(line.join(" | ")))
+    vec![Block::text(line.join(" | "))]
 }
 
 /// A point numbered `num` whose text cell is `content`.

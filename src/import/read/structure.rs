@@ -79,8 +79,17 @@ pub fn units(paras: &[Para]) -> Vec<Unit> {
         units: Vec::new(),
         citations: 0,
         skip_group_title: false,
+        last_recital: 0,
+        in_footnote: false,
     };
     let start = start_of_act(paras);
+    // A document of annexes only (an annex file, the annexes of a proposal as text).
+    if paras
+        .get(start)
+        .is_some_and(|p| is_annex_heading(&p.full()))
+    {
+        cutter.phase = Phase::Outside;
+    }
     for para in &paras[start..] {
         cutter.feed(para);
     }
@@ -89,7 +98,8 @@ pub fn units(paras: &[Para]) -> Vec<Unit> {
 }
 
 /// Where the act starts: the first "Having regard to" after the institutions' line, else
-/// the first "Having regard to", else the first recital intro or article heading.
+/// the first "Having regard to", else the first recital intro, else whichever comes first
+/// of a recital (1), an article heading and an annex heading.
 fn start_of_act(paras: &[Para]) -> usize {
     let after_init = (1..paras.len()).find(|&i| {
         cues::is_citation_start(&paras[i].full()) && cues::is_preamble_init(&paras[i - 1].full())
@@ -102,9 +112,14 @@ fn start_of_act(paras: &[Para]) -> usize {
         })
         .or_else(|| paras.iter().position(|p| cues::is_recital_intro(&p.full())))
         .or_else(|| {
-            paras
+            let article = paras
                 .iter()
-                .position(|p| cues::article_heading(&p.full()).is_some())
+                .position(|p| cues::article_heading(&p.full()).is_some());
+            let recital = paras
+                .iter()
+                .position(|p| p.split().num.as_deref() == Some("(1)"));
+            let annex = paras.iter().position(|p| is_annex_heading(&p.full()));
+            [article, recital, annex].into_iter().flatten().min()
         })
         .unwrap_or(paras.len())
 }
@@ -115,6 +130,10 @@ struct Cutter {
     units: Vec<Unit>,
     citations: u32,
     skip_group_title: bool,
+    /// The number of the last recital, to recognise footnotes printed "(50)" among the
+    /// recitals of an Official Journal PDF: a number going back is a footnote.
+    last_recital: u32,
+    in_footnote: bool,
 }
 
 impl Cutter {
@@ -157,7 +176,10 @@ impl Cutter {
                 return true;
             }
         }
-        if let Some(number) = cues::annex_heading(full) {
+        let annex = cues::annex_heading(full)
+            .map(|n| (n, None))
+            .or_else(|| cues::annex_heading_with_title(full).map(|(n, t)| (n, Some(t))));
+        if let Some((number, title)) = annex {
             if matches!(
                 self.phase,
                 Phase::Articles | Phase::Outside | Phase::Annexes
@@ -169,6 +191,10 @@ impl Cutter {
                     number
                 };
                 self.open(&format!("Annex {number}"));
+                if let (Some(current), Some(title)) = (self.current.as_mut(), title) {
+                    current.title = Some(title);
+                    current.expect_title = false;
+                }
                 return true;
             }
         }
@@ -214,7 +240,21 @@ impl Cutter {
         let item = para.split();
         match &item.num {
             Some(num) if is_recital_number(para) => {
-                let number = num.trim_start_matches('(').trim_end_matches(')');
+                let number = num
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .to_string();
+                let value: u32 = number
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0);
+                self.in_footnote = value + 10 < self.last_recital;
+                if self.in_footnote {
+                    return;
+                }
+                self.last_recital = value;
                 self.open(&format!("Recital {number}"));
                 if let Some(current) = &mut self.current {
                     current.expect_title = false;
@@ -222,7 +262,7 @@ impl Cutter {
                 }
             }
             _ => {
-                if let Some(current) = &mut self.current {
+                if let Some(current) = self.current.as_mut().filter(|_| !self.in_footnote) {
                     current.items.push(Item::new(None, para.full()));
                 }
             }
@@ -287,17 +327,22 @@ impl Cutter {
     }
 }
 
-/// `(12)` or `(12a)` at the start of a paragraph: a recital's number.
+fn is_annex_heading(text: &str) -> bool {
+    cues::annex_heading(text).is_some() || cues::annex_heading_with_title(text).is_some()
+}
+
+/// `(12)` or `(12a)` at the start of a paragraph (or `12)`, a typing slip found in Council
+/// documents): a recital's number.
 fn is_recital_number(para: &Para) -> bool {
     let item = para.split();
-    item.num
-        .is_some_and(|n| n.starts_with('(') && style(&n) == Style::ArabicParen)
+    item.num.is_some_and(|n| style(&n) == Style::ArabicParen)
 }
 
 /// A short line that does not end like a sentence: an article's or annex's title.
 pub fn looks_like_title(text: &str) -> bool {
     text.chars().count() <= 250
         && !text.ends_with(['.', ';', ','])
+        && !text.starts_with(['[', '('])
         && !cues::is_citation_start(text)
         && text.chars().next().is_some_and(|c| !c.is_lowercase())
 }

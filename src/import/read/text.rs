@@ -106,16 +106,37 @@ fn repeated_furniture(pages: &[Vec<&str>]) -> HashSet<String> {
             .iter()
             .take(3)
             .chain(filled.iter().rev().take(3))
+            .filter(|l| !is_cue(&clean(l)))
             .map(|l| furniture_key(l))
             .collect();
         for key in edge {
             *counts.entry(key).or_default() += 1;
         }
     }
+    if pages.len() == 1 {
+        return pageless_furniture(&pages[0]);
+    }
     let threshold = (pages.len() / 3).max(3);
     counts
         .into_iter()
-        .filter(|(key, n)| *n >= threshold && key.chars().count() <= 60 && !is_cue(key))
+        .filter(|(key, n)| *n >= threshold && key.chars().count() <= 60)
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Without page breaks, furniture is a short line with a number (a page number or a
+/// document number) repeated at least ten times.
+fn pageless_furniture(lines: &[&str]) -> HashSet<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        let key = furniture_key(line);
+        if key.contains('#') && key.chars().count() <= 80 && !is_cue(&clean(line)) {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(key, n)| *n >= 10 && split_num(key).is_none())
         .map(|(key, _)| key)
         .collect()
 }
@@ -134,18 +155,28 @@ fn is_page_number(line: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Removes the footnotes at the bottom of a page; returns their numbers.
+/// Removes the footnotes at the bottom of a page; returns their numbers. A footnote starts
+/// after a blank line with the next footnote number, or a later one (pages may be missing)
+/// that the page's text refers to ("Council31").
 fn footnotes(body: &mut Vec<&str>, next_note: &mut u32) -> Vec<u32> {
-    let start = (1..body.len())
-        .find(|&i| body[i - 1].trim().is_empty() && note_number(body[i]) == Some(*next_note));
+    let referenced = |n: u32, upto: usize| {
+        let lines: Vec<&str> = body[..upto].to_vec();
+        lines.iter().any(|l| drop_note_refs(l, &[n]) != *l)
+    };
+    let start = (1..body.len()).find(|&i| {
+        body[i - 1].trim().is_empty()
+            && note_number(body[i]).is_some_and(|n| {
+                n == *next_note || (n > *next_note && n < *next_note + 200 && referenced(n, i))
+            })
+    });
     let Some(start) = start else {
         return Vec::new();
     };
     let mut numbers = Vec::new();
     for line in &body[start..] {
-        if note_number(line) == Some(*next_note) {
-            numbers.push(*next_note);
-            *next_note += 1;
+        if let Some(n) = note_number(line).filter(|&n| n >= *next_note) {
+            numbers.push(n);
+            *next_note = n + 1;
         }
     }
     body.truncate(start);
@@ -186,6 +217,19 @@ fn drop_note_refs(line: &str, numbers: &[u32]) -> String {
     out
 }
 
+/// The line before the one being joined.
+#[derive(Default)]
+struct Previous {
+    /// It reached the right margin, so the paragraph may go on.
+    full: bool,
+    /// A heading or formula: a paragraph by itself.
+    alone: bool,
+    /// It started its paragraph.
+    first: bool,
+    indent: usize,
+    text: String,
+}
+
 /// Joins wrapped lines into paragraphs.
 fn join(lines: &[String]) -> Vec<Para> {
     let lengths: Vec<usize> = lines
@@ -197,30 +241,52 @@ fn join(lines: &[String]) -> Vec<Para> {
     let wrapped = width > 0 && width <= 200;
     let words = word_set(lines);
     let mut paras: Vec<String> = Vec::new();
-    let mut previous_full = false;
-    let mut previous_alone = true;
+    let mut previous: Option<Previous> = None;
     for line in lines {
-        let text = line.trim();
+        // Markdown headings ("## ANNEX I: ...") in texts prepared by hand.
+        let text = strip_markdown_heading(line.trim());
         if text.is_empty() {
-            previous_full = false;
-            previous_alone = true;
+            previous = None;
             continue;
         }
-        let starts = starts_paragraph(text);
-        let continues = wrapped && previous_full && !previous_alone && !starts;
+        let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+        let continues = wrapped
+            && previous
+                .as_ref()
+                .is_some_and(|p| continues_paragraph(p, text, indent));
         match paras.last_mut() {
             Some(last) if continues => append(last, text, &words),
             _ => paras.push(text.to_string()),
         }
-        let length = line.trim_end().chars().count();
-        previous_full = length * 10 >= width * 7;
-        previous_alone = stands_alone(text);
+        previous = Some(Previous {
+            full: line.trim_end().chars().count() * 10 >= width * 7,
+            alone: stands_alone(text),
+            first: !continues,
+            indent,
+            text: text.to_string(),
+        });
     }
     paras
         .into_iter()
         .map(|p| Para::new(None, clean(&p)))
         .filter(|p| !p.text.is_empty())
         .collect()
+}
+
+/// Whether `text` (indented by `indent`) continues the paragraph of the line before.
+fn continues_paragraph(previous: &Previous, text: &str, indent: usize) -> bool {
+    if !previous.full || previous.alone || stands_alone(text) || cues::is_citation_start(text) {
+        return false;
+    }
+    // "... paragraphs (2) to" / "(4) of this Regulation": a reference, not a new point.
+    let numbered = split_num(text).is_some();
+    let reference = numbered && text.starts_with('(') && mid_sentence(&previous.text);
+    if numbered && !reference {
+        return false;
+    }
+    // An indented line after a sentence that ended: a new subparagraph.
+    let ended = previous.text.ends_with(['.', ':', ';']);
+    !(indent > previous.indent && !previous.first && ended)
 }
 
 fn percentile(values: &[usize], p: usize) -> usize {
@@ -232,9 +298,26 @@ fn percentile(values: &[usize], p: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// A line that starts a paragraph whatever comes before it.
-fn starts_paragraph(text: &str) -> bool {
-    split_num(text).is_some() || stands_alone(text) || cues::is_citation_start(text)
+/// Whether a full line stops in the middle of a sentence, so that a number starting the
+/// next line is a reference ("... paragraphs (2) to" / "(4) of this Regulation"), not a
+/// new point. A list's "; and" or "; or" ends a point.
+fn mid_sentence(line: &str) -> bool {
+    let line = line.trim_end();
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let conjunction = matches!(
+        last_word,
+        "and" | "or" | "et" | "ou" | "und" | "oder" | "y" | "o" | "e" | "en"
+    );
+    let open = line.ends_with(|c: char| c.is_lowercase() || c == ',');
+    open && !conjunction && !line.ends_with(['.', ':', ';'])
+}
+
+fn strip_markdown_heading(line: &str) -> &str {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    match line[hashes..].strip_prefix(' ') {
+        Some(rest) if hashes > 0 => rest.trim_start(),
+        _ => line,
+    }
 }
 
 /// A line that is a paragraph by itself: a heading or a fixed formula.
@@ -242,6 +325,7 @@ fn stands_alone(text: &str) -> bool {
     let t = clean(text);
     cues::article_heading(&t).is_some()
         || cues::annex_heading(&t).is_some()
+        || cues::annex_heading_with_title(&t).is_some()
         || cues::is_grouping_heading(&t)
         || cues::is_recital_intro(&t)
         || cues::is_enacting_formula(&t)

@@ -30,11 +30,22 @@ pub fn parse<'a>(text: &'a str, expected: &str) -> Result<roxmltree::Document<'a
 /// The message for a file that ends before its elements are closed.
 fn truncated(text: &str) -> String {
     let lines = text.lines().count().max(1);
-    match open_elements(text).last() {
-        Some((name, line)) => format!(
-            "the XML is truncated: the file ends at line {lines} inside <{name}> \
-             (opened at line {line}), which is never closed"
-        ),
+    let open = open_elements(text);
+    match open.last() {
+        Some((name, line)) => {
+            let path: Vec<String> = open
+                .iter()
+                .rev()
+                .take(6)
+                .rev()
+                .map(|(n, _)| format!("<{n}>"))
+                .collect();
+            format!(
+                "the XML is truncated: the file ends at line {lines} inside <{name}> \
+                 (opened at line {line}), which is never closed (open: {})",
+                path.join(" > ")
+            )
+        }
         None => {
             format!("the XML is truncated: the file ends at line {lines} before it is complete")
         }
