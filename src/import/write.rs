@@ -25,14 +25,24 @@ use crate::import::error::ImportError;
 
 /// Write `changes` under `root`, all or nothing (see the module documentation).
 pub fn commit(root: &Path, changes: &[FileChange]) -> Result<(), ImportError> {
-    let mut staged: Vec<(NamedTempFile, &FileChange)> = Vec::with_capacity(changes.len());
-    for change in changes {
-        let temp = stage(root, change)?;
-        staged.push((temp, change));
-    }
-    for (_, change) in &staged {
-        unchanged_since_read(root, change)?;
-    }
+    // Folders the import creates (`provisions/` of a dossier without records yet) are
+    // removed again if it fails.
+    let mut created: Vec<PathBuf> = Vec::new();
+    let staged = stage_all(root, changes, &mut created).and_then(|staged| {
+        for (_, change) in &staged {
+            unchanged_since_read(root, change)?;
+        }
+        Ok(staged)
+    });
+    let staged = match staged {
+        Ok(staged) => staged,
+        Err(e) => {
+            for folder in created.iter().rev() {
+                let _ = std::fs::remove_dir(folder);
+            }
+            return Err(e);
+        }
+    };
     let mut done: Vec<&FileChange> = Vec::with_capacity(staged.len());
     for (temp, change) in staged {
         let target = root.join(&change.path);
@@ -43,11 +53,37 @@ pub fn commit(root: &Path, changes: &[FileChange]) -> Result<(), ImportError> {
         };
         if let Err(e) = renamed {
             let why = format!("cannot replace {}: {}", change.path.display(), e.error);
-            return Err(roll_back(root, &done, why));
+            let err = roll_back(root, &done, why);
+            for folder in created.iter().rev() {
+                let _ = std::fs::remove_dir(folder);
+            }
+            return Err(err);
         }
         done.push(change);
     }
     Ok(())
+}
+
+/// Every file's temporary file (dropped, hence removed, on failure).
+fn stage_all<'a>(
+    root: &Path,
+    changes: &'a [FileChange],
+    created: &mut Vec<PathBuf>,
+) -> Result<Vec<(NamedTempFile, &'a FileChange)>, ImportError> {
+    let mut staged = Vec::with_capacity(changes.len());
+    for change in changes {
+        let folder = root.join(&change.path);
+        let folder = folder.parent().unwrap_or(root);
+        let mut missing: Vec<PathBuf> = folder
+            .ancestors()
+            .take_while(|f| !f.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        missing.reverse();
+        created.extend(missing);
+        staged.push((stage(root, change)?, change));
+    }
+    Ok(staged)
 }
 
 /// Write one file's new bytes to a temporary file beside it.
@@ -176,6 +212,20 @@ mod tests {
         ];
         let err = commit(root.path(), &changes).expect_err("refused");
         assert!(err.message.contains("p/a.yaml changed"), "{err}");
+        assert_eq!(listing(root.path()), [("p/a.yaml".into(), "edited".into())]);
+    }
+
+    #[test]
+    fn folders_made_for_a_failed_import_are_removed() {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(root.path().join("p")).expect("folder");
+        std::fs::write(root.path().join("p/a.yaml"), "edited").expect("file");
+        let changes = [
+            change("p/new/b.yaml", None, "b"),
+            change("p/a.yaml", Some("old"), "new"),
+        ];
+        commit(root.path(), &changes).expect_err("refused");
+        assert!(!root.path().join("p/new").exists());
         assert_eq!(listing(root.path()), [("p/a.yaml".into(), "edited".into())]);
     }
 
