@@ -43,21 +43,34 @@ pub fn prepare(read: Read, dossier: &Dossier, institution: Institution) -> Prepa
         Read::Amendments(amendments) => {
             let base = commission_document(dossier);
             let applied = apply_amendments(&base, &amendments);
-            let mut prepared = from_document(applied.document);
+            // A unit whose every paragraph the amendments delete is deleted (the
+            // Parliament often deletes an article paragraph by paragraph).
+            let mut deleted = applied.deleted;
+            let (emptied, amended): (Vec<Unit>, Vec<Unit>) = applied
+                .document
+                .units
+                .into_iter()
+                .partition(|u| clean_text(&u.text()).is_empty());
+            deleted.extend(emptied.into_iter().map(|u| u.reference));
+            let mut prepared = from_document(Document {
+                units: amended,
+                ..applied.document
+            });
             prepared.trust_numbers = true;
             prepared.summary = format!(
-                "{} amendments, changing {} units",
+                "{} amendments, changing {} units and deleting {}",
                 amendments.items.len(),
-                prepared.items.len()
+                prepared.items.len(),
+                deleted.len()
             );
             prepared.problems.extend(applied.problems);
             let touched: HashSet<LegalRef> = prepared
                 .items
                 .iter()
                 .map(|i| i.unit.reference.clone())
-                .chain(applied.deleted.iter().cloned())
+                .chain(deleted.iter().cloned())
                 .collect();
-            for reference in applied.deleted {
+            for reference in deleted {
                 prepared.items.push(marker(reference, Content::Deleted));
             }
             if institution != Institution::Commission {
