@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of trilogue (issue #7): build and check at 1k, 10k and 100k provisions against
-# Hugo and the I/O floor, `trilogue diff` against git and wdiff, and the rebuild latency of
-# `trilogue serve`. Prints a table of medians (with min and max) and the targets met or not.
+# Hugo and the I/O floor, `trilogue diff` against git and wdiff, the rebuild latency of
+# `trilogue serve`, and `trilogue import` of a real Parliament amendments document (when
+# the real documents are present, see tests/fixtures/real/SOURCES.md). Prints a table of
+# medians (with min and max) and the targets met or not.
 #
 #   bench/run.sh            the full run (several minutes to an hour, depending on the machine)
 #   bench/run.sh --quick    200 provisions, one repetition, no 100k: what CI runs
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1 ;;
     --reps) REPS="$2"; shift ;;
     --keep) KEEP=1 ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -236,6 +238,57 @@ awk '{ split($1, a, "="); split($2, b, "="); r = b[2]; ms = r + 0
        if (r ~ /µs$/) ms = ms / 1000; else if (r ~ /[0-9]s$/ && r !~ /ms$/) ms = ms * 1000
        printf "serve page\t%s\t-\t-\nserve rebuilt\t%s\t-\t-\n", a[2] / 1000, ms / 1000 }' "$WORK/probes.txt" >>"$RUNS"
 
+# --- import ---------------------------------------------------------------------------
+# `trilogue import` of the Parliament's 771 amendments to the AI Act (P9_TA(2023)0236, the
+# 2.6 MB OJ C edition) into a dossier of 300 provisions: the AI Act proposal imported from
+# its EUR-Lex XHTML (180 provisions), plus 120 more Commission articles no amendment
+# touches. The real documents are not committed (tests/fixtures/real/SOURCES.md says where
+# they come from); without them the step is listed as not run. BENCH_REAL_DOCS names
+# another folder holding them.
+REAL="${BENCH_REAL_DOCS:-tests/fixtures/real}"
+EP_DOC="$REAL/aia-ep-position-2023-0236-oj-c-2024-506-en.html"
+PROPOSAL="$REAL/aia-com2021-206-en.xhtml"
+IMPORT_N=300
+if [ -f "$EP_DOC" ] && [ -f "$PROPOSAL" ]; then
+  say "trilogue import: 771 amendments (2.6 MB) into a dossier of $IMPORT_N provisions"
+  I="$WORK/import"
+  mkdir -p "$I/positions/ai-act/provisions"
+  cat >"$I/positions/ai-act/dossier.yaml" <<'YAML'
+# yaml-language-server: $schema=../../schema/dossier.schema.json
+title: Regulation laying down harmonised rules on artificial intelligence
+short_title: AI Act
+procedure: 2021/0106(COD)
+lang: en
+status: parliament-mandate
+summary: The benchmark's dossier.
+sources:
+  com-2021-206:
+    title: Commission proposal, COM(2021) 206 final
+    institution: commission
+    date: 2021-04-21
+  ep-2023-0236:
+    title: Amendments adopted by the European Parliament, P9_TA(2023)0236
+    institution: parliament
+    date: 2023-06-14
+YAML
+  "$BIN" --root "$I" -q import ai-act "$PROPOSAL" --institution commission --date 2021-04-21 --source com-2021-206
+  have=$(find "$I/positions/ai-act/provisions" -name '*.yaml' | wc -l)
+  for ((k = 1; k <= IMPORT_N - have; k++)); do
+    printf 'ref: Article %d\ntitle: Filler article %d\npositions:\n  commission:\n    date: 2021-04-21\n    source: com-2021-206\n    text: |\n      1. This filler article %d of the benchmark is not amended by the Parliament.\n' \
+      $((200 + k)) "$k" "$k" >"$I/positions/ai-act/provisions/article-$((200 + k)).yaml"
+  done
+  [ "$(find "$I/positions/ai-act/provisions" -name '*.yaml' | wc -l)" = "$IMPORT_N" ] || { echo "the import dossier does not have $IMPORT_N provisions" >&2; exit 1; }
+  cp -r "$I" "$I.pristine"
+  prep() { rm -rf "$I" && cp -r "$I.pristine" "$I"; }
+  measure "import $IMPORT_N" "$BIN" --root "$I" import ai-act "$EP_DOC" --institution parliament --date 2023-06-14 --source ep-2023-0236
+  grep -q "amendments, changing" "$WORK/stdout.txt" || { cat "$WORK/stdout.txt" >&2; echo "the import did not read the amendments" >&2; exit 1; }
+  prep() { :; }
+  rm -rf "$I" "$I.pristine"
+else
+  say "trilogue import: not run ($EP_DOC or $PROPOSAL missing; see tests/fixtures/real/SOURCES.md)"
+  echo "import of the Parliament's amendments: not run, the real documents are missing ($EP_DOC, $PROPOSAL; see tests/fixtures/real/SOURCES.md)" >>"$FAILURES"
+fi
+
 # --- the table ------------------------------------------------------------------------
 say "results"
 {
@@ -267,6 +320,11 @@ say "results"
     awk -v name="diff: $what" -v m="$m" -v lo="$lo" -v hi="$hi" -v cpu="$(med "diff $what" 3)" -v mem="$(med "diff $what" 4)" \
       'BEGIN { printf "| %s | 1 MB pair | %.3f (%.3f–%.3f) | %.2f | %.0f | | |\n", name, m, lo, hi, cpu, mem / 1024 }'
   done
+  if [ -n "$(awk -F'\t' -v l="import $IMPORT_N" '$1 == l' "$RUNS")" ]; then
+    read -r m lo hi <<<"$(stat "import $IMPORT_N" 2)"
+    awk -v n="$IMPORT_N" -v m="$m" -v lo="$lo" -v hi="$hi" -v cpu="$(med "import $IMPORT_N" 3)" -v mem="$(med "import $IMPORT_N" 4)" \
+      'BEGIN { printf "| trilogue import: 771 amendments (2.6 MB) | %d | %.2f (%.2f–%.2f) | %.2f | %.0f | | |\n", n, m, lo, hi, cpu, mem / 1024 }'
+  fi
   for what in page rebuilt; do
     read -r m lo hi <<<"$(stat "serve $what" 2)"
     label=$([ "$what" = page ] && echo "serve: save → page shows the edit" || echo "serve: \"rebuilt in\" (log)")
@@ -299,6 +357,9 @@ say "results"
   done <"$ROWS"
   target "diff of the 1 MB pair (≤ 0.3 s)" "$(med "diff trilogue" 2)" 0.3 " s"
   target "diff / git diff --word-diff (≤ 1)" "$(awk -v a="$(med "diff trilogue" 2)" -v g="$(med "diff git" 2)" 'BEGIN { print a / g }')" 1 ""
+  if [ "$(med "import $IMPORT_N" 2)" != "-" ]; then
+    target "import of 771 amendments into $IMPORT_N provisions (≤ 1 s)" "$(med "import $IMPORT_N" 2)" 1 " s"
+  fi
   target "serve: one edit, $SERVE_N provisions, page updated (≤ 100 ms)" "$(awk -v s="$(med "serve page" 2)" 'BEGIN { print s * 1000 }')" 100 " ms"
   if [ -s "$FAILURES" ]; then
     echo

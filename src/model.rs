@@ -405,6 +405,10 @@ impl Provision {
 pub struct Version {
     pub date: Date,
     pub source: String,
+    /// The version's own number where its document numbers the provision differently
+    /// from the provision's `reference` (the final act's Article 16 on the proposal's
+    /// Article 14); always in the same part. `None`: the same number.
+    pub reference: Option<LegalRef>,
     pub summary: Option<Localized>,
     pub content: Content,
     pub note: Option<Localized>,

@@ -46,6 +46,12 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
             "population.schema.json",
             root::<RawPopulation>("The Council's population figures for one year"),
         ),
+        (
+            "import-map.schema.json",
+            root::<crate::import::mapping::RawImportMap>(
+                "How `trilogue import` lines up published documents with the provisions",
+            ),
+        ),
     ]
 }
 

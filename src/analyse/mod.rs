@@ -91,6 +91,7 @@ impl Cell {
         let version = self.version.as_ref().map(|v| Version {
             date: v.date,
             source: v.source.clone(),
+            reference: v.reference.clone(),
             summary: v.summary.clone(),
             content: match &v.content {
                 Content::Text(_) => Content::SummaryOnly,
@@ -407,6 +408,7 @@ mod tests {
         Version {
             date,
             source: "s".into(),
+            reference: None,
             summary: None,
             content,
             note: None,

@@ -134,17 +134,20 @@ impl Comment<'_> {
         for v in &i.versions_added {
             let _ = writeln!(
                 out,
-                "  - new version of {} (source `{}`){}",
+                "  - new version of {} (source `{}`{}){}",
                 v.date,
                 v.source,
+                numbered(v),
                 summary_suffix(v)
             );
         }
         for v in &i.versions_edited {
             let _ = writeln!(
                 out,
-                "  - version of {} (source `{}`) edited",
-                v.date, v.source
+                "  - version of {} (source `{}`{}) edited",
+                v.date,
+                v.source,
+                numbered(v)
             );
         }
         for v in &i.versions_removed {
@@ -241,6 +244,14 @@ fn sources(out: &mut String, d: &DossierChanges) {
         }
     }
     out.push('\n');
+}
+
+/// `, numbered Article 16` for a version with its own number.
+fn numbered(v: &VersionEntry) -> String {
+    v.reference
+        .as_ref()
+        .map(|r| format!(", numbered {}", escape(r)))
+        .unwrap_or_default()
 }
 
 fn summary_suffix(v: &VersionEntry) -> String {

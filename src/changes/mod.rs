@@ -120,6 +120,9 @@ pub struct InstitutionChanges {
 pub struct VersionEntry {
     pub date: String,
     pub source: String,
+    /// The version's own number, where it differs from the provision's ref.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     pub summary: Option<String>,
 }
 
@@ -333,6 +336,7 @@ fn version_entry(d: &Dossier, v: &Version) -> VersionEntry {
     VersionEntry {
         date: v.date.iso(),
         source: v.source.clone(),
+        reference: v.reference.as_ref().map(ToString::to_string),
         summary: v.summary.as_ref().map(|s| s.get(&d.lang).to_string()),
     }
 }
@@ -425,7 +429,10 @@ fn compare_positions(
         .filter(|v| {
             av.iter().any(|o| {
                 key(o) == key(v)
-                    && (o.content != v.content || o.summary != v.summary || o.note != v.note)
+                    && (o.content != v.content
+                        || o.summary != v.summary
+                        || o.note != v.note
+                        || o.reference != v.reference)
             })
         })
         .map(|v| version_entry(d, v))

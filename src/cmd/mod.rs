@@ -13,6 +13,7 @@ pub mod build;
 pub mod changes;
 pub mod check;
 pub mod diff;
+pub mod import;
 pub mod new;
 pub mod schema;
 pub mod serve;
@@ -26,7 +27,7 @@ pub const EXIT_USAGE_OR_IO: u8 = 2;
     name = "trilogue",
     version,
     about = "Compare the Commission's, the Parliament's and the Council's positions on an EU law, provision by provision",
-    after_help = "Examples:\n  trilogue check                 validate positions/\n  trilogue build                 write the website to site/\n  trilogue brief csar            a PDF briefing on the dossier csar\n  trilogue diff old.txt new.txt  word diff of two text files\n\nDocumentation: README.md and CONTRIBUTING.md"
+    after_help = "Examples:\n  trilogue check                 validate positions/\n  trilogue build                 write the website to site/\n  trilogue brief csar            a PDF briefing on the dossier csar\n  trilogue diff old.txt new.txt  word diff of two text files\n  trilogue import csar act.html --institution agreement --date 2024-07-12 --source reg-2024-1\n                                 add a published text to a dossier\n\nDocumentation: README.md and CONTRIBUTING.md"
 )]
 pub struct Cli {
     /// The project folder, where positions/ and templates/ are.
@@ -56,6 +57,8 @@ pub enum Command {
     Schema(schema::Args),
     /// Create a new dossier or provision from a commented template.
     New(new::Args),
+    /// Add the texts of a published document (EUR-Lex, Formex, AKN, Parliament, plain text) to a dossier.
+    Import(import::Args),
     /// Summarise what changed in the positions between two revisions.
     Changes(changes::Args),
     /// Preview the site locally, rebuilding and reloading on every edit.
@@ -87,6 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::execute(&ctx, args),
         Command::Schema(args) => schema::execute(&ctx, args),
         Command::New(args) => new::execute(&ctx, args),
+        Command::Import(args) => import::execute(&ctx, args),
         Command::Changes(args) => changes::execute(&ctx, args),
         Command::Serve(args) => serve::execute(&ctx, args),
     };

@@ -69,6 +69,8 @@ codes! {
     SymbolicLink = "E0026", "a symbolic link under `positions/` (or `positions/` itself a link), which trilogue does not follow";
     NotARegularFile = "E0027", "a special file (a FIFO or a device) where a YAML file is expected";
     NotALanguageCode = "E0028", "not a language code (two or three lowercase letters, such as `en`)";
+    ImportMapping = "E0029", "`import-map.yaml` names a provision that does not exist, one provision for two units of a source, or part of a unit (`Article 7(2)`)";
+    VersionRefPart = "E0030", "a version's `ref` names another kind of provision than the provision's `ref` (a recital number on an article)";
     UncitedSource = "W0001", "a source that nothing cites (warning)";
     LongSummary = "W0002", "a summary longer than 300 characters (warning)";
     TextWithoutSummary = "W0003", "a current position with a text but no summary: the table can only count its words (warning)";

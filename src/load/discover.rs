@@ -38,7 +38,8 @@ impl Discovered {
                 | FileKind::Provision(d)
                 | FileKind::MemberStates(d)
                 | FileKind::Timeline(d)
-                | FileKind::Actors(d) => Some(d),
+                | FileKind::Actors(d)
+                | FileKind::ImportMap(d) => Some(d),
                 FileKind::Population => None,
             };
             if let Some(group) = groups.iter_mut().find(|(g, _)| g.as_ref() == id) {
@@ -166,6 +167,7 @@ fn classify(components: &[String]) -> Option<FileKind> {
                 "member-states.yaml" => Some(FileKind::MemberStates(d)),
                 "timeline.yaml" => Some(FileKind::Timeline(d)),
                 "actors.yaml" => Some(FileKind::Actors(d)),
+                crate::import::mapping::FILE_NAME => Some(FileKind::ImportMap(d)),
                 _ => None,
             }
         }
@@ -185,8 +187,8 @@ fn unexpected_file(rel: &Path, components: &[String]) -> Diagnostic {
     } else if components.first().map(String::as_str) == Some("_data") {
         "files in positions/_data/ are named `population-<year>.yaml`".to_string()
     } else {
-        "a dossier folder holds dossier.yaml, member-states.yaml, timeline.yaml, actors.yaml \
-         and provisions/<id>.yaml"
+        "a dossier folder holds dossier.yaml, member-states.yaml, timeline.yaml, actors.yaml, \
+         import-map.yaml and provisions/<id>.yaml"
             .to_string()
     };
     Diagnostic::error(

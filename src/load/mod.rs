@@ -76,6 +76,8 @@ pub struct RawDossierFolder {
     pub member_states: Option<Parsed<RawMemberStates>>,
     pub timeline: Option<Parsed<Vec<RawEvent>>>,
     pub actors: Option<Parsed<Vec<RawActor>>>,
+    /// `import-map.yaml`: how `trilogue import` lines documents up with the provisions.
+    pub import_map: Option<Parsed<crate::import::mapping::RawImportMap>>,
     /// Files in the folder that failed to parse: their kinds, so that validation can
     /// avoid cascades (e.g. no "unused source" when a provision could not be read).
     pub had_parse_errors: bool,
@@ -97,6 +99,7 @@ pub enum FileKind {
     MemberStates(String),
     Timeline(String),
     Actors(String),
+    ImportMap(String),
     Population,
 }
 

@@ -135,6 +135,13 @@ pub struct RawVersion {
     /// The id of the source, defined under `sources:` in dossier.yaml.
     #[schemars(with = "IdValue")]
     pub source: S<String>,
+    /// This version's own number for the provision, where its document numbers it
+    /// differently from the provision's `ref`: e.g. `Article 16` on the proposal's
+    /// `Article 14` row when the final act renumbers it. Same part (article, recital, ...)
+    /// as the provision's `ref`. `trilogue import` writes it; the site shows both numbers.
+    #[serde(default, rename = "ref")]
+    #[schemars(with = "Option<RefValue>")]
+    pub reference: Option<S<String>>,
     /// One line for the comparison table.
     #[serde(default)]
     #[schemars(with = "Option<LocalizedValue>")]

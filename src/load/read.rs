@@ -70,6 +70,7 @@ pub fn load_files(
                 member_states: None,
                 timeline: None,
                 actors: None,
+                import_map: None,
                 had_parse_errors: false,
             };
             (id, folder)
@@ -82,7 +83,8 @@ pub fn load_files(
             | FileKind::Provision(d)
             | FileKind::MemberStates(d)
             | FileKind::Timeline(d)
-            | FileKind::Actors(d) => Some(d.clone()),
+            | FileKind::Actors(d)
+            | FileKind::ImportMap(d) => Some(d.clone()),
             FileKind::Population => None,
         };
         let parsed = match result {
@@ -114,6 +116,7 @@ pub fn load_files(
             ParsedAny::MemberStates(p) => folder.member_states = Some(p),
             ParsedAny::Timeline(p) => folder.timeline = Some(p),
             ParsedAny::Actors(p) => folder.actors = Some(p),
+            ParsedAny::ImportMap(p) => folder.import_map = Some(p),
             ParsedAny::Population(_) => {}
         }
     }
@@ -153,6 +156,7 @@ enum ParsedAny {
     MemberStates(Parsed<RawMemberStates>),
     Timeline(Parsed<Vec<RawEvent>>),
     Actors(Parsed<Vec<RawActor>>),
+    ImportMap(Parsed<crate::import::mapping::RawImportMap>),
     Population(Parsed<RawPopulation>),
 }
 
@@ -186,6 +190,8 @@ fn parse_file(
         FileKind::Actors(_) => {
             parse_yaml_or_empty(&file).map(|value| ParsedAny::Actors(Parsed { file, value }))
         }
+        FileKind::ImportMap(_) => crate::import::mapping::parse(&file)
+            .map(|value| ParsedAny::ImportMap(Parsed { file, value })),
         FileKind::Population => {
             parse_yaml(&file).map(|value| ParsedAny::Population(Parsed { file, value }))
         }

@@ -170,7 +170,14 @@ fn for_each_object_schema(
 }
 
 /// Give every field of `object` a form the editor completes and describes well.
+/// The values of a map (`additionalProperties`) are fields too: their key is the name the
+/// contributor types.
 fn shape_properties(object: &mut Map<String, Value>, notes: &[(String, String)]) {
+    if let Some(Value::Object(values)) = object.get_mut("additionalProperties") {
+        if values.contains_key("description") {
+            shape_field(values, notes);
+        }
+    }
     let Some(Value::Object(properties)) = object.get_mut("properties") else {
         return;
     };

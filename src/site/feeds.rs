@@ -211,6 +211,10 @@ struct DataPosition<'a> {
     institution: Institution,
     date: Date,
     source: &'a str,
+    /// The version's own number where its document numbers the provision differently
+    /// (left out when it is the provision's `reference`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<String>,
     /// `text`, `same_as`, `deleted` or `summary_only`.
     kind: &'static str,
     same_as: Option<Institution>,
@@ -264,6 +268,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                         institution: *institution,
                         date: v.date,
                         source: &v.source,
+                        reference: v.reference.as_ref().map(ToString::to_string),
                         kind: match &v.content {
                             Content::Text(_) => "text",
                             Content::SameAs(_) => "same_as",

@@ -72,6 +72,9 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         .as_ref()
         .map(|a| validate_actors(a, diags))
         .unwrap_or_default();
+    if let Some(map) = &folder.import_map {
+        validate_import_map(folder, map, &sources_ctx, diags);
+    }
     if !folder.had_parse_errors {
         warn_uncited_sources(parsed, &cited, diags);
     }
@@ -93,6 +96,27 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         timeline,
         actors,
     })
+}
+
+/// `import-map.yaml`: the sources and provisions it names must exist.
+fn validate_import_map(
+    folder: &RawDossierFolder,
+    map: &crate::load::Parsed<crate::import::mapping::RawImportMap>,
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let provision_ids: Vec<String> = folder
+        .provisions
+        .iter()
+        .filter_map(|p| p.file.path.file_stem())
+        .map(|s| s.to_string_lossy().to_string())
+        .collect();
+    let known = crate::import::mapping::Known {
+        source_ids: &sources.ids,
+        provision_ids: &provision_ids,
+        dossier_file: &sources.file,
+    };
+    diags.extend(crate::import::mapping::validate(map, &known));
 }
 
 /// A folder whose dossier.yaml is missing (an error of its own) or broken (reported
@@ -385,6 +409,7 @@ fn warn_missing_schema_lines(folder: &RawDossierFolder, diags: &mut Vec<Diagnost
             .map(|f| (&f.file, "member-states")),
         folder.timeline.as_ref().map(|f| (&f.file, "timeline")),
         folder.actors.as_ref().map(|f| (&f.file, "actors")),
+        folder.import_map.as_ref().map(|f| (&f.file, "import-map")),
     ];
     for (file, kind) in named_files.into_iter().flatten() {
         if let Some(d) = schema_line_warning(file, &format!("../../schema/{kind}.schema.json")) {

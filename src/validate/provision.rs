@@ -53,7 +53,7 @@ pub(super) fn validate_provision(
         .as_ref()
         .and_then(|c| ctx.localized(c, "consequences", false));
     let topics = provision_topics(&mut ctx, raw, sources, topic_ids, dossier_file);
-    let positions = validate_positions(&mut ctx, raw, sources, cited);
+    let positions = validate_positions(&mut ctx, raw, reference.as_ref(), sources, cited);
 
     let (Some(id), Some(reference), Some(title), Some(positions)) =
         (id, reference, title, positions)
@@ -143,6 +143,7 @@ fn provision_topics(
 fn validate_positions(
     ctx: &mut FileCtx,
     raw: &RawProvision,
+    reference: Option<&LegalRef>,
     sources: &Sources,
     cited: &mut HashSet<String>,
 ) -> Option<BTreeMap<Institution, Vec<Version>>> {
@@ -183,6 +184,7 @@ fn validate_positions(
             institution,
             present: &present,
             sources,
+            reference,
         };
         match validate_versions(ctx, &slot, &list, cited) {
             Some(out) => {
@@ -200,6 +202,8 @@ struct Slot<'a> {
     institution: Institution,
     present: &'a [Institution],
     sources: &'a Sources<'a>,
+    /// The provision's own ref (`None` when it is broken, reported already).
+    reference: Option<&'a LegalRef>,
 }
 
 /// One institution's versions, which must be in date order; `None` when one is unusable
@@ -215,12 +219,16 @@ fn validate_versions(
     let mut out = Vec::new();
     let mut previous: Option<Date> = None;
     for &(v, vpos) in list {
-        let Some(version) =
+        let Some(mut version) =
             validate_version(ctx, v, vpos, institution, slot.present, slot.sources, cited)
         else {
             ok = false;
             continue;
         };
+        match version_reference(ctx, v, slot.reference) {
+            Ok(own) => version.reference = own,
+            Err(()) => ok = false,
+        }
         if let Some(prev) = previous {
             if version.date < prev {
                 let d = ctx
@@ -323,10 +331,57 @@ fn validate_version(
     Some(Version {
         date: date?,
         source: source?,
+        // Set by the caller, which knows the provision's own ref (see `version_reference`).
+        reference: None,
         summary,
         content,
         note,
     })
+}
+
+/// A version's own `ref` (see [`Version::reference`]): a legal reference in the same part
+/// as the provision's (`provision` is `None` when that one is broken, reported already).
+/// `Err` once the problem is reported.
+fn version_reference(
+    ctx: &mut FileCtx,
+    v: &RawVersion,
+    provision: Option<&LegalRef>,
+) -> Result<Option<LegalRef>, ()> {
+    let Some(raw) = &v.reference else {
+        return Ok(None);
+    };
+    let own = match LegalRef::parse(&raw.value) {
+        Ok(r) => r,
+        Err(e) => {
+            let d = ctx
+                .at(
+                    Code::NotALegalReference,
+                    format!("`{}` is not a legal reference: {}", raw.value, e.message),
+                    pos_of(raw),
+                    ctx.len_of(raw),
+                )
+                .help(e.help);
+            ctx.push(d);
+            return Err(());
+        }
+    };
+    match provision {
+        Some(p) if p.part() != own.part() => {
+            let d = ctx
+                .at(
+                    Code::VersionRefPart,
+                    format!("this version's `ref` is {own}, but the provision is {p}"),
+                    pos_of(raw),
+                    ctx.len_of(raw),
+                )
+                .label(format!("not one of the {}s", p.part().name().to_lowercase()))
+                .help("a version's own number names the same kind of provision in its document (an article stays an article); remove `ref` if the numbers are the same");
+            ctx.push(d);
+            Err(())
+        }
+        // The same number as the provision's says nothing: kept, harmless.
+        _ => Ok(Some(own)),
+    }
 }
 
 /// Follow `same_as` from every version; report the first loop found.

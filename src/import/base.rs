@@ -1,0 +1,75 @@
+//! The Commission's text as the dossier holds it, as a [`Document`]: what the
+//! Parliament's amendments are applied to.
+//!
+//! One unit per provision with a Commission text (its current version), numbered by the
+//! provision's ref; one block per paragraph of the stored text, the leading `1.` or `(a)`
+//! becoming the block's number, which is how `trilogue` stores texts (see
+//! [`crate::diff::split_paragraphs`]) and how the amendments locate what they change.
+
+use crate::diff::{paragraph_label, split_paragraphs};
+use crate::import::document::{Block, Document, Unit};
+use crate::model::{Dossier, Institution};
+
+/// The dossier's Commission texts, in the dossier's order.
+pub fn commission_document(dossier: &Dossier) -> Document {
+    let lang = dossier.lang.as_str();
+    let units = dossier
+        .provisions
+        .iter()
+        .filter_map(|p| {
+            let version = p.current(Institution::Commission)?;
+            let text = p.effective_text(version, lang)?;
+            Some(Unit {
+                reference: p.reference.clone(),
+                title: Some(p.title.get(lang).to_string()),
+                blocks: blocks(&text),
+            })
+        })
+        .collect();
+    Document {
+        lang: Some(dossier.lang.clone()),
+        identifier: None,
+        title: Some(dossier.title.get(lang).to_string()),
+        units,
+    }
+}
+
+/// A stored text as blocks: one per paragraph, numbered where it starts with a label.
+pub fn blocks(text: &str) -> Vec<Block> {
+    split_paragraphs(text)
+        .into_iter()
+        .map(|paragraph| match paragraph_label(&paragraph) {
+            Some(label) => {
+                let rest = paragraph[label.len()..].trim().to_string();
+                Block::numbered(label, rest)
+            }
+            None => Block::text(paragraph),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_become_numbered_blocks_and_read_back_the_same() {
+        let text = "1. Providers shall act:\n\n(a) quickly;\n(b) well.\n\nThis applies to all.";
+        let blocks = blocks(text);
+        assert_eq!(
+            blocks,
+            [
+                Block::numbered("1.", "Providers shall act:"),
+                Block::numbered("(a)", "quickly;"),
+                Block::numbered("(b)", "well."),
+                Block::text("This applies to all."),
+            ]
+        );
+        let unit = Unit {
+            reference: crate::refs::LegalRef::parse("Article 1").expect("valid"),
+            title: None,
+            blocks,
+        };
+        assert!(crate::diff::texts_identical(&unit.text(), text));
+    }
+}
