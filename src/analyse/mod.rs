@@ -428,6 +428,7 @@ mod tests {
             consequences: None,
             positions: positions.into_iter().collect(),
             file: "x.yaml".into(),
+            cites: vec![],
         }
     }
 
@@ -443,6 +444,7 @@ mod tests {
             topics: vec![],
             sources: vec![],
             provisions,
+            rows: vec![],
             member_states: vec![],
             timeline: vec![],
             actors: vec![],
