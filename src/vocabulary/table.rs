@@ -43,6 +43,33 @@ pub enum TablePhrase {
     Rows {
         count: usize,
     },
+    /// A provision's cell without a version, beside a summary row that records the
+    /// institution's position in summary.
+    NoTextRecorded,
+    /// Briefing cover lines of a dossier with summary rows.
+    RowsLabel,
+    AllRowsOfDossier {
+        count: usize,
+    },
+    RowsSelected {
+        count: usize,
+    },
+    TextsLabel,
+    /// "The 14 provisions they cite, in full, with changes marked".
+    CitedTexts {
+        count: usize,
+    },
+    /// The first column of a summary table.
+    SubjectColumn,
+    /// The first column of a table of provisions.
+    ProvisionColumn,
+    /// The total line of a briefing's summary of rows.
+    AllRowsInBriefing,
+    /// The link to a briefing of summary rows: "PDF to print (A4, 15 rows)".
+    PdfOfRows {
+        count: usize,
+        topic: bool,
+    },
     /// The summary of a row in a feed: "Detection orders: Council position".
     RowFeedEntry {
         title: String,
@@ -89,6 +116,16 @@ impl TablePhrase {
             TablePhrase::ProvisionsTable(_) => "provisions-table",
             TablePhrase::ProvisionsTableDescription(_) => "provisions-table-description",
             TablePhrase::Rows { .. } => "rows",
+            TablePhrase::NoTextRecorded => "no-text-recorded",
+            TablePhrase::RowsLabel => "rows-label",
+            TablePhrase::AllRowsOfDossier { .. } => "all-rows-of-dossier",
+            TablePhrase::RowsSelected { .. } => "rows-selected",
+            TablePhrase::TextsLabel => "texts-label",
+            TablePhrase::CitedTexts { .. } => "cited-texts",
+            TablePhrase::SubjectColumn => "subject-column",
+            TablePhrase::ProvisionColumn => "provision-column",
+            TablePhrase::AllRowsInBriefing => "all-rows-in-briefing",
+            TablePhrase::PdfOfRows { .. } => "pdf-of-rows",
             TablePhrase::RowFeedEntry { .. } => "row-feed-entry",
         }
     }
@@ -124,6 +161,29 @@ impl TablePhrase {
                 "Each institution's position on every provision of {s}, compared with the Commission proposal."
             ),
             TablePhrase::Rows { count } => format!("{count} {}", plural(*count, "row", "rows")),
+            TablePhrase::NoTextRecorded => {
+                "No text recorded: see the position in summary above".into()
+            }
+            TablePhrase::RowsLabel => "Summary rows".into(),
+            TablePhrase::AllRowsOfDossier { count } => {
+                format!("All {count} {} of the dossier", plural(*count, "row", "rows"))
+            }
+            TablePhrase::RowsSelected { count } => {
+                format!("{count} {} selected", plural(*count, "row", "rows"))
+            }
+            TablePhrase::TextsLabel => "Legal texts".into(),
+            TablePhrase::CitedTexts { count } => format!(
+                "The {count} {} the rows cite, in full, with changes against the Commission proposal marked",
+                plural(*count, "provision", "provisions")
+            ),
+            TablePhrase::SubjectColumn => "Subject".into(),
+            TablePhrase::ProvisionColumn => "Provision".into(),
+            TablePhrase::AllRowsInBriefing => "All rows in this briefing".into(),
+            TablePhrase::PdfOfRows { count, topic } => format!(
+                "PDF {} (A4, {count} {})",
+                if *topic { "of this topic" } else { "to print" },
+                plural(*count, "row", "rows")
+            ),
             TablePhrase::RowFeedEntry { title, institution } => {
                 format!("{title}: {}", position_name(*institution))
             }
@@ -186,6 +246,19 @@ mod tests {
             TablePhrase::ProvisionsTable(s()),
             TablePhrase::ProvisionsTableDescription(s()),
             TablePhrase::Rows { count: 2 },
+            TablePhrase::NoTextRecorded,
+            TablePhrase::RowsLabel,
+            TablePhrase::AllRowsOfDossier { count: 2 },
+            TablePhrase::RowsSelected { count: 1 },
+            TablePhrase::TextsLabel,
+            TablePhrase::CitedTexts { count: 3 },
+            TablePhrase::SubjectColumn,
+            TablePhrase::ProvisionColumn,
+            TablePhrase::AllRowsInBriefing,
+            TablePhrase::PdfOfRows {
+                count: 2,
+                topic: true,
+            },
             TablePhrase::RowFeedEntry {
                 title: s(),
                 institution: Institution::Council,

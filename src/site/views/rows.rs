@@ -9,7 +9,7 @@ use crate::analyse::{Cell, DossierAnalysis, Relation};
 use crate::diff::{paragraph_label, split_paragraphs};
 use crate::model::{Citation, Dossier, Institution, Provision};
 use crate::urls;
-use crate::vocabulary::{Differ, Phrase, Stand, TablePhrase, Vocabulary};
+use crate::vocabulary::{CellKind, Differ, Phrase, Stand, TablePhrase, Vocabulary};
 
 use super::{provision_view, row_view, ProvisionView, RowDetail, RowView, TableOf, TopicView};
 
@@ -303,8 +303,14 @@ pub fn row_page_view(
         let Some(p) = d.provisions.get(pa.index) else {
             continue;
         };
+        let mut provision_row = row_view(full, p, pa);
+        for cell in &mut provision_row.cells {
+            if cell.kind == CellKind::Missing {
+                cell.status = Some(words.text(&Phrase::Table(TablePhrase::NoTextRecorded)));
+            }
+        }
         cited.push(CitedProvisionView {
-            row: row_view(full, p, pa),
+            row: provision_row,
             cited: vec![cite_link(d, c)],
         });
     }
@@ -330,9 +336,10 @@ fn mark_cited(v: &mut CitedProvisionView) {
             for anchor in &anchors {
                 let plain = format!("<p id=\"{anchor}\">");
                 let classed = format!("<p id=\"{anchor}\" class=\"");
+                // The classed form first: the plain one, once marked, would match it.
                 *html = html
-                    .replace(&plain, &format!("<p id=\"{anchor}\" class=\"cited\">"))
-                    .replace(&classed, &format!("<p id=\"{anchor}\" class=\"cited "));
+                    .replace(&classed, &format!("<p id=\"{anchor}\" class=\"cited "))
+                    .replace(&plain, &format!("<p id=\"{anchor}\" class=\"cited\">"));
             }
         }
     }
