@@ -58,7 +58,8 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
     let topic_ids: Vec<String> = raw.topics.0.iter().map(|(k, _)| k.value.clone()).collect();
     let mut cited: HashSet<String> = HashSet::new();
     let provisions = validate_provisions(folder, &sources_ctx, &topic_ids, diags, &mut cited);
-    let citable = citable(folder, &provisions);
+    let provisions_dir = folder.dir.join("provisions");
+    let citable = citable(folder, &provisions, &provisions_dir);
     let row_context = RowContext {
         sources: &sources_ctx,
         topic_ids: &topic_ids,
@@ -109,7 +110,11 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
 
 /// What summary rows may cite: every provision file whose ref parses, and which of them
 /// validated.
-fn citable<'a>(folder: &'a RawDossierFolder, provisions: &'a [Provision]) -> Citable<'a> {
+fn citable<'a>(
+    folder: &'a RawDossierFolder,
+    provisions: &'a [Provision],
+    provisions_dir: &'a Path,
+) -> Citable<'a> {
     Citable {
         refs: folder
             .provisions
@@ -121,7 +126,7 @@ fn citable<'a>(folder: &'a RawDossierFolder, provisions: &'a [Provision]) -> Cit
             })
             .collect(),
         valid: provisions.iter().map(|p| p.id.as_str()).collect(),
-        folder: &folder.dir,
+        folder: provisions_dir,
     }
 }
 

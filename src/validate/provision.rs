@@ -384,7 +384,7 @@ fn row_version_has_no_text(ctx: &mut FileCtx, v: &RawVersion) -> bool {
             .at(
                 Code::TextInSummaryRow,
                 "a summary row holds no legal text",
-                pos_of(t),
+                key_before(ctx.file, pos_of(t), "text:"),
                 4,
             )
             .label("the legal text belongs to the provision")
@@ -405,6 +405,24 @@ fn row_version_has_no_text(ctx: &mut FileCtx, v: &RawVersion) -> bool {
         ok = false;
     }
     ok
+}
+
+/// The position of the key `key` whose value starts at `value`: on the value's line, or
+/// the nearest line above (a block scalar's value starts on the line after its key).
+fn key_before(file: &SourceFile, value: Pos, key: &str) -> Pos {
+    let lines: Vec<&str> = file.text.lines().collect();
+    (1..=value.line)
+        .rev()
+        .take(2)
+        .find_map(|line| {
+            let text = lines.get(line - 1)?;
+            let column = text.find(key)?;
+            Some(Pos {
+                line,
+                column: text[..column].chars().count() + 1,
+            })
+        })
+        .unwrap_or(value)
 }
 
 /// A version's own `ref` (see [`Version::reference`]): a legal reference in the same part
