@@ -165,7 +165,7 @@ impl Records<'_> {
         let mut content = format!("{title}. {}. ", cites.join(", "));
         for (institution, versions) in &row.positions {
             let Some(v) = versions.last() else { continue };
-            content.push_str(&self.words.institution(*institution));
+            content.push_str(self.words.institution(*institution));
             content.push_str(": ");
             let status = match &v.content {
                 Content::SameAs(Institution::Commission) => Some(Phrase::NoChangeFromProposal),
