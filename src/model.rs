@@ -259,6 +259,11 @@ pub struct Dossier {
     pub sources: Vec<Source>,
     /// Sorted in natural legal order of their references.
     pub provisions: Vec<Provision>,
+    /// The summary rows (`rows/<id>.yaml`): the curated table of a campaign page or a
+    /// briefing, each citing the provisions it concerns ([`Provision::cites`]). Sorted in
+    /// the legal order of each row's first citation, then by title. Empty when the dossier
+    /// has none: its overview then shows the provisions.
+    pub rows: Vec<Provision>,
     pub member_states: Vec<MemberState>,
     /// Sorted by date (stable: same-date events keep file order).
     pub timeline: Vec<TimelineEvent>,
@@ -278,6 +283,7 @@ impl Dossier {
             && self.summary == other.summary
             && self.topics == other.topics
             && self.sources == other.sources
+            && self.rows == other.rows
             && self.institutions() == other.institutions()
     }
 
@@ -289,8 +295,42 @@ impl Dossier {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    /// Whether the dossier has summary rows: its overview then shows them rather than
+    /// the provisions.
+    pub fn has_rows(&self) -> bool {
+        !self.rows.is_empty()
+    }
+
+    /// What the overview table, its topic pages and its "as of" tables show: the summary
+    /// rows when there are any, else the provisions.
+    pub fn table_items(&self) -> &[Provision] {
+        if self.has_rows() {
+            &self.rows
+        } else {
+            &self.provisions
+        }
+    }
+
+    /// The provisions and the summary rows.
+    pub fn all_items(&self) -> impl Iterator<Item = &Provision> {
+        self.provisions.iter().chain(&self.rows)
+    }
+
+    /// The summary rows that cite the provision `id`, with what each cites of it.
+    pub fn rows_citing<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl Iterator<Item = (&'a Provision, &'a Citation)> + 'a {
+        self.rows.iter().flat_map(move |r| {
+            r.cites
+                .iter()
+                .filter(move |c| c.provision == id)
+                .map(move |c| (r, c))
+        })
+    }
+
     /// Which institution columns the dossier's tables need: the first three always,
-    /// the agreement once any provision has one.
+    /// the agreement once any provision or summary row has one.
     pub fn institutions(&self) -> Vec<Institution> {
         let mut v = vec![
             Institution::Commission,
@@ -298,8 +338,7 @@ impl Dossier {
             Institution::Council,
         ];
         if self
-            .provisions
-            .iter()
+            .all_items()
             .any(|p| p.positions.contains_key(&Institution::Agreement))
         {
             v.push(Institution::Agreement);
@@ -309,8 +348,7 @@ impl Dossier {
 
     /// The latest date of any position version, or `None` for an empty dossier.
     pub fn last_position_date(&self) -> Option<Date> {
-        self.provisions
-            .iter()
+        self.all_items()
             .flat_map(|p| p.positions.values().flatten().map(|v| v.date))
             .max()
     }
@@ -332,10 +370,17 @@ pub struct Source {
     pub note: Option<Localized>,
 }
 
+/// A row of a comparison table: a **provision** (one citation, recital, article or annex,
+/// with the institutions' texts; `provisions/<id>.yaml`) or a **summary row** (a curated
+/// row of `rows/<id>.yaml`: summaries without texts, citing the provisions it concerns in
+/// [`Provision::cites`]). Both have the same shape, so every table, analysis and export
+/// treats them alike.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provision {
     /// The file name without `.yaml`; used in URLs.
     pub id: String,
+    /// A provision's legal reference; a summary row's first citation (its place in the
+    /// table).
     pub reference: LegalRef,
     pub title: Localized,
     pub topics: Vec<String>,
@@ -344,9 +389,28 @@ pub struct Provision {
     pub positions: BTreeMap<Institution, Vec<Version>>,
     /// The YAML file, relative to the project root.
     pub file: PathBuf,
+    /// A summary row's citations, in file order (never empty for a row); empty for a
+    /// provision.
+    pub cites: Vec<Citation>,
+}
+
+/// A summary row's reference to a provision: `Article 7(1)` cites paragraph 1 of the
+/// provision `Article 7`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// As the row writes it (normalised): `Article 7(1)`.
+    pub reference: LegalRef,
+    /// The id of the provision it resolves to: the one with that ref, else the one whose
+    /// ref is the longest that contains it (`Article 7` for `Article 7(1)`).
+    pub provision: String,
 }
 
 impl Provision {
+    /// Whether this is a summary row (a record of `rows/`) rather than a provision.
+    pub fn is_summary_row(&self) -> bool {
+        !self.cites.is_empty()
+    }
+
     pub fn current(&self, institution: Institution) -> Option<&Version> {
         self.positions.get(&institution).and_then(|v| v.last())
     }

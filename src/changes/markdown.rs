@@ -38,14 +38,22 @@ struct Comment<'a> {
 }
 
 impl Comment<'_> {
-    /// `Article 7 Title`, linked to its page when the site's address is known.
+    /// `Article 7 Title` (a summary row: its title), linked to its page when the site's
+    /// address is known.
     fn link(&self, dossier: &str, p: &ProvisionRef) -> String {
-        let text = format!("{} {}", escape(&p.reference), escape(&p.title));
+        let (text, page) = if p.row {
+            (
+                format!("summary row “{}”", escape(&p.title)),
+                Urls::root().row(dossier, &p.id),
+            )
+        } else {
+            (
+                format!("{} {}", escape(&p.reference), escape(&p.title)),
+                Urls::root().provision(dossier, &p.id),
+            )
+        };
         match self.base_url {
-            Some(b) => format!(
-                "[{text}]({})",
-                urls::absolute(b, &Urls::root().provision(dossier, &p.id))
-            ),
+            Some(b) => format!("[{text}]({})", urls::absolute(b, &page)),
             None => format!("{text} (`{}`)", p.id),
         }
     }
@@ -56,7 +64,7 @@ impl Comment<'_> {
             let _ = writeln!(out, "The whole dossier is **{what}**.\n");
         }
         self.overview(out, d);
-        for p in &d.provisions_changed {
+        for p in d.provisions_changed.iter().chain(&d.rows_changed) {
             self.provision(out, &d.id, p);
         }
         stances(out, d);
@@ -73,8 +81,16 @@ impl Comment<'_> {
                 d.fields_changed.join(", ")
             );
         }
-        for p in &d.provisions_added {
+        for p in d.provisions_added.iter().chain(&d.rows_added) {
             let _ = writeln!(out, "- **Added** {}", self.link(&d.id, p));
+        }
+        for p in &d.rows_removed {
+            let _ = writeln!(
+                out,
+                "- **Removed** summary row “{}” (`{}`)",
+                escape(&p.title),
+                p.id
+            );
         }
         for p in &d.provisions_removed {
             let _ = writeln!(
@@ -98,6 +114,8 @@ impl Comment<'_> {
             || !d.provisions_added.is_empty()
             || !d.provisions_removed.is_empty()
             || !d.provisions_renamed.is_empty()
+            || !d.rows_added.is_empty()
+            || !d.rows_removed.is_empty()
         {
             out.push('\n');
         }
@@ -113,6 +131,10 @@ impl Comment<'_> {
         }
         if p.topics_changed {
             let _ = writeln!(out, "- topics changed");
+        }
+        if let Some(cites) = &p.cites {
+            let list: Vec<String> = cites.iter().map(|c| escape(c)).collect();
+            let _ = writeln!(out, "- now cites {}", list.join(", "));
         }
         if let Some(diff) = &p.consequences {
             let _ = writeln!(out, "- consequences: {}", inline(diff));

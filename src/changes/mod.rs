@@ -2,7 +2,8 @@
 //!
 //! Reviewers of a pull request should read "the Council's position on Article 7 changed
 //! from … to …", not a YAML diff. [`compare`] takes two validated corpora and lists, per
-//! dossier: provisions added, removed and renamed (same ref, new file name); positions
+//! dossier: provisions added, removed and renamed (same ref, new file name); summary rows
+//! added, removed and changed (with their citations); positions
 //! added, removed or changed per institution, with word diffs of the current text and
 //! summary; member-state stance changes; timeline events added or removed; sources
 //! added, removed or changed. [`render_markdown`] writes it as a pull-request comment.
@@ -49,6 +50,10 @@ pub struct DossierChanges {
     pub provisions_removed: Vec<ProvisionRef>,
     pub provisions_renamed: Vec<Renamed>,
     pub provisions_changed: Vec<ProvisionChanges>,
+    /// Summary rows added, removed and changed (matched by id).
+    pub rows_added: Vec<ProvisionRef>,
+    pub rows_removed: Vec<ProvisionRef>,
+    pub rows_changed: Vec<ProvisionChanges>,
     pub stances: Vec<StanceChangeEntry>,
     pub events_added: Vec<EventEntry>,
     pub events_removed: Vec<EventEntry>,
@@ -65,6 +70,9 @@ impl DossierChanges {
             && self.provisions_removed.is_empty()
             && self.provisions_renamed.is_empty()
             && self.provisions_changed.is_empty()
+            && self.rows_added.is_empty()
+            && self.rows_removed.is_empty()
+            && self.rows_changed.is_empty()
             && self.stances.is_empty()
             && self.events_added.is_empty()
             && self.events_removed.is_empty()
@@ -77,8 +85,12 @@ impl DossierChanges {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ProvisionRef {
     pub id: String,
+    /// A provision's ref; a summary row's first citation.
     pub reference: String,
     pub title: String,
+    /// A summary row (`rows/<id>.yaml`) rather than a provision.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub row: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -96,6 +108,9 @@ pub struct ProvisionChanges {
     pub title_changed: bool,
     pub topics_changed: bool,
     pub consequences: Option<TextDiff>,
+    /// A summary row's citations, when they changed: the new list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: Option<Vec<String>>,
     pub institutions: Vec<InstitutionChanges>,
 }
 
@@ -146,6 +161,7 @@ fn provision_ref(d: &Dossier, p: &Provision) -> ProvisionRef {
         id: p.id.clone(),
         reference: p.reference.to_string(),
         title: p.title.get(&d.lang).to_string(),
+        row: p.is_summary_row(),
     }
 }
 
@@ -181,6 +197,7 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
             c.short_title = n.short_title.get(&n.lang).to_string();
             c.dossier = Some("added");
             c.provisions_added = n.provisions.iter().map(|p| provision_ref(n, p)).collect();
+            c.rows_added = n.rows.iter().map(|p| provision_ref(n, p)).collect();
             return c;
         }
         (Some(o), None) => {
@@ -194,6 +211,7 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
     c.short_title = new.short_title.get(&new.lang).to_string();
     c.fields_changed = fields_changed(old, new);
     compare_provisions(old, new, &mut c);
+    compare_rows(old, new, &mut c);
     c.stances = stance_changes(old, new);
     let event_key = |d: &Dossier, e: &crate::model::TimelineEvent| EventEntry {
         date: e.date.iso(),
@@ -277,6 +295,25 @@ fn compare_provisions(old: &Dossier, new: &Dossier, c: &mut DossierChanges) {
             }
         }
     }
+}
+
+/// Summary rows added, removed and changed, matched by id (a row's "ref" is only its
+/// first citation, so a new file name is a new row).
+fn compare_rows(old: &Dossier, new: &Dossier, c: &mut DossierChanges) {
+    let old_by_id: BTreeMap<&str, &Provision> =
+        old.rows.iter().map(|p| (p.id.as_str(), p)).collect();
+    for p in &new.rows {
+        match old_by_id.get(p.id.as_str()) {
+            None => c.rows_added.push(provision_ref(new, p)),
+            Some(before) => c.rows_changed.extend(compare_provision(new, before, p)),
+        }
+    }
+    c.rows_removed = old
+        .rows
+        .iter()
+        .filter(|p| !new.rows.iter().any(|n| n.id == p.id))
+        .map(|p| provision_ref(old, p))
+        .collect();
 }
 
 /// Member states: the current stance of each country, before and after.
@@ -371,7 +408,14 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
         .into_iter()
         .filter_map(|i| compare_positions(d, old, new, i))
         .collect();
-    let old_reference = (old.reference != new.reference).then(|| old.reference.to_string());
+    let old_reference = (old.reference != new.reference && !new.is_summary_row())
+        .then(|| old.reference.to_string());
+    let cites = (old.cites != new.cites).then(|| {
+        new.cites
+            .iter()
+            .map(|c| c.reference.to_string())
+            .collect::<Vec<_>>()
+    });
     let title_changed = old.title != new.title;
     let topics_changed = old.topics != new.topics;
     let consequences = changed_text(
@@ -380,6 +424,7 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
     );
     if institutions.is_empty()
         && old_reference.is_none()
+        && cites.is_none()
         && !title_changed
         && !topics_changed
         && consequences.is_none()
@@ -392,6 +437,7 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
         title_changed,
         topics_changed,
         consequences,
+        cites,
         institutions,
     })
 }

@@ -71,6 +71,10 @@ codes! {
     NotALanguageCode = "E0028", "not a language code (two or three lowercase letters, such as `en`)";
     ImportMapping = "E0029", "`import-map.yaml` names a provision that does not exist, one provision for two units of a source, or part of a unit (`Article 7(2)`)";
     VersionRefPart = "E0030", "a version's `ref` names another kind of provision than the provision's `ref` (a recital number on an article)";
+    /// A summary row's `provisions:` names no provision of the dossier.
+    UnknownProvision = "E0031", "a summary row cites a provision the dossier does not have, or cites none";
+    /// A summary row holds what belongs to a provision.
+    TextInSummaryRow = "E0032", "a summary row's version has a `text` or its own `ref`, which belong to the provisions it cites";
     UncitedSource = "W0001", "a source that nothing cites (warning)";
     LongSummary = "W0002", "a summary longer than 300 characters (warning)";
     TextWithoutSummary = "W0003", "a current position with a text but no summary: the table can only count its words (warning)";

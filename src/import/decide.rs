@@ -366,6 +366,7 @@ mod tests {
             consequences: None,
             positions,
             file: PathBuf::from("positions/d/provisions/article-14.yaml"),
+            cites: Vec::new(),
         }
     }
 

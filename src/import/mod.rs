@@ -48,6 +48,7 @@ pub(crate) mod tests {
             topics: Vec::new(),
             sources: Vec::new(),
             provisions,
+            rows: vec![],
             member_states: Vec::new(),
             timeline: Vec::new(),
             actors: Vec::new(),

@@ -16,7 +16,8 @@ use serde_saphyr::Spanned;
 
 use super::values::{
     CountryValue, DateValue, FullDateValue, IdMap, IdValue, InstitutionValue, LocalizedValue,
-    RefValue, RoleValue, SharesValue, StanceValue, StatusValue, UrlValue, VersionsValue,
+    RefValue, RoleValue, RowVersionsValue, SharesValue, StanceValue, StatusValue, UrlValue,
+    VersionsValue,
 };
 
 pub type S<T> = Spanned<T>;
@@ -100,6 +101,82 @@ pub struct RawProvision {
     /// Each institution's position; a missing institution has no position yet.
     #[schemars(with = "RawPositions")]
     pub positions: S<RawPositions>,
+}
+
+/// rows/<id>.yaml: a summary row, the curated table's "what it means" for one question,
+/// citing the provisions it concerns; the file name is its id. Its positions hold
+/// summaries only: the legal texts belong to the provisions.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRow {
+    /// What the row is about, e.g. "Detection orders without suspicion".
+    #[schemars(with = "LocalizedValue")]
+    pub title: S<RawLocalized>,
+    /// Topic ids from dossier.yaml.
+    #[serde(default)]
+    #[schemars(with = "Vec<IdValue>")]
+    pub topics: Vec<S<String>>,
+    /// The provisions the row concerns, as legal references of the dossier's provisions:
+    /// `[Article 7(1), Article 10]`. A paragraph or point (`Article 7(1)`) points into the
+    /// provision `Article 7`. The first one places the row in the table.
+    #[schemars(with = "Vec<RefValue>")]
+    pub provisions: S<Vec<S<String>>>,
+    /// What the Commission's proposal means in practice (Markdown): the Consequences column.
+    #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
+    pub consequences: Option<S<RawLocalized>>,
+    /// Each institution's position in summary; a missing institution has no position yet.
+    #[schemars(with = "RawRowPositions")]
+    pub positions: S<RawPositions>,
+}
+
+/// A summary row's positions, in column order: as a provision's, without legal texts.
+/// Only describes the schema: the loader reads them as [`RawPositions`], so that a `text`
+/// gets an error saying where the text belongs.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRowPositions {
+    /// The Commission proposal, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    commission: Option<()>,
+    /// The Parliament's position, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    parliament: Option<()>,
+    /// The Council's position, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    council: Option<()>,
+    /// The trilogue compromise or the adopted text, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    agreement: Option<()>,
+}
+
+/// One dated version of an institution's position on a summary row: a summary, or
+/// `same_as` another institution, or `deleted: true`; never a legal text (that belongs to
+/// the provisions the row cites). Only describes the schema (see [`RawRowPositions`]).
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRowVersion {
+    /// The day the position was adopted or published.
+    #[schemars(with = "FullDateValue")]
+    date: (),
+    /// The id of the source, defined under `sources:` in dossier.yaml.
+    #[schemars(with = "IdValue")]
+    source: (),
+    /// One line for the summary table: what the position does.
+    #[schemars(with = "Option<LocalizedValue>")]
+    summary: Option<()>,
+    /// "No change from" another institution's position, usually `commission`.
+    #[schemars(with = "Option<InstitutionValue>")]
+    same_as: Option<()>,
+    /// `true` when the institution deletes what the row is about.
+    #[schemars(with = "Option<bool>")]
+    deleted: Option<()>,
+    /// Remarks (Markdown), shown in the table where the cell is only "No change" or
+    /// "Deleted".
+    #[schemars(with = "Option<LocalizedValue>")]
+    note: Option<()>,
 }
 
 /// The institutions' positions, in column order.

@@ -234,6 +234,22 @@ impl JsonSchema for VersionsValue {
     }
 }
 
+/// `positions.<institution>` of a summary row: one version or a list of versions, each
+/// without a legal text.
+pub struct RowVersionsValue;
+impl JsonSchema for RowVersionsValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RowVersions".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<super::raw::RawRowVersion>();
+        json_schema!({
+            "description": "The institution's position on this row: one version, or a list of dated versions, oldest first (the last is the current position).",
+            "anyOf": [ one.clone(), { "type": "array", "items": one, "minItems": 1 } ]
+        })
+    }
+}
+
 /// A map keyed by ids (topics, sources), in file order.
 pub struct IdMap<V>(std::marker::PhantomData<V>);
 impl<V: JsonSchema> JsonSchema for IdMap<V> {

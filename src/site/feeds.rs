@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::analyse::DossierAnalysis;
 use crate::model::{Content, Corpus, Date, Dossier, Institution};
 use crate::urls::{self, Urls};
-use crate::vocabulary::{Differ, Phrase, Vocabulary};
+use crate::vocabulary::{Differ, Phrase, TablePhrase, Vocabulary};
 
 use super::views;
 
@@ -32,7 +32,7 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
     let lang = &d.lang;
     let site = Urls::root();
     let mut out = Vec::new();
-    for p in &d.provisions {
+    for p in d.all_items() {
         for (institution, versions) in &p.positions {
             for (i, v) in versions.iter().enumerate() {
                 let what = match &v.content {
@@ -47,21 +47,31 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
                         .map(|s| crate::markdown::to_plain_text(s.get(lang)))
                         .unwrap_or_else(|| words.in_sentence(&Phrase::NewText)),
                 };
+                // A summary row's entries are told apart from a provision's of the same id.
+                let kind = if p.is_summary_row() { "row:" } else { "" };
+                let title = if p.is_summary_row() {
+                    words.text(&Phrase::Table(TablePhrase::RowFeedEntry {
+                        title: p.title.get(lang).to_string(),
+                        institution: *institution,
+                    }))
+                } else {
+                    words.text(&Phrase::FeedEntry {
+                        reference: p.reference.to_string(),
+                        title: p.title.get(lang).to_string(),
+                        institution: *institution,
+                    })
+                };
                 out.push(Entry {
                     id: format!(
-                        "urn:trilogue:{}:{}:{}:{}",
+                        "urn:trilogue:{}:{kind}{}:{}:{}",
                         d.id,
                         p.id,
                         institution.key(),
                         v.date.iso()
                     ),
                     date: v.date,
-                    title: words.text(&Phrase::FeedEntry {
-                        reference: p.reference.to_string(),
-                        title: p.title.get(lang).to_string(),
-                        institution: *institution,
-                    }),
-                    href: site.version(&d.id, &p.id, *institution, i),
+                    title,
+                    href: site.item_version(&d.id, p, *institution, i),
                     summary: what,
                 });
             }
@@ -191,6 +201,8 @@ struct DataDossier<'a> {
     topics: &'a [crate::model::Topic],
     sources: &'a [crate::model::Source],
     provisions: Vec<DataProvision<'a>>,
+    /// The summary rows, each with the provisions it cites (empty without rows).
+    rows: Vec<DataProvision<'a>>,
     member_states: Vec<DataState<'a>>,
     timeline: Vec<DataEvent<'a>>,
 }
@@ -204,6 +216,16 @@ struct DataProvision<'a> {
     consequences: Option<&'a str>,
     parliament_council_differ: Differ,
     positions: Vec<DataPosition<'a>>,
+    /// A summary row's citations (left out for a provision).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    provisions: Vec<DataCitation<'a>>,
+}
+
+/// A summary row's citation: the reference as cited and the provision it resolves to.
+#[derive(Serialize)]
+struct DataCitation<'a> {
+    reference: String,
+    provision: &'a str,
 }
 
 #[derive(Serialize)]
@@ -247,12 +269,72 @@ struct DataEvent<'a> {
     description: Option<&'a str>,
 }
 
-pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
+/// `data.json` of `d`, whose provisions `a` analyses and summary rows `rows` (if any).
+pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis>) -> String {
     let lang = d.lang.as_str();
-    let provisions = a
-        .provisions
+    let data = DataFile {
+        schema_version: DATA_SCHEMA_VERSION,
+        generator: "trilogue",
+        dossier: DataDossier {
+            id: &d.id,
+            title: d.title.get(lang),
+            short_title: d.short_title.get(lang),
+            procedure: &d.procedure,
+            status: d.status,
+            lang,
+            topics: &d.topics,
+            sources: &d.sources,
+            provisions: data_items(d, &d.provisions, a),
+            rows: rows.map(|r| data_items(d, &d.rows, r)).unwrap_or_default(),
+            member_states: data_states(d),
+            timeline: d
+                .timeline
+                .iter()
+                .map(|e| DataEvent {
+                    date: e.date,
+                    title: e.title.get(lang),
+                    institution: e.institution,
+                    source: e.source.as_deref(),
+                    description: e.description.as_ref().map(|x| x.get(lang)),
+                })
+                .collect(),
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn data_states(d: &Dossier) -> Vec<DataState<'_>> {
+    let lang = d.lang.as_str();
+    d.member_states
         .iter()
-        .filter_map(|pa| d.provisions.get(pa.index).map(|p| (pa, p)))
+        .map(|m| DataState {
+            country: &m.country,
+            history: m
+                .history
+                .iter()
+                .map(|h| DataStance {
+                    date: h.date,
+                    stance: h.stance,
+                    source: &h.source,
+                    note: h.note.as_ref().map(|n| n.get(lang)),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The provisions or summary rows (`items`) analysed in `a`, as data.
+fn data_items<'a>(
+    d: &'a Dossier,
+    items: &'a [crate::model::Provision],
+    a: &DossierAnalysis,
+) -> Vec<DataProvision<'a>> {
+    let lang = d.lang.as_str();
+    a.provisions
+        .iter()
+        .filter_map(|pa| items.get(pa.index).map(|p| (pa, p)))
         .map(|(pa, p)| DataProvision {
             id: &p.id,
             reference: p.reference.to_string(),
@@ -289,54 +371,16 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                     })
                 })
                 .collect(),
+            provisions: p
+                .cites
+                .iter()
+                .map(|c| DataCitation {
+                    reference: c.reference.to_string(),
+                    provision: &c.provision,
+                })
+                .collect(),
         })
-        .collect();
-    let data = DataFile {
-        schema_version: DATA_SCHEMA_VERSION,
-        generator: "trilogue",
-        dossier: DataDossier {
-            id: &d.id,
-            title: d.title.get(lang),
-            short_title: d.short_title.get(lang),
-            procedure: &d.procedure,
-            status: d.status,
-            lang,
-            topics: &d.topics,
-            sources: &d.sources,
-            provisions,
-            member_states: d
-                .member_states
-                .iter()
-                .map(|m| DataState {
-                    country: &m.country,
-                    history: m
-                        .history
-                        .iter()
-                        .map(|h| DataStance {
-                            date: h.date,
-                            stance: h.stance,
-                            source: &h.source,
-                            note: h.note.as_ref().map(|n| n.get(lang)),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            timeline: d
-                .timeline
-                .iter()
-                .map(|e| DataEvent {
-                    date: e.date,
-                    title: e.title.get(lang),
-                    institution: e.institution,
-                    source: e.source.as_deref(),
-                    description: e.description.as_ref().map(|x| x.get(lang)),
-                })
-                .collect(),
-        },
-    };
-    let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
-    text.push('\n');
-    text
+        .collect()
 }
 
 /// The comparison table as CSV (RFC 4180), written by the `csv` crate: one row per
@@ -354,7 +398,7 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
     ];
     if let Some(first) = rows.first() {
         for c in &first.cells {
-            for field in ["status", "summary", "date", "source"] {
+            for field in ["status", "summary", "date", "source", "not_confirmed_by"] {
                 header.push(format!("{}_{field}", c.institution));
             }
         }
@@ -374,7 +418,7 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
 
 /// One provision's row of the CSV.
 fn csv_row(d: &Dossier, r: &views::RowView) -> Vec<String> {
-    let provision = d.provisions.iter().find(|p| p.id == r.id);
+    let provision = d.table_items().iter().find(|p| p.id == r.id);
     let mut row = vec![
         r.reference.clone(),
         r.id.clone(),
@@ -401,6 +445,17 @@ fn csv_row(d: &Dossier, r: &views::RowView) -> Vec<String> {
         );
         row.push(c.date_iso.clone().unwrap_or_default());
         row.push(c.source.as_ref().map(|s| s.id.clone()).unwrap_or_default());
+        // A cell older than its institution's later position: that position's date and
+        // source, e.g. `2025-11-26 council-mandate-2025`.
+        row.push(
+            c.stale
+                .as_ref()
+                .map(|s| {
+                    let source = s.source.as_ref().map(|x| x.id.as_str()).unwrap_or("");
+                    format!("{} {source}", s.date_iso).trim().to_string()
+                })
+                .unwrap_or_default(),
+        );
     }
     row.push(r.parliament_council.key().to_string());
     row

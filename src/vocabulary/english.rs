@@ -141,6 +141,7 @@ pub(super) fn in_sentence(text: &str) -> String {
 pub(super) fn text(words: &Vocabulary, phrase: &Phrase) -> String {
     use Phrase as P;
     match phrase {
+        P::Table(t) => t.english(words),
         P::NotInProposal => "Not in the Commission proposal".into(),
         P::NoPositionYet => "No position yet".into(),
         P::NewProvisionBy(i) => format!("New provision inserted by the {}", institution(*i)),
@@ -245,6 +246,7 @@ fn briefing(words: &Vocabulary, phrase: &Phrase) -> String {
 pub(super) fn message_id(phrase: &Phrase) -> &'static str {
     use Phrase as P;
     match phrase {
+        P::Table(t) => t.message_id(),
         P::NotInProposal => "not-in-proposal",
         P::NoPositionYet => "no-position-yet",
         P::NewProvisionBy(_) => "new-provision-by",

@@ -12,6 +12,7 @@
 
 mod council;
 mod english;
+mod table;
 
 use serde::Serialize;
 
@@ -19,6 +20,7 @@ use crate::analyse::Relation;
 use crate::model::{Date, Institution, Provision, Role, Stance, Status};
 
 pub use english::{country_name, EU27_NAMES};
+pub use table::{Stand, TablePhrase};
 
 /// What a cell of a comparison table is. Serialised as its key (`same-as`), which is the
 /// cell's CSS class and a hook for scripts.
@@ -233,6 +235,9 @@ pub enum Phrase {
     CellsLabel,
     CellsFullText,
     CellsSummaries,
+
+    /// The words of the tables' two levels and of what they say at a glance.
+    Table(TablePhrase),
 }
 
 impl Phrase {

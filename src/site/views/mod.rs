@@ -5,11 +5,13 @@
 //! other string is escaped by the template engine.
 //!
 //! One file per kind of page: [`table`] (the rows and cells of the comparison tables),
-//! [`provision`], [`sources`], [`timeline`], [`negotiators`], [`council`].
+//! [`provision`], [`rows`] (summary rows and their links to the provisions), [`sources`],
+//! [`timeline`], [`negotiators`], [`council`].
 
 mod council;
 mod negotiators;
 mod provision;
+mod rows;
 mod sources;
 mod table;
 mod timeline;
@@ -26,8 +28,12 @@ pub use council::{
 };
 pub use negotiators::{negotiators, ActorView, CommitteeRow, NegotiatorsView};
 pub use provision::{provision_view, DiffView, HistoryView, ProvisionView, StepView};
+pub use rows::{
+    differ_summary, has_marks, row_page_view, CiteLink, CitedProvisionView, CitingRowView,
+    DifferSummary, GlanceView, RowPageView,
+};
 pub use sources::{source_view, sources_views, SourceView};
-pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView};
+pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView, StaleView, TableOf};
 pub use timeline::{timeline, TimelineEntry};
 
 /// Links between pages are relative, so that `site/` works from a web server, from a
@@ -77,6 +83,10 @@ pub struct DossierView {
     pub topics: Vec<TopicView>,
     pub columns: Vec<ColumnView>,
     pub provision_count: usize,
+    /// Whether the overview shows summary rows (and `provisions.html` the provisions).
+    pub has_rows: bool,
+    /// How many rows the overview's table has: summary rows, or provisions.
+    pub table_count: usize,
 }
 
 /// A link to the comparison table as it stood on an earlier date.
@@ -160,7 +170,7 @@ pub fn dossier_view(words: &Vocabulary, d: &Dossier, analysis: &DossierAnalysis)
                 id: t.id.clone(),
                 label: t.label.get(&d.lang).to_string(),
                 count: d
-                    .provisions
+                    .table_items()
                     .iter()
                     .filter(|p| p.topics.contains(&t.id))
                     .count(),
@@ -175,7 +185,24 @@ pub fn dossier_view(words: &Vocabulary, d: &Dossier, analysis: &DossierAnalysis)
             })
             .collect(),
         provision_count: d.provisions.len(),
+        has_rows: d.has_rows(),
+        table_count: d.table_items().len(),
     }
+}
+
+/// The view with its topic counts and row count taken from the rows of a table (the
+/// provision table of a dossier with summary rows counts the topics its provisions take
+/// from the rows citing them).
+pub fn counted_for(view: &DossierView, rows: &[RowView]) -> DossierView {
+    let mut out = view.clone();
+    for t in &mut out.topics {
+        t.count = rows
+            .iter()
+            .filter(|r| r.topics.iter().any(|x| x.id == t.id))
+            .count();
+    }
+    out.table_count = rows.len();
+    out
 }
 
 /// A link to a source on the dossier's sources page.
