@@ -156,6 +156,44 @@ impl Records<'_> {
         }
     }
 
+    /// A summary row: one record with its title, the provisions it cites, each
+    /// institution's summary (named) and the consequences, landing on the row's page.
+    fn row(&self, row: &Provision) -> Record {
+        let lang = &self.d.lang;
+        let title = row.title.get(lang).to_string();
+        let cites: Vec<String> = row.cites.iter().map(|c| c.reference.to_string()).collect();
+        let mut content = format!("{title}. {}. ", cites.join(", "));
+        for (institution, versions) in &row.positions {
+            let Some(v) = versions.last() else { continue };
+            content.push_str(self.words.institution(*institution));
+            content.push_str(": ");
+            let status = match &v.content {
+                Content::SameAs(Institution::Commission) => Some(Phrase::NoChangeFromProposal),
+                Content::SameAs(other) => Some(Phrase::SameAsPositionOf(*other)),
+                Content::Deleted => Some(Phrase::Deleted),
+                _ => None,
+            };
+            if let Some(status) = status {
+                content.push_str(&self.words.text(&status));
+                content.push_str(". ");
+            }
+            if let Some(s) = &v.summary {
+                content.push_str(&crate::markdown::to_plain_text(s.get(lang)));
+                content.push(' ');
+            }
+        }
+        if let Some(c) = &row.consequences {
+            content.push_str(&crate::markdown::to_plain_text(c.get(lang)));
+        }
+        self.record(
+            self.urls.row(&self.d.id, &row.id),
+            content,
+            title,
+            cites.first().cloned(),
+            None,
+        )
+    }
+
     /// A timeline event, landing on its entry.
     fn event(&self, i: usize, e: &TimelineEvent) -> Record {
         let lang = &self.d.lang;
@@ -190,6 +228,7 @@ fn records(d: &Dossier) -> Vec<Record> {
     for p in &d.provisions {
         r.provision(p, &mut out);
     }
+    out.extend(d.rows.iter().map(|row| r.row(row)));
     for (i, e) in d.timeline.iter().enumerate() {
         out.push(r.event(i, e));
     }
@@ -207,6 +246,7 @@ pub const SHARD_RECORDS: usize = 2500;
 /// How many records [`records`] makes for a dossier, without making them.
 fn record_count(d: &Dossier) -> usize {
     1 + d.timeline.len()
+        + d.rows.len()
         + d.provisions
             .iter()
             .map(|p| {
@@ -459,5 +499,52 @@ mod tests {
         let (fresh, _) = index_reusing_in_shards_of(after, None, 1).unwrap();
         assert!(second == fresh, "the reused index differs from a fresh one");
         assert!(second != first, "the edit changed nothing in the index");
+    }
+
+    /// The `basic` fixture with the `rows` overlay (two summary rows).
+    fn with_rows() -> Corpus {
+        let root = tempfile::tempdir().unwrap();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for layer in ["basic", "rows"] {
+            let from = fixtures.join(layer);
+            for entry in walkdir::WalkDir::new(&from) {
+                let entry = entry.unwrap();
+                let target = root.path().join(entry.path().strip_prefix(&from).unwrap());
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(entry.path(), &target).unwrap();
+                }
+            }
+        }
+        let (corpus, diags) = crate::check_project(root.path());
+        assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
+        corpus
+    }
+
+    #[test]
+    fn each_summary_row_is_one_record_on_its_page() {
+        let corpus = with_rows();
+        let d = &corpus.dossiers[0];
+        assert_eq!(d.rows.len(), 2);
+        let all = records(d);
+        assert_eq!(all.len(), record_count(d));
+        let row = all
+            .iter()
+            .find(|r| r.url == Urls::root().row(&d.id, "scanning"))
+            .expect("a record for the scanning row");
+        assert_eq!(
+            row.meta.get("ref").map(String::as_str),
+            Some("Article 10(2)")
+        );
+        assert!(
+            row.content.contains("Scanning technologies"),
+            "{}",
+            row.content
+        );
+        assert!(row.content.contains("Council: Deleted."), "{}", row.content);
+        assert!(row.content.contains("Every message would be scanned."));
+        let on_row_pages = all.iter().filter(|r| r.url.contains("/rows/")).count();
+        assert_eq!(on_row_pages, 2);
     }
 }
