@@ -444,6 +444,7 @@ mod tests {
             sources: vec![],
             provisions,
             member_states: vec![],
+            council_meetings: vec![],
             timeline: vec![],
             actors: vec![],
         }

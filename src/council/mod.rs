@@ -780,6 +780,7 @@ mod tests {
             date: Date::ymd(y, m, d),
             stance,
             source: "src".to_string(),
+            text: None,
             note: None,
         }
     }

@@ -49,6 +49,7 @@ pub(crate) mod tests {
             sources: Vec::new(),
             provisions,
             member_states: Vec::new(),
+            council_meetings: Vec::new(),
             timeline: Vec::new(),
             actors: Vec::new(),
         }

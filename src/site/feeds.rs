@@ -192,6 +192,7 @@ struct DataDossier<'a> {
     sources: &'a [crate::model::Source],
     provisions: Vec<DataProvision<'a>>,
     member_states: Vec<DataState<'a>>,
+    council_meetings: Vec<DataMeeting<'a>>,
     timeline: Vec<DataEvent<'a>>,
 }
 
@@ -235,6 +236,18 @@ struct DataStance<'a> {
     date: Date,
     stance: crate::model::Stance,
     source: &'a str,
+    /// The source id of the text the stance is about, if it names one.
+    text: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DataMeeting<'a> {
+    date: Date,
+    body: crate::model::CouncilBody,
+    text: &'a str,
+    outcome: crate::model::MeetingOutcome,
+    source: &'a str,
     note: Option<&'a str>,
 }
 
@@ -245,6 +258,7 @@ struct DataEvent<'a> {
     institution: Option<Institution>,
     source: Option<&'a str>,
     description: Option<&'a str>,
+    unverified: bool,
 }
 
 pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
@@ -316,9 +330,22 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                             date: h.date,
                             stance: h.stance,
                             source: &h.source,
+                            text: h.text.as_deref(),
                             note: h.note.as_ref().map(|n| n.get(lang)),
                         })
                         .collect(),
+                })
+                .collect(),
+            council_meetings: d
+                .council_meetings
+                .iter()
+                .map(|m| DataMeeting {
+                    date: m.date,
+                    body: m.body,
+                    text: &m.text,
+                    outcome: m.outcome,
+                    source: &m.source,
+                    note: m.note.as_ref().map(|n| n.get(lang)),
                 })
                 .collect(),
             timeline: d
@@ -330,6 +357,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                     institution: e.institution,
                     source: e.source.as_deref(),
                     description: e.description.as_ref().map(|x| x.get(lang)),
+                    unverified: e.unverified,
                 })
                 .collect(),
         },

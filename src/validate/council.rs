@@ -4,8 +4,11 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::{pos_of, Parsed, RawMemberStates, RawPopulation};
-use crate::model::{is_member_state, MemberState, Population, Stance, StanceChange, EU27};
+use crate::load::{pos_of, Parsed, RawMeeting, RawMemberStates, RawPopulation};
+use crate::model::{
+    is_member_state, CouncilBody, CouncilMeeting, MeetingOutcome, MemberState, Population, Stance,
+    StanceChange, EU27,
+};
 
 use super::context::{schema_line_warning, FileCtx, Sources};
 
@@ -26,16 +29,138 @@ pub fn validate_populations(
     populations
 }
 
+/// What member-states.yaml records: the Council's meetings and each government's stances.
+#[derive(Debug, Default)]
+pub(super) struct CouncilRecords {
+    pub meetings: Vec<CouncilMeeting>,
+    pub member_states: Vec<MemberState>,
+}
+
 pub(super) fn validate_member_states(
     parsed: &Parsed<RawMemberStates>,
     sources: &Sources,
     diags: &mut Vec<Diagnostic>,
     cited: &mut HashSet<String>,
-) -> Vec<MemberState> {
+) -> CouncilRecords {
     let mut ctx = FileCtx {
         file: &parsed.file,
         diags,
     };
+    let meetings = validate_meetings(&mut ctx, &parsed.value.meetings, sources, cited);
+    let member_states = validate_stances(&mut ctx, parsed, sources, cited);
+    warn_texts_without_meeting(&mut ctx, parsed, &meetings);
+    CouncilRecords {
+        meetings,
+        member_states,
+    }
+}
+
+/// The meetings, oldest first: each names its body, its text, its outcome and its source.
+fn validate_meetings(
+    ctx: &mut FileCtx,
+    raw: &[serde_saphyr::Spanned<RawMeeting>],
+    sources: &Sources,
+    cited: &mut HashSet<String>,
+) -> Vec<CouncilMeeting> {
+    let mut out: Vec<CouncilMeeting> = Vec::new();
+    for m in raw {
+        let m = &m.value;
+        let date = ctx.date(&m.date, false);
+        let body = CouncilBody::parse(m.body.value.trim()).or_else(|| {
+            let d = ctx.enum_error("Council body", &m.body, &CouncilBody::KEYS);
+            ctx.push(d);
+            None
+        });
+        let outcome = MeetingOutcome::parse(m.outcome.value.trim()).or_else(|| {
+            let d = ctx.enum_error("outcome", &m.outcome, &MeetingOutcome::KEYS);
+            ctx.push(d);
+            None
+        });
+        let text = ctx.source_ref(&m.text, sources);
+        let source = ctx.source_ref(&m.source, sources);
+        for id in text.iter().chain(&source) {
+            cited.insert(id.clone());
+        }
+        let note = m
+            .note
+            .as_ref()
+            .and_then(|n| ctx.localized(n, "note", false));
+        let (Some(date), Some(body), Some(outcome), Some(text), Some(source)) =
+            (date, body, outcome, text, source)
+        else {
+            continue;
+        };
+        if let Some(prev) = out.last() {
+            if date < prev.date {
+                let d = ctx
+                    .at(
+                        Code::OutOfDateOrder,
+                        "the Council's meetings are not in date order".to_string(),
+                        pos_of(&m.date),
+                        m.date.value.chars().count(),
+                    )
+                    .label(format!("dated before the previous meeting ({})", prev.date))
+                    .help("list meetings oldest first");
+                ctx.push(d);
+                continue;
+            }
+        }
+        out.push(CouncilMeeting {
+            date,
+            body,
+            text,
+            outcome,
+            source,
+            note,
+        });
+    }
+    out
+}
+
+/// A stance about a text that no meeting has on its table counts in no tally: probably a
+/// typo in `text:`, or a meeting not yet recorded. Only said when meetings are recorded.
+fn warn_texts_without_meeting(
+    ctx: &mut FileCtx,
+    parsed: &Parsed<RawMemberStates>,
+    meetings: &[CouncilMeeting],
+) {
+    if meetings.is_empty() {
+        return;
+    }
+    let tabled: Vec<&str> = meetings.iter().map(|m| m.text.as_str()).collect();
+    for entry in &parsed.value.stances {
+        for h in &entry.value.history {
+            let Some(text) = &h.value.text else { continue };
+            if tabled.contains(&text.value.as_str()) {
+                continue;
+            }
+            let d = ctx
+                .at(
+                    Code::StanceTextNotMet,
+                    format!(
+                        "no Council meeting has the text `{}` on its table",
+                        text.value
+                    ),
+                    pos_of(text),
+                    ctx.len_of(text),
+                )
+                .label("this stance is shown in the history but counted in no tally")
+                .help(format!(
+                    "use the `text` of a meeting ({}), or add the meeting under `meetings:`",
+                    tabled.join(", ")
+                ));
+            ctx.push(d);
+        }
+    }
+}
+
+/// Each member state's stances, oldest first.
+fn validate_stances(
+    ctx: &mut FileCtx,
+    parsed: &Parsed<RawMemberStates>,
+    sources: &Sources,
+    cited: &mut HashSet<String>,
+) -> Vec<MemberState> {
     let mut out: Vec<MemberState> = Vec::new();
     let codes: Vec<&str> = EU27.to_vec();
     for entry in &parsed.value.stances {
@@ -89,11 +214,22 @@ pub(super) fn validate_member_states(
             if let Some(s) = &source {
                 cited.insert(s.clone());
             }
+            let text = match &h.text {
+                Some(t) => match ctx.source_ref(t, sources) {
+                    Some(id) => {
+                        cited.insert(id.clone());
+                        Some(Some(id))
+                    }
+                    None => None,
+                },
+                None => Some(None),
+            };
             let note = h
                 .note
                 .as_ref()
                 .and_then(|n| ctx.localized(n, "note", false));
-            let (Some(date), Some(stance), Some(source)) = (date, stance, source) else {
+            let (Some(date), Some(stance), Some(source), Some(text)) = (date, stance, source, text)
+            else {
                 continue;
             };
             if let Some(prev) = history.last() {
@@ -115,6 +251,7 @@ pub(super) fn validate_member_states(
                 date,
                 stance,
                 source,
+                text,
                 note,
             });
         }

@@ -57,7 +57,7 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
     let topic_ids: Vec<String> = raw.topics.0.iter().map(|(k, _)| k.value.clone()).collect();
     let mut cited: HashSet<String> = HashSet::new();
     let provisions = validate_provisions(folder, &sources_ctx, &topic_ids, diags, &mut cited);
-    let member_states = folder
+    let council = folder
         .member_states
         .as_ref()
         .map(|m| validate_member_states(m, &sources_ctx, diags, &mut cited))
@@ -92,7 +92,8 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         topics,
         sources,
         provisions,
-        member_states,
+        member_states: council.member_states,
+        council_meetings: council.meetings,
         timeline,
         actors,
     })

@@ -1,6 +1,6 @@
 //! English: the fallback of every message, and today the only language.
 
-use crate::model::{Date, Institution, Role, Stance, Status};
+use crate::model::{CouncilBody, Date, Institution, MeetingOutcome, Role, Stance, Status};
 
 use super::{Phrase, Vocabulary};
 
@@ -99,6 +99,23 @@ pub(super) fn stance(s: Option<Stance>) -> &'static str {
         Some(Stance::Undecided) => "undecided",
         Some(Stance::Abstain) => "abstains",
         None => "no known position",
+    }
+}
+
+pub(super) fn council_body(b: CouncilBody) -> &'static str {
+    match b {
+        CouncilBody::WorkingParty => "Working party (national experts)",
+        CouncilBody::Coreper => "Coreper (the member states' ambassadors)",
+        CouncilBody::Council => "Council (the ministers)",
+    }
+}
+
+pub(super) fn meeting_outcome(o: MeetingOutcome) -> &'static str {
+    match o {
+        MeetingOutcome::Adopted => "Adopted",
+        MeetingOutcome::NoMajority => "No qualified majority",
+        MeetingOutcome::Withdrawn => "Withdrawn before a vote",
+        MeetingOutcome::NotVoted => "Discussed, not put to a vote",
     }
 }
 

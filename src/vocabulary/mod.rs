@@ -16,7 +16,9 @@ mod english;
 use serde::Serialize;
 
 use crate::analyse::Relation;
-use crate::model::{Date, Institution, Provision, Role, Stance, Status};
+use crate::model::{
+    CouncilBody, Date, Institution, MeetingOutcome, Provision, Role, Stance, Status,
+};
 
 pub use english::{country_name, EU27_NAMES};
 
@@ -281,6 +283,16 @@ impl Vocabulary {
     /// A stance after a country name: "Germany: opposes"; `None`: no known position.
     pub fn stance(&self, s: Option<Stance>) -> &'static str {
         english::stance(s)
+    }
+
+    /// Which body of the Council met: "Coreper (the member states' ambassadors)".
+    pub fn council_body(&self, b: CouncilBody) -> &'static str {
+        english::council_body(b)
+    }
+
+    /// What a Council meeting did with its text: "Adopted", "Withdrawn before a vote".
+    pub fn meeting_outcome(&self, o: MeetingOutcome) -> &'static str {
+        english::meeting_outcome(o)
     }
 
     pub fn role(&self, r: Role) -> &'static str {
