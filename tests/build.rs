@@ -287,13 +287,18 @@ fn council_page_shows_map_tally_and_history() {
     let moments: Vec<_> = doc.select(&sel("section.moment")).collect();
     assert_eq!(moments.len(), 1);
     let m = moments[0];
-    assert_eq!(m.select(&sel("svg.tile-map rect")).count(), 27);
+    assert_eq!(m.select(&sel("svg.eu-map g.state")).count(), 27);
     assert_eq!(m.select(&sel("table.states tbody tr")).count(), 27);
-    // One opposing state and 26 unknown: nobody supports, and the non-supporters block.
+    // One opposing state and 26 unknown: the recorded stances decide nothing, and the page
+    // says so rather than headlining a blocking minority of unknown states.
     assert_eq!(
-        text_of(m.select(&sel(".verdict")).next().unwrap()),
-        "No qualified majority: blocking minority"
+        text_of(m.select(&sel("h2 .headline")).next().unwrap()),
+        "Open: it depends on the 26 states with no recorded position"
     );
+    assert!(text_of(m.select(&sel(".recorded")).next().unwrap())
+        .contains("1 against; no recorded position for 26 of the 27 states"));
+    // No flips are listed while most stances are unknown.
+    assert!(m.select(&sel(".flips, .flips-title")).next().is_none());
     let germany = m
         .select(&sel("table.states tbody tr"))
         .find(|r| text_of(*r).starts_with("Germany"))

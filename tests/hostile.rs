@@ -43,6 +43,7 @@ const MARKERS: &[&str] = &[
     "HOSTILE-LOCALIZED-TEXT-EN",
     "HOSTILE-COUNTRY-NOTE",
     "HOSTILE-COUNTRY-NOTE-2",
+    "HOSTILE-MEETING-NOTE",
     "HOSTILE-TIMELINE-TITLE",
     "HOSTILE-TIMELINE-DESCRIPTION",
     "HOSTILE-TIMELINE-TITLE-2",
@@ -209,7 +210,7 @@ fn check_html(file: &Path, html: &str) -> String {
                 );
             }
             "svg" => assert!(
-                el.value().classes().any(|c| c == "tile-map"),
+                el.value().classes().any(|c| c == "eu-map"),
                 "{file:?}: an <svg> that is not trilogue's map: {}",
                 el.html()
             ),

@@ -13,6 +13,7 @@
 
 mod council_map;
 mod dossier;
+mod eu_map_data;
 mod feeds;
 mod output;
 mod reuse;

@@ -1,5 +1,6 @@
 //! English: the fallback of every message, and today the only language.
 
+use crate::council::Decided;
 use crate::model::{CouncilBody, Date, Institution, MeetingOutcome, Role, Stance, Status};
 
 use super::{Phrase, Vocabulary};
@@ -110,6 +111,29 @@ pub(super) fn council_body(b: CouncilBody) -> &'static str {
     }
 }
 
+/// Two decimals, as the Council publishes shares, without trailing zeros: `27.99%`,
+/// `0.3%`, `0%`.
+fn percent(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}%")
+}
+
+/// "Adopted by Coreper", "Withdrawn from the Council's agenda before a vote".
+fn meeting_headline(body: CouncilBody, outcome: MeetingOutcome) -> String {
+    let who = match body {
+        CouncilBody::WorkingParty => "the working party",
+        CouncilBody::Coreper => "Coreper",
+        CouncilBody::Council => "the Council",
+    };
+    match outcome {
+        MeetingOutcome::Adopted => format!("Adopted by {who}"),
+        MeetingOutcome::NoMajority => format!("No qualified majority in {who}"),
+        MeetingOutcome::Withdrawn => format!("Withdrawn from {who} before a vote"),
+        MeetingOutcome::NotVoted => format!("Discussed in {who}, not put to a vote"),
+    }
+}
+
 pub(super) fn meeting_outcome(o: MeetingOutcome) -> &'static str {
     match o {
         MeetingOutcome::Adopted => "Adopted",
@@ -202,6 +226,19 @@ fn council_or_pages(words: &Vocabulary, phrase: &Phrase) -> String {
             "No stance is recorded for {missing} of the {total} member states on this date; they count as not supporting, so this tally shows only what the recorded stances imply."
         ),
         P::MapTitle(d) => format!("Member states' stances on {}", date(*d)),
+        P::NoPositionOnText => "no recorded position on this text".into(),
+        P::Percent(x) => percent(*x),
+        P::MeetingHeadline { body, outcome } => meeting_headline(*body, *outcome),
+        P::RecordedStances { .. } => super::council::recorded_stances(phrase),
+        P::RangeVerdict { .. } => super::council::range_verdict(phrase),
+        P::RangeHeadline { decided, unknown } => match decided {
+            Decided::Passes => "Qualified majority on the recorded stances".into(),
+            Decided::Fails => "No qualified majority on the recorded stances".into(),
+            Decided::Open => format!(
+                "Open: it depends on the {unknown} {} with no recorded position",
+                plural(*unknown, "state", "states")
+            ),
+        },
         P::SiteDescription => "How the European Commission, the European Parliament and the Council differ on EU laws, provision by provision.".into(),
         P::PageNotFound => "Page not found".into(),
         P::PageNotFoundDescription => "This page does not exist.".into(),
@@ -283,6 +320,12 @@ pub(super) fn message_id(phrase: &Phrase) -> &'static str {
         P::PopulationNotRecorded { .. } => "population-not-recorded",
         P::StancesMissing { .. } => "stances-missing",
         P::MapTitle(_) => "map-title",
+        P::NoPositionOnText => "no-position-on-text",
+        P::Percent(_) => "percent",
+        P::MeetingHeadline { .. } => "meeting-headline",
+        P::RecordedStances { .. } => "recorded-stances",
+        P::RangeVerdict { .. } => "range-verdict",
+        P::RangeHeadline { .. } => "range-headline",
         P::SiteDescription => "site-description",
         P::PageNotFound => "page-not-found",
         P::PageNotFoundDescription => "page-not-found-description",

@@ -16,6 +16,7 @@ mod english;
 use serde::Serialize;
 
 use crate::analyse::Relation;
+use crate::council::Decided;
 use crate::model::{
     CouncilBody, Date, Institution, MeetingOutcome, Provision, Role, Stance, Status,
 };
@@ -166,6 +167,43 @@ pub enum Phrase {
         total: usize,
     },
     MapTitle(Date),
+    /// A state without a stance on a meeting's text.
+    NoPositionOnText,
+    /// A share for readers: `0%`, `27.99%`, `100%`.
+    Percent(f64),
+    /// "Adopted by Coreper": a meeting's documented outcome.
+    MeetingHeadline {
+        body: CouncilBody,
+        outcome: MeetingOutcome,
+    },
+    /// "Recorded stances on this text: 3 against, 1 abstaining; no recorded position for
+    /// 23 of the 27 states." `on_text`: the stances counted are those on a meeting's text.
+    RecordedStances {
+        support: usize,
+        oppose: usize,
+        abstain: usize,
+        undecided: usize,
+        unknown: usize,
+        total: usize,
+        on_text: bool,
+    },
+    /// What the recorded stances alone decide, and why (see [`crate::council::Range`]).
+    RangeVerdict {
+        decided: Decided,
+        unknown: usize,
+        against_states: usize,
+        against_population: f64,
+        best_states: usize,
+        best_population: f64,
+        needed: usize,
+        on_text: bool,
+    },
+    /// The headline of a date without a meeting: "Open: depends on the 16 states with no
+    /// recorded position".
+    RangeHeadline {
+        decided: Decided,
+        unknown: usize,
+    },
 
     // Page titles and descriptions.
     SiteDescription,

@@ -101,13 +101,22 @@ pub struct ColumnView {
     pub label: &'static str,
 }
 
+/// A cited source as every page shows it: its title (which carries the document number,
+/// `COM(2022) 209 final`, `ST 15318/25`), linked to the document itself when it has an
+/// address, else to its entry on the sources page; never its id. Drawn by the
+/// `source_ref` macro of `macros.html`, which also numbers it in the page's printed list of
+/// sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceLink {
+    /// The source's id: what tells two citations of one source apart, never shown.
     pub id: String,
     pub title: String,
     /// Relative to the dossier folder: `sources.html#source-<id>`.
     pub href: String,
+    /// The document's address.
     pub url: Option<String>,
+    /// Its date, for readers: `26 November 2025`.
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -178,13 +187,20 @@ pub fn dossier_view(words: &Vocabulary, d: &Dossier, analysis: &DossierAnalysis)
     }
 }
 
-/// A link to a source on the dossier's sources page.
+/// A cited source in the default vocabulary's words (the comparison tables' cells, the
+/// provision pages); see [`source_link_in`].
 fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
+    source_link_in(&Vocabulary::english(), d, id)
+}
+
+/// A cited source: see [`SourceLink`].
+pub fn source_link_in(words: &Vocabulary, d: &Dossier, id: &str) -> Option<SourceLink> {
     let s = d.source(id)?;
     Some(SourceLink {
         id: s.id.clone(),
         title: s.title.get(&d.lang).to_string(),
         href: crate::urls::source_href(&s.id),
         url: s.url.clone(),
+        date: words.date(s.date),
     })
 }

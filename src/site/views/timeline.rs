@@ -7,7 +7,7 @@ use crate::model::{Date, Dossier, Institution};
 use crate::urls;
 use crate::vocabulary::{Phrase, Vocabulary};
 
-use super::{source_link, NeighbourLink, SourceLink};
+use super::{source_link_in, NeighbourLink, SourceLink};
 
 /// One entry of the timeline: an event of timeline.yaml, or the positions an
 /// institution published on one date with one source (grouped, so that a proposal of
@@ -61,7 +61,10 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                     .description
                     .as_ref()
                     .map(|x| markdown::to_html(x.get(lang), &format!("event-{}", i + 1))),
-                source: e.source.as_deref().and_then(|s| source_link(d, s)),
+                source: e
+                    .source
+                    .as_deref()
+                    .and_then(|s| source_link_in(words, d, s)),
                 provisions: Vec::new(),
             },
         ));
@@ -82,7 +85,7 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                     count: n,
                 }),
                 description_html: None,
-                source: source_link(d, &source),
+                source: source_link_in(words, d, &source),
                 provisions,
             },
         ));
