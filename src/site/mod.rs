@@ -18,6 +18,7 @@ mod feeds;
 mod output;
 mod reuse;
 pub mod search;
+mod search_html;
 mod templates;
 pub mod views;
 

@@ -169,6 +169,8 @@ pub enum Phrase {
     MapTitle(Date),
     /// A state without a stance on a meeting's text.
     NoPositionOnText,
+    /// What a search result that is a cited document is: "Source".
+    SourceLabel,
     /// A share for readers: `0%`, `27.99%`, `100%`.
     Percent(f64),
     /// "Adopted by Coreper": a meeting's documented outcome.

@@ -28,7 +28,7 @@ pub use negotiators::{negotiators, ActorView, CommitteeRow, NegotiatorsView};
 pub use provision::{provision_view, DiffView, HistoryView, ProvisionView, StepView};
 pub use sources::{source_view, sources_views, SourceView};
 pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView};
-pub use timeline::{timeline, TimelineEntry};
+pub use timeline::{timeline, TimelineEntry, TimelineView};
 
 /// Links between pages are relative, so that `site/` works from a web server, from a
 /// sub-folder and straight from the disk (file://).

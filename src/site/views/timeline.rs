@@ -24,8 +24,37 @@ pub struct TimelineEntry {
     pub source: Option<SourceLink>,
     /// For position entries: the provisions, linking to the version in their history.
     pub provisions: Vec<NeighbourLink>,
+    /// Reported only by sources that could not be checked; the page marks it.
+    pub unverified: bool,
 }
 
+/// The timeline page in one order: its entries, and the link to the other order.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineView {
+    pub entries: Vec<TimelineEntry>,
+    /// `true`: latest first (`timeline.html`, the default); `false`: oldest first.
+    pub latest_first: bool,
+    /// Relative to the dossier folder.
+    pub latest_first_href: &'static str,
+    pub oldest_first_href: &'static str,
+}
+
+impl TimelineView {
+    /// The entries of [`timeline`] (oldest first) in the order the page shows.
+    pub fn new(mut entries: Vec<TimelineEntry>, latest_first: bool) -> TimelineView {
+        if latest_first {
+            entries.reverse();
+        }
+        TimelineView {
+            entries,
+            latest_first,
+            latest_first_href: urls::TIMELINE_PAGE,
+            oldest_first_href: urls::TIMELINE_OLDEST_FIRST_PAGE,
+        }
+    }
+}
+
+/// Every entry, oldest first.
 pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
     let lang = &d.lang;
     // (date, institution, source) -> versions, in provision order.
@@ -66,6 +95,7 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                     .as_deref()
                     .and_then(|s| source_link_in(words, d, s)),
                 provisions: Vec::new(),
+                unverified: e.unverified,
             },
         ));
     }
@@ -87,6 +117,7 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                 description_html: None,
                 source: source_link_in(words, d, &source),
                 provisions,
+                unverified: false,
             },
         ));
     }
