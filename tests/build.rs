@@ -240,14 +240,28 @@ fn project_templates_override_the_default_ones() {
 fn timeline_merges_events_and_positions_in_date_order() {
     let project = common::fixture("basic");
     let site = common::build(project.path());
-    let doc = page(&site, "demo/timeline.html");
-    let dates: Vec<String> = doc
-        .select(&sel(".timeline-entry time"))
-        .filter_map(|t| t.value().attr("datetime").map(str::to_string))
-        .collect();
+    let dates_of = |doc: &Html| -> Vec<String> {
+        doc.select(&sel(".timeline-entry time"))
+            .filter_map(|t| t.value().attr("datetime").map(str::to_string))
+            .collect()
+    };
+    // The default page is latest first; the other order is a page of its own (no script).
+    let latest = page(&site, "demo/timeline.html");
+    let mut descending = dates_of(&latest);
+    descending.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates_of(&latest), descending);
+    assert!(latest
+        .select(&sel(
+            ".timeline-order a[href=\"timeline-oldest-first.html\"]"
+        ))
+        .next()
+        .is_some());
+    let doc = page(&site, "demo/timeline-oldest-first.html");
+    let dates = dates_of(&doc);
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
+    assert!(dates.len() > 1 && dates.first() != dates.last());
     // The event of timeline.yaml, then the Commission's positions of the same day grouped.
     let titles: Vec<String> = doc.select(&sel(".timeline-title")).map(text_of).collect();
     assert_eq!(titles[0], "Proposal");

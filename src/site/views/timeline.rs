@@ -40,10 +40,13 @@ pub struct TimelineView {
 }
 
 impl TimelineView {
-    /// The entries of [`timeline`] (oldest first) in the order the page shows.
+    /// The entries of [`timeline`] (oldest first) in the order the page shows. Latest
+    /// first reverses the dates only: the entries of one day keep their order, so a
+    /// proposal's announcement still comes before the provisions it published.
     pub fn new(mut entries: Vec<TimelineEntry>, latest_first: bool) -> TimelineView {
         if latest_first {
-            entries.reverse();
+            // Stable; ISO dates sort as text.
+            entries.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
         }
         TimelineView {
             entries,
