@@ -465,3 +465,71 @@ fn the_streamed_build_writes_what_rendering_in_memory_gives() {
     assert!(sitemap.contains("https://example.org/trilogue/other/text.html"));
     assert!(sitemap.contains("https://example.org/trilogue/demo/index.html"));
 }
+
+/// The search index's records (Pagefind fragments: gzip-compressed JSON after a signature).
+fn search_records(site: &std::path::Path) -> Vec<serde_json::Value> {
+    use std::io::Read as _;
+    let mut records = Vec::new();
+    let mut dirs = vec![site.join("pagefind")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "pf_fragment") {
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(fs::File::open(&path).unwrap())
+                    .read_to_string(&mut text)
+                    .unwrap();
+                let json = text.strip_prefix("pagefind_dcd").expect("signature");
+                records.push(serde_json::from_str(json).unwrap());
+            }
+        }
+    }
+    records
+}
+
+#[test]
+fn search_covers_every_page_and_groups_a_provisions_versions() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let records = search_records(&site);
+    let page_of = |r: &serde_json::Value| -> String {
+        let url = r["url"].as_str().unwrap_or_default();
+        url.split('#').next().unwrap_or_default().to_string()
+    };
+    let pages: Vec<String> = records.iter().map(page_of).collect();
+    for page in [
+        "demo/council.html",
+        "demo/negotiators.html",
+        "demo/sources.html",
+        "demo/timeline.html",
+    ] {
+        assert!(pages.iter().any(|p| p == page), "{page} is not searchable");
+    }
+    // One result per provision, each institution's version a sub-result named after it.
+    let provisions: Vec<&serde_json::Value> = records
+        .iter()
+        .filter(|r| page_of(r).contains("/provisions/"))
+        .collect();
+    let mut unique: Vec<String> = provisions.iter().map(|r| page_of(r)).collect();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        provisions.len(),
+        "a provision has several results"
+    );
+    let article_10 = provisions
+        .iter()
+        .find(|r| page_of(r) == "demo/provisions/article-10.html")
+        .expect("article 10 is searchable");
+    let anchors: Vec<(&str, &str)> = article_10["anchors"]
+        .as_array()
+        .expect("anchors")
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["text"].as_str().unwrap()))
+        .collect();
+    assert!(anchors.contains(&("history-commission", "Commission")));
+    assert!(anchors.contains(&("history-council", "Council")));
+}

@@ -462,11 +462,19 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
         }
     }
 
-    // The search index holds the data as text: the provisions' payloads are in it.
+    // The search index holds the data as text: the payloads of every page with content
+    // are in it (provisions, the Council page, negotiators, sources, the timeline).
     for marker in [
         "HOSTILE-PROVISION-TITLE",
         "HOSTILE-COMMISSION-SUMMARY",
         "HOSTILE-TEXT",
+        "HOSTILE-CONSEQUENCES",
+        "HOSTILE-COUNTRY-NOTE",
+        "HOSTILE-ACTOR-NAME",
+        "HOSTILE-ACTOR-NOTE",
+        "HOSTILE-SOURCE-TITLE",
+        "HOSTILE-SOURCE-NOTE",
+        "HOSTILE-TIMELINE-TITLE",
     ] {
         assert!(
             index_text.contains(marker),
