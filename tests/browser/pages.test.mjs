@@ -244,6 +244,49 @@ describe('the pages a first-time reader reads', () => {
     assert.deepEqual(problems, [], problems.join('\n'));
   });
 
+  it('a printed page ends with its numbered sources and its address', T, async () => {
+    const p = `/${DOSSIER}/provisions/detection-orders.html`;
+    const page = await open(p);
+    try {
+      assert.equal(await page.locator('.print-sources').isVisible(), false, 'the list of sources shows on screen');
+      await page.emulateMedia({ media: 'print' });
+      const facts = await page.evaluate(() => {
+        const list = document.querySelector('.print-sources');
+        const numbers = [...document.querySelectorAll('main .cite-n')].filter((n) => n.getClientRects().length).map((n) => n.textContent.trim());
+        return {
+          shown: list.getClientRects().length > 0,
+          items: [...list.querySelectorAll('ol li')].map((li) => li.textContent),
+          address: list.querySelector('p').textContent,
+          numbers: [...new Set(numbers)],
+          slugs: [...document.querySelectorAll('main a.source')].map((a) => a.textContent).filter((t) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(t.trim())),
+        };
+      });
+      assert.ok(facts.shown, 'no list of sources in print');
+      assert.ok(facts.items.length > 0, 'the printed list of sources is empty');
+      assert.deepEqual(facts.numbers, facts.items.map((_, i) => `[${i + 1}]`), 'citations are not numbered 1..n in the order of the list');
+      assert.match(facts.address, new RegExp(`${DOSSIER}/provisions/detection-orders\\.html`));
+      assert.deepEqual(facts.slugs, [], 'a source is shown by its slug');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('printing the comparison page fills its A4 pages', { timeout: 180_000 }, async () => {
+    const page = await open(`/${DOSSIER}/index.html`);
+    try {
+      const rows = await page.locator('table.comparison tbody tr').count();
+      const printed = Number(/\/Count (\d+)/.exec((await page.pdf({ preferCSSPageSize: true })).toString('latin1'))[1]);
+      // Rows kept whole printed the csar table at about two rows per page, a third of
+      // each page blank (issue 15); rows now run on, at least three to a page.
+      assert.ok(printed <= Math.ceil(rows / 3) + 1, `${rows} rows print on ${printed} A4 pages`);
+      await page.emulateMedia({ media: 'print' });
+      const breaks = await page.$eval('table.comparison tbody tr', (tr) => getComputedStyle(tr).breakInside);
+      assert.equal(breaks, 'auto', 'a printed row is kept whole');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('screenshots of the Council page and the timeline at 1280 px and 390 px', { timeout: 180_000 }, async (t) => {
     await fs.mkdir(SHOTS, { recursive: true });
     for (const [ctx, width] of [[desktop, 1280], [phone, 390]]) {
