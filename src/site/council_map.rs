@@ -5,7 +5,8 @@
 //! Readers must tell five states apart at a glance, in colour and without it: the fills
 //! differ in hue and lightness, "no recorded position" is hatched rather than another grey,
 //! every state carries its code, and a `<title>` names it with its stance. Malta and
-//! Luxembourg, too small to see at this scale, get a ringed marker.
+//! Luxembourg, too small to see at this scale, and Cyprus, a sliver at the map's edge, get a
+//! ringed marker.
 
 use std::collections::BTreeMap;
 
@@ -102,12 +103,17 @@ fn label(shape: &StateShape, stance: Option<Stance>, hatch: &str) -> String {
         )
     };
     if shape.small {
+        // The code beside the marker, on the side where the map has room for it.
+        let code = if x + 40 > WIDTH as i32 {
+            text(x - 9, "end")
+        } else {
+            text(x + 9, "start")
+        };
         format!(
             "<circle class=\"small-state {}\" cx=\"{x}\" cy=\"{y}\" r=\"6\" fill=\"{}\" \
-             stroke=\"#1b1f24\" stroke-width=\"1.2\"/>\n{}",
+             stroke=\"#1b1f24\" stroke-width=\"1.2\"/>\n{code}",
             stance_class(stance),
             stance_fill(stance, hatch),
-            text(x + 9, "start")
         )
     } else {
         text(x, "middle")
@@ -194,9 +200,9 @@ mod tests {
             let (x, y) = s.label;
             assert!((0..WIDTH as i32).contains(&x) && (0..HEIGHT as i32).contains(&y));
         }
-        // Malta and Luxembourg cannot be seen without their marker.
+        // Malta, Luxembourg and Cyprus cannot be seen without their marker.
         let small: Vec<&str> = STATES.iter().filter(|s| s.small).map(|s| s.code).collect();
-        assert!(small.contains(&"MT") && small.contains(&"LU"), "{small:?}");
+        assert_eq!(small, ["CY", "LU", "MT"]);
     }
 
     #[test]
@@ -227,7 +233,8 @@ mod tests {
             svg.matches("<g class=\"state stance-unknown\">").count(),
             27
         );
-        assert_eq!(svg.matches("fill=\"url(#m-unknown)\"").count(), 27 + 2);
+        // Every state, and the markers of Cyprus, Luxembourg and Malta.
+        assert_eq!(svg.matches("fill=\"url(#m-unknown)\"").count(), 27 + 3);
         assert!(svg.contains("<pattern id=\"m-unknown\""));
         assert!(svg.contains("<title>Malta: no known position</title>"));
         assert!(svg.contains("<desc id=\"m-desc\">No known position: Belgium,"));

@@ -287,13 +287,16 @@ describe('the pages a first-time reader reads', () => {
     }
   });
 
-  it('screenshots of the Council page and the timeline at 1280 px and 390 px', { timeout: 180_000 }, async (t) => {
+  it('screenshots of the Council page, the overview, a provision and the timeline at 1280 px and 390 px', { timeout: 180_000 }, async (t) => {
+    // The top of each page, as a reader first sees it (docs/ holds copies, README.md).
     await fs.mkdir(SHOTS, { recursive: true });
-    for (const [ctx, width] of [[desktop, 1280], [phone, 390]]) {
-      for (const [name, p] of [['council', COUNCIL], ['timeline', TIMELINE]]) {
+    const pages = [['council', COUNCIL], ['overview', `/${DOSSIER}/index.html`], ['provision', `/${DOSSIER}/provisions/detection-orders.html`], ['timeline', TIMELINE]];
+    for (const [ctx, width, height] of [[desktop, 1280, 1500], [phone, 390, 2400]]) {
+      for (const [name, p] of pages) {
         const page = await open(p, ctx);
         try {
-          await page.screenshot({ path: path.join(SHOTS, `pages-${name}-${width}.png`), fullPage: true, timeout: 30_000 });
+          await page.setViewportSize({ width, height });
+          await page.screenshot({ path: path.join(SHOTS, `pages-${name}-${width}.png`), timeout: 30_000 });
         } finally {
           await page.close();
         }

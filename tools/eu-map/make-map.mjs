@@ -41,6 +41,8 @@ const EXTENT = { west: -11, east: 35, south: 34, north: 71.5 };
 const WIDTH = 560;
 // States drawn too small to colour and label legibly get a labelled square beside the map.
 const SMALL_AREA = 60; // square pixels
+// Cyprus is larger, but a sliver at the map's edge that readers miss: it gets a marker too.
+const MARKED = new Set(["CY"]);
 
 const geometries = topology.objects.countries.geometries;
 const simplified = simplify(presimplify(topology), quantile(presimplify(topology), 0.2));
@@ -119,7 +121,7 @@ const rows = states.map(({ code, shape }) => {
   const area = path.area(shape);
   const d = path(withoutTinyIslands(shape, area < SMALL_AREA)) || "";
   const label = LABEL_AT[code] ? projection(LABEL_AT[code]).map(Math.round) : labelPoint(shape);
-  return { code, d, label, small: area < SMALL_AREA };
+  return { code, d, label, small: area < SMALL_AREA || MARKED.has(code) };
 });
 
 const rust = (s) => JSON.stringify(s);
