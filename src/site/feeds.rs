@@ -9,7 +9,7 @@ use atom_syndication::{Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
-use crate::model::{Content, Corpus, Date, Dossier, Institution};
+use crate::model::{Content, Corpus, Date, Dossier, Institution, Provision};
 use crate::urls::{self, Urls};
 use crate::vocabulary::{Differ, Phrase, Vocabulary};
 
@@ -274,35 +274,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
             topics: &p.topics,
             consequences: p.consequences.as_ref().map(|c| c.get(lang)),
             parliament_council_differ: Differ::from(pa.parliament_council_differ),
-            positions: p
-                .positions
-                .iter()
-                .flat_map(|(institution, versions)| {
-                    versions.iter().enumerate().map(move |(i, v)| DataPosition {
-                        institution: *institution,
-                        date: v.date,
-                        source: &v.source,
-                        reference: v.reference.as_ref().map(ToString::to_string),
-                        kind: match &v.content {
-                            Content::Text(_) => "text",
-                            Content::SameAs(_) => "same_as",
-                            Content::Deleted => "deleted",
-                            Content::SummaryOnly => "summary_only",
-                        },
-                        same_as: match &v.content {
-                            Content::SameAs(o) => Some(*o),
-                            _ => None,
-                        },
-                        summary: v.summary.as_ref().map(|s| s.get(lang)),
-                        text: match &v.content {
-                            Content::Text(t) => Some(t.get(lang)),
-                            _ => None,
-                        },
-                        note: v.note.as_ref().map(|n| n.get(lang)),
-                        current: i + 1 == versions.len(),
-                    })
-                })
-                .collect(),
+            positions: data_positions(p, lang),
         })
         .collect();
     let data = DataFile {
@@ -365,6 +337,38 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
     let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Every version of every institution's position on `p`, for data.json.
+fn data_positions<'a>(p: &'a Provision, lang: &str) -> Vec<DataPosition<'a>> {
+    p.positions
+        .iter()
+        .flat_map(|(institution, versions)| {
+            versions.iter().enumerate().map(move |(i, v)| DataPosition {
+                institution: *institution,
+                date: v.date,
+                source: &v.source,
+                reference: v.reference.as_ref().map(ToString::to_string),
+                kind: match &v.content {
+                    Content::Text(_) => "text",
+                    Content::SameAs(_) => "same_as",
+                    Content::Deleted => "deleted",
+                    Content::SummaryOnly => "summary_only",
+                },
+                same_as: match &v.content {
+                    Content::SameAs(o) => Some(*o),
+                    _ => None,
+                },
+                summary: v.summary.as_ref().map(|s| s.get(lang)),
+                text: match &v.content {
+                    Content::Text(t) => Some(t.get(lang)),
+                    _ => None,
+                },
+                note: v.note.as_ref().map(|n| n.get(lang)),
+                current: i + 1 == versions.len(),
+            })
+        })
+        .collect()
 }
 
 /// The comparison table as CSV (RFC 4180), written by the `csv` crate: one row per

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::{pos_of, Parsed, RawMeeting, RawMemberStates, RawPopulation};
+use crate::load::{pos_of, Parsed, RawMeeting, RawMemberStates, RawPopulation, RawStance};
 use crate::model::{
     is_member_state, CouncilBody, CouncilMeeting, MeetingOutcome, MemberState, Population, Stance,
     StanceChange, EU27,
@@ -162,84 +162,23 @@ fn validate_stances(
     cited: &mut HashSet<String>,
 ) -> Vec<MemberState> {
     let mut out: Vec<MemberState> = Vec::new();
-    let codes: Vec<&str> = EU27.to_vec();
     for entry in &parsed.value.stances {
-        let c = &entry.value.country;
-        let code = c.value.trim().to_string();
-        if !is_member_state(&code) {
-            let help = match code.to_uppercase().as_str() {
-                "GR" => "the EU writes Greece as `EL`".to_string(),
-                "UK" | "GB" => "the United Kingdom left the EU in 2020".to_string(),
-                upper if is_member_state(upper) => {
-                    format!("write the code in capitals: `{upper}`")
-                }
-                _ => format!("use an EU27 code: {}", codes.join(", ")),
-            };
-            let d = ctx
-                .at(
-                    Code::NotAMemberState,
-                    format!("`{}` is not an EU member state code", c.value),
-                    pos_of(c),
-                    ctx.len_of(c),
-                )
-                .help(help);
-            ctx.push(d);
+        let Some(code) = country_code(ctx, &entry.value.country, &out) else {
             continue;
-        }
-        if out.iter().any(|m| m.country == code) {
-            let d = ctx
-                .at(
-                    Code::MemberStateTwice,
-                    format!("`{code}` is listed twice"),
-                    pos_of(c),
-                    ctx.len_of(c),
-                )
-                .help("put all of a country's stances in one `history` list, oldest first");
-            ctx.push(d);
-            continue;
-        }
+        };
         let mut history: Vec<StanceChange> = Vec::new();
         for h in &entry.value.history {
-            let h = &h.value;
-            let date = ctx.date(&h.date, false);
-            let stance = match Stance::parse(&h.stance.value) {
-                Some(s) => Some(s),
-                None => {
-                    let d = ctx.enum_error("stance", &h.stance, &Stance::KEYS);
-                    ctx.push(d);
-                    None
-                }
-            };
-            let source = ctx.source_ref(&h.source, sources);
-            if let Some(s) = &source {
-                cited.insert(s.clone());
-            }
-            let text = match &h.text {
-                Some(t) => match ctx.source_ref(t, sources) {
-                    Some(id) => {
-                        cited.insert(id.clone());
-                        Some(Some(id))
-                    }
-                    None => None,
-                },
-                None => Some(None),
-            };
-            let note = h
-                .note
-                .as_ref()
-                .and_then(|n| ctx.localized(n, "note", false));
-            let (Some(date), Some(stance), Some(source), Some(text)) = (date, stance, source, text)
-            else {
+            let Some(change) = stance_change(ctx, &h.value, sources, cited) else {
                 continue;
             };
             if let Some(prev) = history.last() {
-                if date < prev.date {
+                if change.date < prev.date {
                     let d = ctx
                         .at(
                             Code::OutOfDateOrder,
                             format!("the stances of `{code}` are not in date order"),
-                            pos_of(&h.date),
-                            h.date.value.chars().count(),
+                            pos_of(&h.value.date),
+                            h.value.date.value.chars().count(),
                         )
                         .label(format!("dated before the previous stance ({})", prev.date))
                         .help("list stances oldest first");
@@ -247,13 +186,7 @@ fn validate_stances(
                     continue;
                 }
             }
-            history.push(StanceChange {
-                date,
-                stance,
-                source,
-                text,
-                note,
-            });
+            history.push(change);
         }
         out.push(MemberState {
             country: code,
@@ -262,6 +195,88 @@ fn validate_stances(
     }
     out.sort_by(|a, b| a.country.cmp(&b.country));
     out
+}
+
+/// The EU27 code of a `country:` entry, or `None` (reported) when it is not a member
+/// state's code or the state is already listed in `seen`.
+fn country_code(
+    ctx: &mut FileCtx,
+    c: &serde_saphyr::Spanned<String>,
+    seen: &[MemberState],
+) -> Option<String> {
+    let code = c.value.trim().to_string();
+    if !is_member_state(&code) {
+        let help = match code.to_uppercase().as_str() {
+            "GR" => "the EU writes Greece as `EL`".to_string(),
+            "UK" | "GB" => "the United Kingdom left the EU in 2020".to_string(),
+            upper if is_member_state(upper) => format!("write the code in capitals: `{upper}`"),
+            _ => format!("use an EU27 code: {}", EU27.join(", ")),
+        };
+        let d = ctx
+            .at(
+                Code::NotAMemberState,
+                format!("`{}` is not an EU member state code", c.value),
+                pos_of(c),
+                ctx.len_of(c),
+            )
+            .help(help);
+        ctx.push(d);
+        return None;
+    }
+    if seen.iter().any(|m| m.country == code) {
+        let d = ctx
+            .at(
+                Code::MemberStateTwice,
+                format!("`{code}` is listed twice"),
+                pos_of(c),
+                ctx.len_of(c),
+            )
+            .help("put all of a country's stances in one `history` list, oldest first");
+        ctx.push(d);
+        return None;
+    }
+    Some(code)
+}
+
+/// One entry of a state's `history`, or `None` when a field is wrong (each reported).
+fn stance_change(
+    ctx: &mut FileCtx,
+    h: &RawStance,
+    sources: &Sources,
+    cited: &mut HashSet<String>,
+) -> Option<StanceChange> {
+    let date = ctx.date(&h.date, false);
+    let stance = match Stance::parse(&h.stance.value) {
+        Some(s) => Some(s),
+        None => {
+            let d = ctx.enum_error("stance", &h.stance, &Stance::KEYS);
+            ctx.push(d);
+            None
+        }
+    };
+    let source = ctx.source_ref(&h.source, sources);
+    if let Some(s) = &source {
+        cited.insert(s.clone());
+    }
+    // `Some(None)`: about the law in general; `None`: an unknown source, reported.
+    let text = match &h.text {
+        Some(t) => ctx.source_ref(t, sources).map(|id| {
+            cited.insert(id.clone());
+            Some(id)
+        }),
+        None => Some(None),
+    };
+    let note = h
+        .note
+        .as_ref()
+        .and_then(|n| ctx.localized(n, "note", false));
+    Some(StanceChange {
+        date: date?,
+        stance: stance?,
+        source: source?,
+        text: text?,
+        note,
+    })
 }
 
 fn validate_population(
