@@ -94,12 +94,17 @@ pub fn map_svg(
 /// too small to see gets a ringed marker in its stance's colour, its code beside it.
 fn label(shape: &StateShape, stance: Option<Stance>, hatch: &str) -> String {
     let (x, y) = shape.label;
+    // The halo is a white-stroked copy under the text (`paint-order` would do it in one
+    // element, but is not an SVG attribute the HTML checker accepts).
     let text = |tx: i32, anchor: &str| {
+        let at = format!(
+            "x=\"{tx}\" y=\"{y}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\" \
+             font-family=\"sans-serif\" font-size=\"14\" font-weight=\"700\""
+        );
+        let code = escape(shape.code);
         format!(
-            "<text x=\"{tx}\" y=\"{y}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\" \
-             class=\"state-label\" font-family=\"sans-serif\" font-size=\"14\" font-weight=\"700\" \
-             fill=\"#1b1f24\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n",
-            escape(shape.code)
+            "<text {at} class=\"state-halo\" fill=\"#ffffff\" stroke=\"#ffffff\" stroke-width=\"3\">{code}</text>\n\
+             <text {at} class=\"state-label\" fill=\"#1b1f24\">{code}</text>\n"
         )
     };
     if shape.small {

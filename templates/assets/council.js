@@ -16,7 +16,8 @@
     for (var i = 0; i < sections.length; i++) {
       if (sections[i].id === id) return id;
     }
-    return sections[0].id;
+    // The latest: the last section (the page lists them oldest first).
+    return sections[sections.length - 1].id;
   }
   function mark() {
     var id = shown();

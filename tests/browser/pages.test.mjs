@@ -60,18 +60,22 @@ describe('the pages a first-time reader reads', () => {
       const links = await page.$$eval('nav[data-moment-nav] a.moment-link', (as) => as.map((a) => a.getAttribute('href')));
       const sections = await moments(page);
       assert.ok(sections.length >= 2, 'fewer than two Council moments');
-      assert.deepEqual(links, sections.map((s) => `#${s.id}`), 'the date control lists every section, in page order');
+      // The page holds the sections oldest first (the latest last, see council.html); the
+      // control lists them latest first.
+      assert.deepEqual(links, sections.map((s) => `#${s.id}`).reverse(), 'the date control lists every section, latest first');
+      const latest = sections[sections.length - 1].id;
+      assert.deepEqual(links[0], `#${latest}`);
       // By default: the latest only, marked in the control.
-      assert.deepEqual(sections.filter((s) => s.shown).map((s) => s.id), [sections[0].id], 'by default only the latest date is shown');
-      assert.equal(await page.getAttribute(`a.moment-link[href="#${sections[0].id}"]`, 'aria-current'), 'true');
+      assert.deepEqual(sections.filter((s) => s.shown).map((s) => s.id), [latest], 'by default only the latest date is shown');
+      assert.equal(await page.getAttribute(`a.moment-link[href="#${latest}"]`, 'aria-current'), 'true');
       // Choosing the oldest shows it alone, and the control says so.
-      const oldest = sections[sections.length - 1].id;
+      const oldest = sections[0].id;
       await page.click(`a.moment-link[href="#${oldest}"]`);
       await page.waitForFunction((id) => document.getElementById(id).getClientRects().length > 0, oldest);
       const after = await moments(page);
       assert.deepEqual(after.filter((s) => s.shown).map((s) => s.id), [oldest]);
       assert.equal(await page.getAttribute(`a.moment-link[href="#${oldest}"]`, 'aria-current'), 'true');
-      assert.equal(await page.getAttribute(`a.moment-link[href="#${sections[0].id}"]`, 'aria-current'), null);
+      assert.equal(await page.getAttribute(`a.moment-link[href="#${latest}"]`, 'aria-current'), null);
     } finally {
       await page.close();
     }
@@ -82,7 +86,7 @@ describe('the pages a first-time reader reads', () => {
     try {
       const page = await open(COUNCIL, ctx);
       const sections = await moments(page);
-      assert.deepEqual(sections.filter((s) => s.shown).map((s) => s.id), [sections[0].id]);
+      assert.deepEqual(sections.filter((s) => s.shown).map((s) => s.id), [sections[sections.length - 1].id]);
       const second = sections[1].id;
       await page.click(`a.moment-link[href="#${second}"]`);
       const after = await moments(page);
