@@ -265,6 +265,9 @@ pub struct Dossier {
     /// has none: its overview then shows the provisions.
     pub rows: Vec<Provision>,
     pub member_states: Vec<MemberState>,
+    /// The Council's meetings on the dossier's texts (member-states.yaml `meetings`),
+    /// oldest first.
+    pub council_meetings: Vec<CouncilMeeting>,
     /// Sorted by date (stable: same-date events keep file order).
     pub timeline: Vec<TimelineEvent>,
     pub actors: Vec<Actor>,
@@ -537,6 +540,95 @@ pub struct StanceChange {
     pub date: Date,
     pub stance: Stance,
     pub source: String,
+    /// The source id of the text the stance is about (a Council compromise, the mandate).
+    /// A stance counts in the tally of a Council meeting only on that meeting's text;
+    /// `None` is a stance on the file in general, shown but counted only when the dossier
+    /// records no meetings.
+    pub text: Option<String>,
+    pub note: Option<Localized>,
+}
+
+/// Which body of the Council met: the Council prepares its decisions in working parties
+/// of national experts, then in Coreper (the member states' ambassadors), then decides in
+/// the Council itself (the ministers). Coreper also agrees negotiating mandates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CouncilBody {
+    WorkingParty,
+    Coreper,
+    Council,
+}
+
+impl CouncilBody {
+    pub const KEYS: [&'static str; 3] = ["working-party", "coreper", "council"];
+
+    pub fn parse(s: &str) -> Option<CouncilBody> {
+        Some(match s {
+            "working-party" => CouncilBody::WorkingParty,
+            "coreper" => CouncilBody::Coreper,
+            "council" => CouncilBody::Council,
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CouncilBody::WorkingParty => "working-party",
+            CouncilBody::Coreper => "coreper",
+            CouncilBody::Council => "council",
+        }
+    }
+}
+
+/// What a Council meeting did with a text, as its sources document it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingOutcome {
+    /// Adopted or agreed (a general approach, a negotiating mandate, a position).
+    Adopted,
+    /// Put to the member states and found no qualified majority.
+    NoMajority,
+    /// Taken off the agenda before a vote.
+    Withdrawn,
+    /// Discussed without a vote (a working party's examination).
+    NotVoted,
+}
+
+impl MeetingOutcome {
+    pub const KEYS: [&'static str; 4] = ["adopted", "no-majority", "withdrawn", "not-voted"];
+
+    pub fn parse(s: &str) -> Option<MeetingOutcome> {
+        Some(match s {
+            "adopted" => MeetingOutcome::Adopted,
+            "no-majority" => MeetingOutcome::NoMajority,
+            "withdrawn" => MeetingOutcome::Withdrawn,
+            "not-voted" => MeetingOutcome::NotVoted,
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingOutcome::Adopted => "adopted",
+            MeetingOutcome::NoMajority => "no-majority",
+            MeetingOutcome::Withdrawn => "withdrawn",
+            MeetingOutcome::NotVoted => "not-voted",
+        }
+    }
+}
+
+/// A meeting of the Council on one of the dossier's texts: the question the Council page
+/// answers is "would *this text* pass", so each meeting names its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CouncilMeeting {
+    pub date: Date,
+    pub body: CouncilBody,
+    /// The source id of the text before the meeting.
+    pub text: String,
+    /// The documented outcome; it wins over any tally of the recorded stances.
+    pub outcome: MeetingOutcome,
+    /// The source id that documents the outcome.
+    pub source: String,
     pub note: Option<Localized>,
 }
 
@@ -547,6 +639,9 @@ pub struct TimelineEvent {
     pub institution: Option<Institution>,
     pub source: Option<String>,
     pub description: Option<Localized>,
+    /// Reported only by sources that could not be checked: the page says so once, as a
+    /// mark beside the title, so titles need not say "(unverified)".
+    pub unverified: bool,
 }
 
 /// What an actor does in the negotiation.

@@ -217,8 +217,13 @@ pub fn event_anchor(index: usize) -> String {
 
 /// From the dossier's folder to a timeline event.
 pub fn event_href(index: usize) -> String {
-    format!("timeline.html#{}", event_anchor(index))
+    format!("{TIMELINE_PAGE}#{}", event_anchor(index))
 }
+
+/// The timeline, latest first (the default) or oldest first: two pages, so that both
+/// orders work without a script and each reads in document order.
+pub const TIMELINE_PAGE: &str = "timeline.html";
+pub const TIMELINE_OLDEST_FIRST_PAGE: &str = "timeline-oldest-first.html";
 
 /// From the dossier's folder to the table as it stood on `date`.
 pub fn as_of_href(date: Date) -> String {

@@ -216,22 +216,53 @@ fn the_council_page_matches_the_documented_outcomes() {
     let (_keep, site) = build_real_site();
     let html = std::fs::read_to_string(site.join("csar/council.html")).unwrap();
     let doc = Html::parse_document(&html);
-    // June 2024: the vote was withdrawn for want of a qualified majority.
-    let june = doc
-        .select(&sel("section#moment-2024-06-20"))
-        .next()
-        .expect("a section for 20 June 2024");
-    let verdict: String = june
-        .select(&sel(".verdict"))
-        .next()
-        .unwrap()
-        .text()
-        .collect();
-    assert!(verdict.starts_with("No qualified majority"), "{verdict}");
-    // Every date on which a stance changed has its own section, map and table.
+    let text = |el: scraper::ElementRef| -> String {
+        el.text()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let section = |id: &str| {
+        doc.select(&sel(&format!("section#moment-{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("a section for {id}"))
+    };
+    let headline = |id: &str| text(section(id).select(&sel("h2 .headline")).next().unwrap());
+    // Each meeting headlines its documented outcome, not a tally of unknown states.
+    assert_eq!(
+        headline("2024-06-20"),
+        "Withdrawn from Coreper before a vote"
+    );
+    assert_eq!(headline("2025-10-08"), "No qualified majority in Coreper");
+    assert_eq!(headline("2025-11-26"), "Adopted by Coreper");
+    // The mandate: the text voted on is named, and only the stances on it count.
+    let mandate = section("2025-11-26");
+    let facts = text(mandate.select(&sel(".meeting-facts")).next().unwrap());
+    assert!(facts.contains("ST 15318/25"), "{facts}");
+    assert_eq!(
+        text(mandate.select(&sel(".recorded")).next().unwrap()),
+        "Recorded stances on this text: 3 against and 1 abstaining; no recorded position for \
+         23 of the 27 states."
+    );
+    let verdict = text(mandate.select(&sel(".verdict")).next().unwrap());
+    assert!(
+        verdict.starts_with("The recorded stances alone cannot decide it"),
+        "{verdict}"
+    );
+    // Germany backed the November text at the working party: shown, not counted.
+    let germany = mandate
+        .select(&sel("table.states tbody tr"))
+        .find(|r| text(*r).starts_with("Germany"))
+        .unwrap();
+    let row = text(germany);
+    assert!(row.contains("no recorded position on this text"), "{row}");
+    assert!(row.contains("supports (12 November 2025)"), "{row}");
+    // Sources by title, never by id.
+    assert!(!html.contains(">council-mandate-2025<"));
     for section in doc.select(&sel("section.moment")) {
-        assert_eq!(section.select(&sel("svg rect")).count(), 27);
+        assert_eq!(section.select(&sel("svg.eu-map g.state")).count(), 27);
         assert_eq!(section.select(&sel("table.states tbody tr")).count(), 27);
     }
-    assert!(doc.select(&sel("section.moment")).count() >= 2);
+    assert_eq!(doc.select(&sel("section.moment")).count(), 6);
 }

@@ -573,6 +573,7 @@ mod tests {
             provisions,
             rows: vec![],
             member_states: vec![],
+            council_meetings: vec![],
             timeline: vec![],
             actors: vec![],
         }

@@ -68,6 +68,7 @@ impl Comment<'_> {
             self.provision(out, &d.id, p);
         }
         stances(out, d);
+        meetings(out, d);
         timeline(out, d);
         sources(out, d);
     }
@@ -228,9 +229,35 @@ fn stances(out: &mut String, d: &DossierChanges) {
             s.before.as_deref().unwrap_or("no stance"),
             s.after.as_deref().unwrap_or("no stance"),
             match (&s.date, &s.source) {
-                (Some(date), Some(source)) => format!(" ({date}, source `{source}`)"),
+                (Some(date), Some(source)) => format!(
+                    " ({date}, source `{source}`{})",
+                    s.text
+                        .as_ref()
+                        .map(|t| format!(", on the text `{t}`"))
+                        .unwrap_or_default()
+                ),
                 _ => String::new(),
             }
+        );
+    }
+    out.push('\n');
+}
+
+fn meetings(out: &mut String, d: &DossierChanges) {
+    if d.meetings_added.is_empty() && d.meetings_removed.is_empty() {
+        return;
+    }
+    out.push_str("**Council meetings**\n\n");
+    let lines = d
+        .meetings_added
+        .iter()
+        .map(|m| ("added", m))
+        .chain(d.meetings_removed.iter().map(|m| ("removed", m)));
+    for (kind, m) in lines {
+        let _ = writeln!(
+            out,
+            "- {kind} {} {}: text `{}`, {} (source `{}`)",
+            m.date, m.body, m.text, m.outcome, m.source
         );
     }
     out.push('\n');
@@ -242,12 +269,32 @@ fn timeline(out: &mut String, d: &DossierChanges) {
     }
     out.push_str("**Timeline**\n\n");
     for e in &d.events_added {
-        let _ = writeln!(out, "- added {}: {}", e.date, escape(&e.title));
+        let _ = writeln!(
+            out,
+            "- added {}: {}{}",
+            e.date,
+            escape(&e.title),
+            unverified(e)
+        );
     }
     for e in &d.events_removed {
-        let _ = writeln!(out, "- removed {}: {}", e.date, escape(&e.title));
+        let _ = writeln!(
+            out,
+            "- removed {}: {}{}",
+            e.date,
+            escape(&e.title),
+            unverified(e)
+        );
     }
     out.push('\n');
+}
+
+fn unverified(e: &super::EventEntry) -> &'static str {
+    if e.unverified {
+        " (unverified)"
+    } else {
+        ""
+    }
 }
 
 fn sources(out: &mut String, d: &DossierChanges) {

@@ -55,6 +55,9 @@ pub struct DossierChanges {
     pub rows_removed: Vec<ProvisionRef>,
     pub rows_changed: Vec<ProvisionChanges>,
     pub stances: Vec<StanceChangeEntry>,
+    /// Council meetings added or removed (an edited meeting is one of each).
+    pub meetings_added: Vec<MeetingEntry>,
+    pub meetings_removed: Vec<MeetingEntry>,
     pub events_added: Vec<EventEntry>,
     pub events_removed: Vec<EventEntry>,
     pub sources_added: Vec<String>,
@@ -74,6 +77,8 @@ impl DossierChanges {
             && self.rows_removed.is_empty()
             && self.rows_changed.is_empty()
             && self.stances.is_empty()
+            && self.meetings_added.is_empty()
+            && self.meetings_removed.is_empty()
             && self.events_added.is_empty()
             && self.events_removed.is_empty()
             && self.sources_added.is_empty()
@@ -148,12 +153,25 @@ pub struct StanceChangeEntry {
     pub after: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// The source id of the text the new stance is about, if it names one.
+    pub text: Option<String>,
+}
+
+/// A Council meeting: its date, body (`coreper`), text, outcome (`adopted`) and source.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MeetingEntry {
+    pub date: String,
+    pub body: &'static str,
+    pub text: String,
+    pub outcome: &'static str,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct EventEntry {
     pub date: String,
     pub title: String,
+    pub unverified: bool,
 }
 
 fn provision_ref(d: &Dossier, p: &Provision) -> ProvisionRef {
@@ -213,9 +231,21 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
     compare_provisions(old, new, &mut c);
     compare_rows(old, new, &mut c);
     c.stances = stance_changes(old, new);
+    let meeting_key = |m: &crate::model::CouncilMeeting| MeetingEntry {
+        date: m.date.iso(),
+        body: m.body.key(),
+        text: m.text.clone(),
+        outcome: m.outcome.key(),
+        source: m.source.clone(),
+    };
+    let old_meetings: Vec<MeetingEntry> = old.council_meetings.iter().map(meeting_key).collect();
+    let new_meetings: Vec<MeetingEntry> = new.council_meetings.iter().map(meeting_key).collect();
+    c.meetings_added = added(&old_meetings, &new_meetings);
+    c.meetings_removed = added(&new_meetings, &old_meetings);
     let event_key = |d: &Dossier, e: &crate::model::TimelineEvent| EventEntry {
         date: e.date.iso(),
         title: e.title.get(&d.lang).to_string(),
+        unverified: e.unverified,
     };
     let old_events: Vec<EventEntry> = old.timeline.iter().map(|e| event_key(old, e)).collect();
     let new_events: Vec<EventEntry> = new.timeline.iter().map(|e| event_key(new, e)).collect();
@@ -231,6 +261,11 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
         .collect();
     compare_sources(old, new, &mut c);
     c
+}
+
+/// The entries of `new` that `old` does not have.
+fn added<T: Clone + PartialEq>(old: &[T], new: &[T]) -> Vec<T> {
+    new.iter().filter(|e| !old.contains(e)).cloned().collect()
 }
 
 /// The fields of dossier.yaml that changed.
@@ -329,7 +364,8 @@ fn stance_changes(old: &Dossier, new: &Dossier) -> Vec<StanceChangeEntry> {
         };
         let (before, after) = (current(old), current(new));
         let key = |s: &Option<crate::model::StanceChange>| {
-            s.as_ref().map(|s| (s.stance, s.date, s.source.clone()))
+            s.as_ref()
+                .map(|s| (s.stance, s.date, s.source.clone(), s.text.clone()))
         };
         if key(&before) != key(&after) {
             out.push(StanceChangeEntry {
@@ -337,6 +373,7 @@ fn stance_changes(old: &Dossier, new: &Dossier) -> Vec<StanceChangeEntry> {
                 before: before.as_ref().map(|s| s.stance.key().to_string()),
                 after: after.as_ref().map(|s| s.stance.key().to_string()),
                 date: after.as_ref().map(|s| s.date.iso()),
+                text: after.as_ref().and_then(|s| s.text.clone()),
                 source: after.map(|s| s.source),
             });
         }

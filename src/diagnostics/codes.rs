@@ -84,6 +84,8 @@ codes! {
     ByteOrderMark = "W0007", "the file starts with a byte-order mark; accepted (warning)";
     WindowsLineEnds = "W0008", "the file has Windows (CRLF) line ends; accepted, reported once per run (warning)";
     RemovedLink = "W0009", "a Markdown link or image whose address is not http, https, mailto or relative (`javascript:`, `data:`, ...); the site shows its text without the link (warning)";
+    StanceTextNotMet = "W0010", "a stance about a text (`text:`) that no Council meeting in `meetings:` has on its table, so no tally counts it (warning)";
+    UnverifiedInWords = "W0011", "a timeline event that says \"unverified\" in its title or at the start of its description: set `unverified: true` instead, and the site marks it (warning)";
 }
 
 impl Code {

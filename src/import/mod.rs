@@ -50,6 +50,7 @@ pub(crate) mod tests {
             provisions,
             rows: vec![],
             member_states: Vec::new(),
+            council_meetings: Vec::new(),
             timeline: Vec::new(),
             actors: Vec::new(),
         }

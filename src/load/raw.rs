@@ -15,9 +15,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::values::{
-    CountryValue, DateValue, FullDateValue, IdMap, IdValue, InstitutionValue, LocalizedValue,
-    RefValue, RoleValue, RowVersionsValue, SharesValue, StanceValue, StatusValue, UrlValue,
-    VersionsValue,
+    CouncilBodyValue, CountryValue, DateValue, FullDateValue, IdMap, IdValue, InstitutionValue,
+    LocalizedValue, OutcomeValue, RefValue, RoleValue, RowVersionsValue, SharesValue, StanceValue,
+    StatusValue, UrlValue, VersionsValue,
 };
 
 pub type S<T> = Spanned<T>;
@@ -276,6 +276,16 @@ pub enum RawLocalized {
     Map(Vec<(String, String)>),
 }
 
+impl RawLocalized {
+    /// Every language's text.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            RawLocalized::Plain(s) => vec![s.as_str()],
+            RawLocalized::Map(entries) => entries.iter().map(|(_, v)| v.as_str()).collect(),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for RawLocalized {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -352,10 +362,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
     }
 }
 
-/// member-states.yaml: each government's stance in the Council over time.
+/// member-states.yaml: the Council's meetings on the dossier's texts, and each
+/// government's stance over time.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMemberStates {
+    /// The Council's meetings on the dossier's texts, oldest first: the dates the Council
+    /// page shows, each with the text on the table and what came of it.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawMeeting>")]
+    pub meetings: Vec<S<RawMeeting>>,
     /// One entry per member state.
     #[serde(default)]
     #[schemars(with = "Vec<RawCountryStances>")]
@@ -374,6 +390,34 @@ pub struct RawCountryStances {
     pub history: Vec<S<RawStance>>,
 }
 
+/// A meeting of the Council (a working party, Coreper or the ministers) on one text.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    /// When the body met.
+    #[schemars(with = "DateValue")]
+    pub date: S<String>,
+    /// working-party, coreper (the ambassadors) or council (the ministers).
+    #[schemars(with = "CouncilBodyValue")]
+    pub body: S<String>,
+    /// The id of the source that is the text on the table (a Presidency compromise, the
+    /// mandate), defined in dossier.yaml. Stances count in this meeting's tally only when
+    /// their `text` is this one.
+    #[schemars(with = "IdValue")]
+    pub text: S<String>,
+    /// What came of it, as the source documents it: adopted, no-majority, withdrawn (taken
+    /// off the agenda) or not-voted (discussed without a vote). It wins over any tally.
+    #[schemars(with = "OutcomeValue")]
+    pub outcome: S<String>,
+    /// The id of the source that documents the outcome, defined in dossier.yaml.
+    #[schemars(with = "IdValue")]
+    pub source: S<String>,
+    /// Remarks, e.g. how firm the report is (Markdown).
+    #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
+    pub note: Option<S<RawLocalized>>,
+}
+
 /// A stance from a date on.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -387,6 +431,11 @@ pub struct RawStance {
     /// The id of the source, defined in dossier.yaml.
     #[schemars(with = "IdValue")]
     pub source: S<String>,
+    /// The id of the source that is the text the stance is about (as a meeting's `text`).
+    /// Without it the stance is about the file in general and counts in no meeting's tally.
+    #[serde(default)]
+    #[schemars(with = "Option<IdValue>")]
+    pub text: Option<S<String>>,
     /// Remarks, e.g. how certain the report is (Markdown).
     #[serde(default)]
     #[schemars(with = "Option<LocalizedValue>")]
@@ -415,6 +464,11 @@ pub struct RawEvent {
     #[serde(default)]
     #[schemars(with = "Option<LocalizedValue>")]
     pub description: Option<S<RawLocalized>>,
+    /// `true` when only sources that could not be checked report the event: the site marks
+    /// it, so the title need not say "(unverified)".
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub unverified: Option<S<bool>>,
 }
 
 /// A negotiator of actors.yaml.

@@ -6,7 +6,7 @@
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use crate::model::{Institution, Role, Stance, Status, EU27};
+use crate::model::{CouncilBody, Institution, MeetingOutcome, Role, Stance, Status, EU27};
 use crate::vocabulary::Vocabulary;
 
 const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
@@ -177,6 +177,36 @@ impl JsonSchema for StanceValue {
             .collect();
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
         string_enum(&Stance::KEYS, &labels)
+    }
+}
+
+pub struct CouncilBodyValue;
+impl JsonSchema for CouncilBodyValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CouncilBody".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let words = Vocabulary::english();
+        let labels: Vec<&str> = CouncilBody::KEYS
+            .iter()
+            .map(|key| CouncilBody::parse(key).map_or(*key, |b| words.council_body(b)))
+            .collect();
+        string_enum(&CouncilBody::KEYS, &labels)
+    }
+}
+
+pub struct OutcomeValue;
+impl JsonSchema for OutcomeValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MeetingOutcome".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let words = Vocabulary::english();
+        let labels: Vec<&str> = MeetingOutcome::KEYS
+            .iter()
+            .map(|key| MeetingOutcome::parse(key).map_or(*key, |o| words.meeting_outcome(o)))
+            .collect();
+        string_enum(&MeetingOutcome::KEYS, &labels)
     }
 }
 

@@ -300,8 +300,23 @@ impl SiteRenderer<'_> {
         section: &'static str,
         item: (&str, Value),
     ) -> anyhow::Result<Page> {
+        self.dossier_page_at(view, template, template, title, description, section, item)
+    }
+
+    /// [`Self::dossier_page`] written as `file` (a second page from the same template).
+    #[allow(clippy::too_many_arguments)]
+    fn dossier_page_at(
+        &self,
+        view: &DossierView,
+        template: &str,
+        file: &str,
+        title: String,
+        description: String,
+        section: &'static str,
+        item: (&str, Value),
+    ) -> anyhow::Result<Page> {
         let meta = self.meta(
-            &self.urls.in_dossier(&view.id, template),
+            &self.urls.in_dossier(&view.id, file),
             title,
             description,
             section,
@@ -333,14 +348,26 @@ impl SiteRenderer<'_> {
             "sources",
             ("sources", v(views::sources_views(words, d))),
         )?)?;
-        out.put(self.dossier_page(
-            view,
-            "timeline.html",
-            words.text(&Phrase::Timeline(short())),
-            words.text(&Phrase::TimelineDescription(short())),
-            "timeline",
-            ("entries", v(views::timeline(words, d))),
-        )?)?;
+        let entries = views::timeline(words, d);
+        for latest_first in [true, false] {
+            let file = if latest_first {
+                urls::TIMELINE_PAGE
+            } else {
+                urls::TIMELINE_OLDEST_FIRST_PAGE
+            };
+            out.put(self.dossier_page_at(
+                view,
+                "timeline.html",
+                file,
+                words.text(&Phrase::Timeline(short())),
+                words.text(&Phrase::TimelineDescription(short())),
+                "timeline",
+                (
+                    "timeline",
+                    v(views::TimelineView::new(entries.clone(), latest_first)),
+                ),
+            )?)?;
+        }
         out.put(self.dossier_page(
             view,
             "council.html",

@@ -9,7 +9,7 @@ use atom_syndication::{Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
-use crate::model::{Content, Corpus, Date, Dossier, Institution};
+use crate::model::{Content, Corpus, Date, Dossier, Institution, Provision};
 use crate::urls::{self, Urls};
 use crate::vocabulary::{Differ, Phrase, TablePhrase, Vocabulary};
 
@@ -204,6 +204,7 @@ struct DataDossier<'a> {
     /// The summary rows, each with the provisions it cites (empty without rows).
     rows: Vec<DataProvision<'a>>,
     member_states: Vec<DataState<'a>>,
+    council_meetings: Vec<DataMeeting<'a>>,
     timeline: Vec<DataEvent<'a>>,
 }
 
@@ -257,6 +258,18 @@ struct DataStance<'a> {
     date: Date,
     stance: crate::model::Stance,
     source: &'a str,
+    /// The source id of the text the stance is about, if it names one.
+    text: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DataMeeting<'a> {
+    date: Date,
+    body: crate::model::CouncilBody,
+    text: &'a str,
+    outcome: crate::model::MeetingOutcome,
+    source: &'a str,
     note: Option<&'a str>,
 }
 
@@ -267,6 +280,7 @@ struct DataEvent<'a> {
     institution: Option<Institution>,
     source: Option<&'a str>,
     description: Option<&'a str>,
+    unverified: bool,
 }
 
 /// `data.json` of `d`, whose provisions `a` analyses and summary rows `rows` (if any).
@@ -287,6 +301,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis
             provisions: data_items(d, &d.provisions, a),
             rows: rows.map(|r| data_items(d, &d.rows, r)).unwrap_or_default(),
             member_states: data_states(d),
+            council_meetings: data_meetings(d),
             timeline: d
                 .timeline
                 .iter()
@@ -296,6 +311,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis
                     institution: e.institution,
                     source: e.source.as_deref(),
                     description: e.description.as_ref().map(|x| x.get(lang)),
+                    unverified: e.unverified,
                 })
                 .collect(),
         },
@@ -318,9 +334,25 @@ fn data_states(d: &Dossier) -> Vec<DataState<'_>> {
                     date: h.date,
                     stance: h.stance,
                     source: &h.source,
+                    text: h.text.as_deref(),
                     note: h.note.as_ref().map(|n| n.get(lang)),
                 })
                 .collect(),
+        })
+        .collect()
+}
+
+fn data_meetings(d: &Dossier) -> Vec<DataMeeting<'_>> {
+    let lang = d.lang.as_str();
+    d.council_meetings
+        .iter()
+        .map(|m| DataMeeting {
+            date: m.date,
+            body: m.body,
+            text: &m.text,
+            outcome: m.outcome,
+            source: &m.source,
+            note: m.note.as_ref().map(|n| n.get(lang)),
         })
         .collect()
 }
@@ -342,35 +374,7 @@ fn data_items<'a>(
             topics: &p.topics,
             consequences: p.consequences.as_ref().map(|c| c.get(lang)),
             parliament_council_differ: Differ::from(pa.parliament_council_differ),
-            positions: p
-                .positions
-                .iter()
-                .flat_map(|(institution, versions)| {
-                    versions.iter().enumerate().map(move |(i, v)| DataPosition {
-                        institution: *institution,
-                        date: v.date,
-                        source: &v.source,
-                        reference: v.reference.as_ref().map(ToString::to_string),
-                        kind: match &v.content {
-                            Content::Text(_) => "text",
-                            Content::SameAs(_) => "same_as",
-                            Content::Deleted => "deleted",
-                            Content::SummaryOnly => "summary_only",
-                        },
-                        same_as: match &v.content {
-                            Content::SameAs(o) => Some(*o),
-                            _ => None,
-                        },
-                        summary: v.summary.as_ref().map(|s| s.get(lang)),
-                        text: match &v.content {
-                            Content::Text(t) => Some(t.get(lang)),
-                            _ => None,
-                        },
-                        note: v.note.as_ref().map(|n| n.get(lang)),
-                        current: i + 1 == versions.len(),
-                    })
-                })
-                .collect(),
+            positions: data_positions(p, lang),
             provisions: p
                 .cites
                 .iter()
@@ -379,6 +383,38 @@ fn data_items<'a>(
                     provision: &c.provision,
                 })
                 .collect(),
+        })
+        .collect()
+}
+
+/// Every version of every institution's position on `p`, for data.json.
+fn data_positions<'a>(p: &'a Provision, lang: &str) -> Vec<DataPosition<'a>> {
+    p.positions
+        .iter()
+        .flat_map(|(institution, versions)| {
+            versions.iter().enumerate().map(move |(i, v)| DataPosition {
+                institution: *institution,
+                date: v.date,
+                source: &v.source,
+                reference: v.reference.as_ref().map(ToString::to_string),
+                kind: match &v.content {
+                    Content::Text(_) => "text",
+                    Content::SameAs(_) => "same_as",
+                    Content::Deleted => "deleted",
+                    Content::SummaryOnly => "summary_only",
+                },
+                same_as: match &v.content {
+                    Content::SameAs(o) => Some(*o),
+                    _ => None,
+                },
+                summary: v.summary.as_ref().map(|s| s.get(lang)),
+                text: match &v.content {
+                    Content::Text(t) => Some(t.get(lang)),
+                    _ => None,
+                },
+                note: v.note.as_ref().map(|n| n.get(lang)),
+                current: i + 1 == versions.len(),
+            })
         })
         .collect()
 }

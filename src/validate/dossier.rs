@@ -66,7 +66,7 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         citable: Some(&citable),
     };
     let rows = validate_rows(folder, &row_context, diags, &mut cited);
-    let member_states = folder
+    let council = folder
         .member_states
         .as_ref()
         .map(|m| validate_member_states(m, &sources_ctx, diags, &mut cited))
@@ -102,7 +102,8 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         sources,
         provisions,
         rows,
-        member_states,
+        member_states: council.member_states,
+        council_meetings: council.meetings,
         timeline,
         actors,
     })

@@ -1,9 +1,9 @@
 //! The Council page's sentences: why a tally has or lacks a qualified majority, and what
 //! each group of states could change. Written from the tally's data (English for now).
 
-use crate::council::{population_ok, round2, Flip, Tally};
+use crate::council::{population_ok, round2, Decided, Flip, Tally};
 
-use super::{english::country_name, Vocabulary};
+use super::{english::country_name, Phrase, Vocabulary};
 
 impl Vocabulary {
     /// One or two sentences saying whether there is a qualified majority and which
@@ -182,5 +182,123 @@ fn states_word(n: usize) -> &'static str {
         "state"
     } else {
         "states"
+    }
+}
+
+/// [`Phrase::RecordedStances`]: the recorded stances by kind, then the unknown states.
+pub(super) fn recorded_stances(phrase: &Phrase) -> String {
+    let Phrase::RecordedStances {
+        support,
+        oppose,
+        abstain,
+        undecided,
+        unknown,
+        total,
+        on_text,
+    } = phrase
+    else {
+        return String::new();
+    };
+    let parts: Vec<String> = [
+        (*support, "in favour"),
+        (*oppose, "against"),
+        (*abstain, "abstaining"),
+        (*undecided, "undecided"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let scope = if *on_text {
+        "Recorded stances on this text"
+    } else {
+        "Recorded stances"
+    };
+    let known = if parts.is_empty() {
+        "none".to_string()
+    } else {
+        join_words(&parts)
+    };
+    let missing = match unknown {
+        0 => format!("every one of the {total} states is recorded."),
+        n if n == total => format!("no recorded position for any of the {total} states."),
+        n => format!(
+            "no recorded position for {n} of the {total} {}.",
+            states_word(*total)
+        ),
+    };
+    format!("{scope}: {known}; {missing}")
+}
+
+/// [`Phrase::RangeVerdict`]: whether the recorded stances decide the outcome whatever the
+/// unknown states do, and why, with the numbers a reader can check.
+pub(super) fn range_verdict(phrase: &Phrase) -> String {
+    let Phrase::RangeVerdict {
+        decided,
+        unknown,
+        against_states,
+        against_population,
+        best_states,
+        best_population,
+        needed,
+        on_text,
+    } = phrase
+    else {
+        return String::new();
+    };
+    let no_position = if *on_text {
+        "no recorded position on this text"
+    } else {
+        "no recorded position"
+    };
+    let unknown_states = format!("{unknown} {} with {no_position}", states_word(*unknown));
+    match decided {
+        Decided::Passes if *unknown == 0 => {
+            "The recorded stances give a qualified majority.".to_string()
+        }
+        Decided::Passes => format!(
+            "The recorded stances alone give a qualified majority, even if none of the \
+             {unknown_states} supported."
+        ),
+        Decided::Fails if *unknown == 0 => {
+            "The recorded stances give no qualified majority.".to_string()
+        }
+        Decided::Fails if best_states < needed => format!(
+            "The recorded stances alone rule out a qualified majority: {against_states} \
+             {} recorded as not supporting, so at most {best_states} could support, fewer \
+             than the {needed} needed.",
+            if *against_states == 1 {
+                "state is"
+            } else {
+                "states are"
+            }
+        ),
+        Decided::Fails => format!(
+            "The recorded stances alone rule out a qualified majority: the {against_states} \
+             {} recorded as not supporting have {against_population:.2}% of the EU \
+             population, so even with the {unknown_states} the supporters would have at most \
+             {best_population:.2}%, short of 65%.",
+            states_word(*against_states)
+        ),
+        Decided::Open => format!(
+            "The recorded stances alone cannot decide it: it depends on the {unknown_states}. \
+             The {against_states} {} recorded as not supporting have {against_population:.2}% \
+             of the EU population, {} to block it.",
+            states_word(*against_states),
+            if *against_states < 4 {
+                "too few states"
+            } else {
+                "too little"
+            }
+        ),
+    }
+}
+
+/// "a, b and c".
+fn join_words(parts: &[String]) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {}", rest.join(", "), last),
     }
 }

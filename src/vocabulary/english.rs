@@ -1,6 +1,7 @@
 //! English: the fallback of every message, and today the only language.
 
-use crate::model::{Date, Institution, Role, Stance, Status};
+use crate::council::Decided;
+use crate::model::{CouncilBody, Date, Institution, MeetingOutcome, Role, Stance, Status};
 
 use super::{Phrase, Vocabulary};
 
@@ -102,6 +103,46 @@ pub(super) fn stance(s: Option<Stance>) -> &'static str {
     }
 }
 
+pub(super) fn council_body(b: CouncilBody) -> &'static str {
+    match b {
+        CouncilBody::WorkingParty => "Working party (national experts)",
+        CouncilBody::Coreper => "Coreper (the member states' ambassadors)",
+        CouncilBody::Council => "Council (the ministers)",
+    }
+}
+
+/// Two decimals, as the Council publishes shares, without trailing zeros: `27.99%`,
+/// `0.3%`, `0%`.
+fn percent(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}%")
+}
+
+/// "Adopted by Coreper", "Withdrawn from the Council's agenda before a vote".
+fn meeting_headline(body: CouncilBody, outcome: MeetingOutcome) -> String {
+    let who = match body {
+        CouncilBody::WorkingParty => "the working party",
+        CouncilBody::Coreper => "Coreper",
+        CouncilBody::Council => "the Council",
+    };
+    match outcome {
+        MeetingOutcome::Adopted => format!("Adopted by {who}"),
+        MeetingOutcome::NoMajority => format!("No qualified majority in {who}"),
+        MeetingOutcome::Withdrawn => format!("Withdrawn from {who} before a vote"),
+        MeetingOutcome::NotVoted => format!("Discussed in {who}, not put to a vote"),
+    }
+}
+
+pub(super) fn meeting_outcome(o: MeetingOutcome) -> &'static str {
+    match o {
+        MeetingOutcome::Adopted => "Adopted",
+        MeetingOutcome::NoMajority => "No qualified majority",
+        MeetingOutcome::Withdrawn => "Withdrawn before a vote",
+        MeetingOutcome::NotVoted => "Discussed, not put to a vote",
+    }
+}
+
 pub(super) fn role(r: Role) -> &'static str {
     match r {
         Role::Rapporteur => "Rapporteur",
@@ -186,6 +227,20 @@ fn council_or_pages(words: &Vocabulary, phrase: &Phrase) -> String {
             "No stance is recorded for {missing} of the {total} member states on this date; they count as not supporting, so this tally shows only what the recorded stances imply."
         ),
         P::MapTitle(d) => format!("Member states' stances on {}", date(*d)),
+        P::NoPositionOnText => "no recorded position on this text".into(),
+        P::SourceLabel => "Source".into(),
+        P::Percent(x) => percent(*x),
+        P::MeetingHeadline { body, outcome } => meeting_headline(*body, *outcome),
+        P::RecordedStances { .. } => super::council::recorded_stances(phrase),
+        P::RangeVerdict { .. } => super::council::range_verdict(phrase),
+        P::RangeHeadline { decided, unknown } => match decided {
+            Decided::Passes => "Qualified majority on the recorded stances".into(),
+            Decided::Fails => "No qualified majority on the recorded stances".into(),
+            Decided::Open => format!(
+                "Open: it depends on the {unknown} {} with no recorded position",
+                plural(*unknown, "state", "states")
+            ),
+        },
         P::SiteDescription => "How the European Commission, the European Parliament and the Council differ on EU laws, provision by provision.".into(),
         P::PageNotFound => "Page not found".into(),
         P::PageNotFoundDescription => "This page does not exist.".into(),
@@ -268,6 +323,13 @@ pub(super) fn message_id(phrase: &Phrase) -> &'static str {
         P::PopulationNotRecorded { .. } => "population-not-recorded",
         P::StancesMissing { .. } => "stances-missing",
         P::MapTitle(_) => "map-title",
+        P::NoPositionOnText => "no-position-on-text",
+        P::SourceLabel => "source-label",
+        P::Percent(_) => "percent",
+        P::MeetingHeadline { .. } => "meeting-headline",
+        P::RecordedStances { .. } => "recorded-stances",
+        P::RangeVerdict { .. } => "range-verdict",
+        P::RangeHeadline { .. } => "range-headline",
         P::SiteDescription => "site-description",
         P::PageNotFound => "page-not-found",
         P::PageNotFoundDescription => "page-not-found-description",

@@ -17,7 +17,10 @@ mod table;
 use serde::Serialize;
 
 use crate::analyse::Relation;
-use crate::model::{Date, Institution, Provision, Role, Stance, Status};
+use crate::council::Decided;
+use crate::model::{
+    CouncilBody, Date, Institution, MeetingOutcome, Provision, Role, Stance, Status,
+};
 
 pub use english::{country_name, EU27_NAMES};
 pub use table::{Stand, TablePhrase};
@@ -166,6 +169,45 @@ pub enum Phrase {
         total: usize,
     },
     MapTitle(Date),
+    /// A state without a stance on a meeting's text.
+    NoPositionOnText,
+    /// What a search result that is a cited document is: "Source".
+    SourceLabel,
+    /// A share for readers: `0%`, `27.99%`, `100%`.
+    Percent(f64),
+    /// "Adopted by Coreper": a meeting's documented outcome.
+    MeetingHeadline {
+        body: CouncilBody,
+        outcome: MeetingOutcome,
+    },
+    /// "Recorded stances on this text: 3 against, 1 abstaining; no recorded position for
+    /// 23 of the 27 states." `on_text`: the stances counted are those on a meeting's text.
+    RecordedStances {
+        support: usize,
+        oppose: usize,
+        abstain: usize,
+        undecided: usize,
+        unknown: usize,
+        total: usize,
+        on_text: bool,
+    },
+    /// What the recorded stances alone decide, and why (see [`crate::council::Range`]).
+    RangeVerdict {
+        decided: Decided,
+        unknown: usize,
+        against_states: usize,
+        against_population: f64,
+        best_states: usize,
+        best_population: f64,
+        needed: usize,
+        on_text: bool,
+    },
+    /// The headline of a date without a meeting: "Open: depends on the 16 states with no
+    /// recorded position".
+    RangeHeadline {
+        decided: Decided,
+        unknown: usize,
+    },
 
     // Page titles and descriptions.
     SiteDescription,
@@ -286,6 +328,16 @@ impl Vocabulary {
     /// A stance after a country name: "Germany: opposes"; `None`: no known position.
     pub fn stance(&self, s: Option<Stance>) -> &'static str {
         english::stance(s)
+    }
+
+    /// Which body of the Council met: "Coreper (the member states' ambassadors)".
+    pub fn council_body(&self, b: CouncilBody) -> &'static str {
+        english::council_body(b)
+    }
+
+    /// What a Council meeting did with its text: "Adopted", "Withdrawn before a vote".
+    pub fn meeting_outcome(&self, o: MeetingOutcome) -> &'static str {
+        english::meeting_outcome(o)
     }
 
     pub fn role(&self, r: Role) -> &'static str {

@@ -34,7 +34,7 @@ pub use rows::{
 };
 pub use sources::{source_view, sources_views, SourceView};
 pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView, StaleView, TableOf};
-pub use timeline::{timeline, TimelineEntry};
+pub use timeline::{timeline, TimelineEntry, TimelineView};
 
 /// Links between pages are relative, so that `site/` works from a web server, from a
 /// sub-folder and straight from the disk (file://).
@@ -111,13 +111,22 @@ pub struct ColumnView {
     pub label: &'static str,
 }
 
+/// A cited source as every page shows it: its title (which carries the document number,
+/// `COM(2022) 209 final`, `ST 15318/25`), linked to the document itself when it has an
+/// address, else to its entry on the sources page; never its id. Drawn by the
+/// `source_ref` macro of `macros.html`, which also numbers it in the page's printed list of
+/// sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceLink {
+    /// The source's id: what tells two citations of one source apart, never shown.
     pub id: String,
     pub title: String,
     /// Relative to the dossier folder: `sources.html#source-<id>`.
     pub href: String,
+    /// The document's address.
     pub url: Option<String>,
+    /// Its date, for readers: `26 November 2025`.
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -205,13 +214,20 @@ pub fn counted_for(view: &DossierView, rows: &[RowView]) -> DossierView {
     out
 }
 
-/// A link to a source on the dossier's sources page.
+/// A cited source in the default vocabulary's words (the comparison tables' cells, the
+/// provision pages); see [`source_link_in`].
 fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
+    source_link_in(&Vocabulary::english(), d, id)
+}
+
+/// A cited source: see [`SourceLink`].
+pub fn source_link_in(words: &Vocabulary, d: &Dossier, id: &str) -> Option<SourceLink> {
     let s = d.source(id)?;
     Some(SourceLink {
         id: s.id.clone(),
         title: s.title.get(&d.lang).to_string(),
         href: crate::urls::source_href(&s.id),
         url: s.url.clone(),
+        date: words.date(s.date),
     })
 }
