@@ -55,7 +55,7 @@ export function splitFields(yaml, keys = ['text', 'summary']) {
 /** A summary row's first citation: `provisions: [Article 7(1), Article 10]` → `Article 7(1)`. */
 function firstCitation(yaml) {
   const list = topLevel(yaml, 'provisions');
-  return list ? list.replace(/^\[/, '').split(',')[0].trim() : undefined;
+  return list ? list.replace(/^\[/, '').replace(/\]\s*$/, '').split(',')[0].trim() : undefined;
 }
 
 const words = (s) => new Set((s.toLowerCase().match(WORD) || []));
