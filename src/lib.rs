@@ -16,6 +16,7 @@ pub mod council;
 pub mod diagnostics;
 pub mod diff;
 pub mod import;
+pub mod lang;
 pub mod load;
 pub mod markdown;
 pub mod model;
