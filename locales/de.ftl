@@ -249,7 +249,7 @@ brief-status = Stand
 brief-positions-as-of = Standpunkte zum
 brief-prepared-on = Erstellt am
 brief-contents = Inhalt dieses Briefings
-brief-colophon = Erstellt mit { $generator } aus den Datensätzen in positions/{ $dossier }/. Jeder Standpunkt nennt seine Quelle (in eckigen Klammern nummeriert, am Ende aufgeführt); prüfen Sie die Quellen, bevor Sie zitieren.
+brief-colophon = Erstellt mit { $generator } aus den Datensätzen in positions/{ $id }/. Jeder Standpunkt nennt seine Quelle (in eckigen Klammern nummeriert, am Ende aufgeführt); prüfen Sie die Quellen, bevor Sie zitieren.
 brief-summary = Zusammenfassung
 brief-where-differ = Wo Parlament und Rat voneinander abweichen
 brief-topic = Thema
@@ -272,7 +272,13 @@ brief-provision = Bestimmung
 brief-new = Neu
 brief-summary-label = Zusammenfassung (Text nicht verfügbar):
 brief-sources = Quellen
-brief-page = Seite { $page } von { $pages }
+brief-header-as-of = Standpunkte zum
+brief-page = Seite
+brief-page-of = von
+brief-differ-short = Abweichend
+brief-same-short = Gleich
+brief-missing-short = Fehlt
+brief-stats-note = Abweichend: die aktuellen Standpunkte von Parlament und Rat weichen voneinander ab. Gleich: sie sagen dasselbe. Fehlt: eines der beiden Organe hat noch keinen Standpunkt. Eine Bestimmung kann mehrere Themen haben, daher können die Zahlen der Themen zusammen mehr als die Summe ergeben.
 
 ## Die Vorlagen der Website
 

@@ -240,7 +240,7 @@ brief-status = Status
 brief-positions-as-of = Positions as of
 brief-prepared-on = Prepared on
 brief-contents = What this briefing contains
-brief-colophon = Made with { $generator } from the records in positions/{ $dossier }/. Every position cites its source (numbered in square brackets, listed at the end); check the sources before quoting.
+brief-colophon = Made with { $generator } from the records in positions/{ $id }/. Every position cites its source (numbered in square brackets, listed at the end); check the sources before quoting.
 brief-summary = Summary
 brief-where-differ = Where the Parliament and the Council differ
 brief-topic = Topic
@@ -263,7 +263,13 @@ brief-provision = Provision
 brief-new = New
 brief-summary-label = Summary (text not available):
 brief-sources = Sources
-brief-page = Page { $page } of { $pages }
+brief-header-as-of = positions as of
+brief-page = Page
+brief-page-of = of
+brief-differ-short = Differ
+brief-same-short = Same
+brief-missing-short = Missing
+brief-stats-note = Differ: the Parliament's and the Council's current positions differ. Same: they say the same. Missing: one of them has no position yet. A provision can have several topics, so the topics' counts may add up to more than the total.
 
 ## The site's templates (round 2: templates call t("key", ...) with these)
 

@@ -255,7 +255,7 @@ brief-status = État d'avancement
 brief-positions-as-of = Positions au
 brief-prepared-on = Établie le
 brief-contents = Contenu de cette note
-brief-colophon = Établie avec { $generator } à partir des fiches de positions/{ $dossier }/. Chaque position cite sa source (numérotée entre crochets, listée à la fin) ; vérifiez les sources avant de citer.
+brief-colophon = Établie avec { $generator } à partir des fiches de positions/{ $id }/. Chaque position cite sa source (numérotée entre crochets, listée à la fin) ; vérifiez les sources avant de citer.
 brief-summary = Résumé
 brief-where-differ = Là où le Parlement et le Conseil divergent
 brief-topic = Thème
@@ -278,7 +278,13 @@ brief-provision = Disposition
 brief-new = Nouveau
 brief-summary-label = Résumé (texte non disponible) :
 brief-sources = Sources
-brief-page = Page { $page } sur { $pages }
+brief-header-as-of = positions au
+brief-page = Page
+brief-page-of = sur
+brief-differ-short = Divergent
+brief-same-short = Identiques
+brief-missing-short = Manquante
+brief-stats-note = Divergent : les positions actuelles du Parlement et du Conseil divergent. Identiques : elles disent la même chose. Manquante : l'un d'eux n'a pas encore de position. Une disposition peut relever de plusieurs thèmes : la somme des thèmes peut dépasser le total.
 
 ## Les gabarits du site
 

@@ -28,6 +28,7 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 mod timing;
+pub mod translation;
 pub mod urls;
 pub mod validate;
 pub mod vocabulary;
