@@ -271,6 +271,8 @@ pub struct Dossier {
     pub short_title: Localized,
     pub procedure: String,
     pub lang: String,
+    /// The languages the dossier is published in, `lang` first.
+    pub languages: Vec<String>,
     pub status: Status,
     pub summary: Localized,
     /// In file order: contributors choose the order of topic filters.
@@ -294,6 +296,7 @@ impl Dossier {
             && self.short_title == other.short_title
             && self.procedure == other.procedure
             && self.lang == other.lang
+            && self.languages == other.languages
             && self.status == other.status
             && self.summary == other.summary
             && self.topics == other.topics

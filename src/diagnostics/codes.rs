@@ -71,6 +71,7 @@ codes! {
     NotALanguageCode = "E0028", "not a language code (two or three lowercase letters, such as `en`)";
     ImportMapping = "E0029", "`import-map.yaml` names a provision that does not exist, one provision for two units of a source, or part of a unit (`Article 7(2)`)";
     VersionRefPart = "E0030", "a version's `ref` names another kind of provision than the provision's `ref` (a recital number on an article)";
+    MainLanguageNotPublished = "E0031", "`languages:` in dossier.yaml does not include the dossier's main language `lang`";
     UncitedSource = "W0001", "a source that nothing cites (warning)";
     LongSummary = "W0002", "a summary longer than 300 characters (warning)";
     TextWithoutSummary = "W0003", "a current position with a text but no summary: the table can only count its words (warning)";
@@ -80,6 +81,8 @@ codes! {
     ByteOrderMark = "W0007", "the file starts with a byte-order mark; accepted (warning)";
     WindowsLineEnds = "W0008", "the file has Windows (CRLF) line ends; accepted, reported once per run (warning)";
     RemovedLink = "W0009", "a Markdown link or image whose address is not http, https, mailto or relative (`javascript:`, `data:`, ...); the site shows its text without the link (warning)";
+    UnpublishedLanguage = "W0010", "a language map with a language the dossier does not publish (not in `languages:`) (warning)";
+    MissingTranslation = "W0011", "prose without a translation in a language the dossier publishes; readers see the main language's text, marked (warning, one per file)";
 }
 
 impl Code {

@@ -9,7 +9,7 @@ use atom_syndication::{Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
-use crate::model::{Content, Corpus, Date, Dossier, Institution};
+use crate::model::{Content, Corpus, Date, Dossier, Institution, Localized};
 use crate::urls::{self, Urls};
 use crate::vocabulary::{Differ, Phrase, Vocabulary};
 
@@ -26,6 +26,8 @@ struct Entry {
     /// Relative to the site root.
     href: String,
     summary: String,
+    /// The dossier's language, which its prose is in: the entry's `xml:lang`.
+    lang: String,
 }
 
 fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
@@ -48,6 +50,7 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
                         .unwrap_or_else(|| words.in_sentence(&Phrase::NewText)),
                 };
                 out.push(Entry {
+                    lang: lang.clone(),
                     id: format!(
                         "urn:trilogue:{}:{}:{}:{}",
                         d.id,
@@ -69,6 +72,7 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
     }
     for (i, e) in d.timeline.iter().enumerate() {
         out.push(Entry {
+            lang: lang.clone(),
             id: format!("urn:trilogue:{}:event:{}:{}", d.id, e.date.iso(), i + 1),
             date: e.date,
             title: e.title.get(lang).to_string(),
@@ -136,7 +140,9 @@ pub fn atom(
         rel: rel.to_string(),
         ..Link::default()
     };
+    let feed_lang = words.language().code();
     let feed = Feed {
+        lang: Some(feed_lang.to_string()),
         title: Text::plain(title),
         id: format!("urn:trilogue:feed:{feed_path}"),
         updated,
@@ -150,10 +156,10 @@ pub fn atom(
             .into_iter()
             .map(|e| atom_syndication::Entry {
                 id: e.id,
-                title: Text::plain(e.title),
+                title: text_in(e.title, &e.lang, feed_lang),
                 updated: atom_date(e.date),
                 links: vec![link(format!("{base}{}", e.href), "alternate")],
-                summary: (!e.summary.is_empty()).then(|| Text::plain(e.summary)),
+                summary: (!e.summary.is_empty()).then(|| text_in(e.summary, &e.lang, feed_lang)),
                 ..atom_syndication::Entry::default()
             })
             .collect(),
@@ -171,6 +177,14 @@ pub fn atom(
     text
 }
 
+/// Plain text, with its own `xml:lang` when it is not in the feed's language.
+fn text_in(value: String, lang: &str, feed_lang: &str) -> Text {
+    Text {
+        lang: (lang != feed_lang).then(|| lang.to_string()),
+        ..Text::plain(value)
+    }
+}
+
 /// `data.json`: the dossier as data, for journalists and other tools. Documented in
 /// README.md ("Open data"); `schema_version` changes on incompatible changes.
 #[derive(Serialize)]
@@ -183,11 +197,14 @@ struct DataFile<'a> {
 #[derive(Serialize)]
 struct DataDossier<'a> {
     id: &'a str,
-    title: &'a str,
-    short_title: &'a str,
+    title: &'a Localized,
+    short_title: &'a Localized,
     procedure: &'a str,
     status: crate::model::Status,
+    /// The main language; prose is a string in it, or a map with every translation.
     lang: &'a str,
+    /// Every language the dossier is published in, the main one first.
+    languages: &'a [String],
     topics: &'a [crate::model::Topic],
     sources: &'a [crate::model::Source],
     provisions: Vec<DataProvision<'a>>,
@@ -199,9 +216,9 @@ struct DataDossier<'a> {
 struct DataProvision<'a> {
     id: &'a str,
     reference: String,
-    title: &'a str,
+    title: &'a Localized,
     topics: &'a [String],
-    consequences: Option<&'a str>,
+    consequences: Option<&'a Localized>,
     parliament_council_differ: Differ,
     positions: Vec<DataPosition<'a>>,
 }
@@ -218,9 +235,9 @@ struct DataPosition<'a> {
     /// `text`, `same_as`, `deleted` or `summary_only`.
     kind: &'static str,
     same_as: Option<Institution>,
-    summary: Option<&'a str>,
-    text: Option<&'a str>,
-    note: Option<&'a str>,
+    summary: Option<&'a Localized>,
+    text: Option<&'a Localized>,
+    note: Option<&'a Localized>,
     current: bool,
 }
 
@@ -235,16 +252,16 @@ struct DataStance<'a> {
     date: Date,
     stance: crate::model::Stance,
     source: &'a str,
-    note: Option<&'a str>,
+    note: Option<&'a Localized>,
 }
 
 #[derive(Serialize)]
 struct DataEvent<'a> {
     date: Date,
-    title: &'a str,
+    title: &'a Localized,
     institution: Option<Institution>,
     source: Option<&'a str>,
-    description: Option<&'a str>,
+    description: Option<&'a Localized>,
 }
 
 pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
@@ -256,9 +273,9 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
         .map(|(pa, p)| DataProvision {
             id: &p.id,
             reference: p.reference.to_string(),
-            title: p.title.get(lang),
+            title: &p.title,
             topics: &p.topics,
-            consequences: p.consequences.as_ref().map(|c| c.get(lang)),
+            consequences: p.consequences.as_ref(),
             parliament_council_differ: Differ::from(pa.parliament_council_differ),
             positions: p
                 .positions
@@ -279,12 +296,12 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                             Content::SameAs(o) => Some(*o),
                             _ => None,
                         },
-                        summary: v.summary.as_ref().map(|s| s.get(lang)),
+                        summary: v.summary.as_ref(),
                         text: match &v.content {
-                            Content::Text(t) => Some(t.get(lang)),
+                            Content::Text(t) => Some(t),
                             _ => None,
                         },
-                        note: v.note.as_ref().map(|n| n.get(lang)),
+                        note: v.note.as_ref(),
                         current: i + 1 == versions.len(),
                     })
                 })
@@ -296,11 +313,12 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
         generator: "trilogue",
         dossier: DataDossier {
             id: &d.id,
-            title: d.title.get(lang),
-            short_title: d.short_title.get(lang),
+            title: &d.title,
+            short_title: &d.short_title,
             procedure: &d.procedure,
             status: d.status,
             lang,
+            languages: &d.languages,
             topics: &d.topics,
             sources: &d.sources,
             provisions,
@@ -316,7 +334,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                             date: h.date,
                             stance: h.stance,
                             source: &h.source,
-                            note: h.note.as_ref().map(|n| n.get(lang)),
+                            note: h.note.as_ref(),
                         })
                         .collect(),
                 })
@@ -326,10 +344,10 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                 .iter()
                 .map(|e| DataEvent {
                     date: e.date,
-                    title: e.title.get(lang),
+                    title: &e.title,
                     institution: e.institution,
                     source: e.source.as_deref(),
-                    description: e.description.as_ref().map(|x| x.get(lang)),
+                    description: e.description.as_ref(),
                 })
                 .collect(),
         },

@@ -14,6 +14,7 @@
 mod context;
 mod council;
 mod dossier;
+mod languages;
 mod provision;
 mod records;
 mod text;
