@@ -101,7 +101,7 @@ pub fn load_files(
             }
         };
         if let ParsedAny::Population(p) = parsed {
-            project.populations.push(p);
+            project.populations.push(*p);
             continue;
         }
         let Some(folder) = dossier_id.and_then(|d| folders.get_mut(&d)) else {
@@ -109,7 +109,7 @@ pub fn load_files(
         };
         match parsed {
             ParsedAny::Dossier(p) => {
-                folder.dossier = Some(p);
+                folder.dossier = Some(*p);
                 folder.dossier_missing = false;
             }
             ParsedAny::Provision(p) => folder.provisions.push(p),
@@ -151,13 +151,15 @@ pub fn merge_crlf_warnings(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 enum ParsedAny {
-    Dossier(Parsed<RawDossier>),
+    // The dossier and population files are boxed: their values are ten times the size
+    // of the others.
+    Dossier(Box<Parsed<RawDossier>>),
     Provision(Arc<Parsed<RawProvision>>),
     MemberStates(Parsed<RawMemberStates>),
     Timeline(Parsed<Vec<RawEvent>>),
     Actors(Parsed<Vec<RawActor>>),
     ImportMap(Parsed<crate::import::mapping::RawImportMap>),
-    Population(Parsed<RawPopulation>),
+    Population(Box<Parsed<RawPopulation>>),
 }
 
 /// when the text is unchanged.
@@ -176,7 +178,7 @@ fn parse_file(
     let file = Arc::new(file);
     match kind {
         FileKind::Dossier(_) => {
-            parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value }))
+            parse_yaml(&file).map(|value| ParsedAny::Dossier(Box::new(Parsed { file, value })))
         }
         FileKind::Provision(_) => {
             parse_yaml(&file).map(|value| ParsedAny::Provision(Arc::new(Parsed { file, value })))
@@ -193,7 +195,7 @@ fn parse_file(
         FileKind::ImportMap(_) => crate::import::mapping::parse(&file)
             .map(|value| ParsedAny::ImportMap(Parsed { file, value })),
         FileKind::Population => {
-            parse_yaml(&file).map(|value| ParsedAny::Population(Parsed { file, value }))
+            parse_yaml(&file).map(|value| ParsedAny::Population(Box::new(Parsed { file, value })))
         }
     }
 }
