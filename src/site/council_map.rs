@@ -122,7 +122,7 @@ pub fn tile_map_svg(
             let names: Vec<&str> = EU27_NAMES
                 .iter()
                 .filter(|(code, _)| stance_of(code) == *group)
-                .map(|(_, name)| *name)
+                .map(|(code, name)| words.country(code).unwrap_or(name))
                 .collect();
             if names.is_empty() {
                 None
@@ -157,7 +157,7 @@ pub fn tile_map_svg(
              class=\"{class}\" fill=\"{}\"/>\
              <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"central\" \
              font-family=\"sans-serif\" font-size=\"13\" font-weight=\"600\" fill=\"{}\">{}</text></g>\n",
-            escape(name),
+            escape(words.country(code).unwrap_or(name)),
             words.stance(stance),
             stance_fill(stance),
             x + TILE / 2,
