@@ -53,4 +53,4 @@ echo "trilogue: $TRILOGUE_BIN"
 step "browser tests: node --test"
 cd tests/browser
 # The time limit is a guard against a hang, not a performance check.
-timeout --kill-after=30 900 node --test --test-concurrency=1 browser.test.mjs check-output.mjs
+timeout --kill-after=30 900 node --test --test-concurrency=1 ./*.test.mjs check-output.mjs

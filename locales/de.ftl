@@ -181,6 +181,96 @@ flip-switch-no-blocking = Mit Zustimmung ({ $names }) gäbe es eine qualifiziert
 } zustimmen, und nur { $against } würden nicht zustimmen, weniger als die vier für eine Sperrminorität erforderlichen.
 flip-search-stopped = (Die Suche endete nach { $cap } Kombinationen von { $k } Staaten; andere Gruppen von { $k } könnten das Ergebnis ebenfalls ändern.)
 
+## Die Seite des Rates: Sitzungen und was die erfassten Haltungen entscheiden
+
+no-position-on-text = keine erfasste Haltung zu diesem Text
+source-label = Quelle
+percent = { $value } %
+council-body-working-party = Arbeitsgruppe (nationale Sachverständige)
+council-body-coreper = AStV (die Botschafter der Mitgliedstaaten)
+council-body-council = Rat (die Ministerinnen und Minister)
+meeting-outcome-adopted = Angenommen
+meeting-outcome-no-majority = Keine qualifizierte Mehrheit
+meeting-outcome-withdrawn = Vor einer Abstimmung zurückgezogen
+meeting-outcome-not-voted = Beraten, nicht abgestimmt
+meeting-headline = { $body ->
+    [working-party] { $outcome ->
+        [adopted] Angenommen von der Arbeitsgruppe
+        [no-majority] Keine qualifizierte Mehrheit in der Arbeitsgruppe
+        [withdrawn] Vor einer Abstimmung von der Tagesordnung der Arbeitsgruppe abgesetzt
+       *[not-voted] In der Arbeitsgruppe beraten, nicht abgestimmt
+    }
+    [coreper] { $outcome ->
+        [adopted] Angenommen vom AStV
+        [no-majority] Keine qualifizierte Mehrheit im AStV
+        [withdrawn] Vor einer Abstimmung von der Tagesordnung des AStV abgesetzt
+       *[not-voted] Im AStV beraten, nicht abgestimmt
+    }
+   *[council] { $outcome ->
+        [adopted] Angenommen vom Rat
+        [no-majority] Keine qualifizierte Mehrheit im Rat
+        [withdrawn] Vor einer Abstimmung von der Tagesordnung des Rates abgesetzt
+       *[not-voted] Im Rat beraten, nicht abgestimmt
+    }
+}
+recorded-stance-count = { $count } { $kind ->
+    [support] dafür
+    [oppose] dagegen
+    [abstain] { $count ->
+        [one] Enthaltung
+       *[other] Enthaltungen
+    }
+   *[undecided] unentschieden
+}
+recorded-stances-none = keine
+recorded-stances = { $scope ->
+    [text] Erfasste Haltungen zu diesem Text
+   *[all] Erfasste Haltungen
+}: { $known }; { $missing ->
+    [none] alle { $total } Staaten sind erfasst.
+    [all] für keinen der { $total } Staaten ist eine Haltung erfasst.
+   *[some] für { $unknown } der { $total } { $total ->
+        [one] Staat
+       *[other] Staaten
+    } ist keine Haltung erfasst.
+}
+unknown-states = { $count } { $count ->
+    [one] Staat
+   *[other] Staaten
+} ohne erfasste Haltung{ $scope ->
+    [text] {" "}zu diesem Text
+   *[all] {""}
+}
+range-verdict = { $case ->
+    [passes-all] Die erfassten Haltungen ergeben eine qualifizierte Mehrheit.
+    [passes] Schon die erfassten Haltungen ergeben eine qualifizierte Mehrheit, selbst wenn keiner der { $unknown_states } zustimmte.
+    [fails-all] Die erfassten Haltungen ergeben keine qualifizierte Mehrheit.
+    [fails-states] Schon die erfassten Haltungen schließen eine qualifizierte Mehrheit aus: { $against } { $against ->
+        [one] Staat ist
+       *[other] Staaten sind
+    } als nicht zustimmend erfasst, daher könnten höchstens { $best } zustimmen, weniger als die erforderlichen { $needed }.
+    [fails-population] Schon die erfassten Haltungen schließen eine qualifizierte Mehrheit aus: { $against ->
+        [one] der als nicht zustimmend erfasste Staat hat
+       *[other] die { $against } als nicht zustimmend erfassten Staaten haben
+    } { $against_population } % der EU-Bevölkerung, daher hätten die Zustimmenden selbst mit den { $unknown_states } höchstens { $best_population } %, weniger als 65 %.
+   *[open] Die erfassten Haltungen allein entscheiden es nicht: es hängt von den { $unknown_states } ab. { $against ->
+        [one] Der als nicht zustimmend erfasste Staat hat
+       *[other] Die { $against } als nicht zustimmend erfassten Staaten haben
+    } { $against_population } % der EU-Bevölkerung, { $few ->
+        [yes] zu wenige Staaten
+       *[no] zu wenig
+    }, um sie zu verhindern.
+}
+range-headline = { $decided ->
+    [passes] Qualifizierte Mehrheit nach den erfassten Haltungen
+    [fails] Keine qualifizierte Mehrheit nach den erfassten Haltungen
+   *[open] Offen: es hängt von { $unknown ->
+        [one] dem Staat
+       *[other] den { $unknown } Staaten
+    } ohne erfasste Haltung ab
+}
+
+
 ## Seitentitel, Beschreibungen und Feeds
 
 site-description = Wie die Europäische Kommission, das Europäische Parlament und der Rat bei EU-Gesetzen voneinander abweichen, Bestimmung für Bestimmung.
@@ -236,6 +326,61 @@ cells-label = Zellen
 cells-full-text = Volltexte, mit markierten Änderungen gegenüber dem Vorschlag der Kommission
 cells-summaries = Einzeilige Zusammenfassung jedes Standpunkts
 
+## Übersichtszeilen und Tabellen
+
+not-confirmed-by = Nicht bestätigt durch { $institution ->
+    [commission] den späteren Vorschlag der Kommission
+    [parliament] den späteren Standpunkt des Parlaments
+    [agreement] den später vereinbarten Text
+   *[council] den späteren Standpunkt des Rates
+} vom { $date }
+own-number = { $reference } { $institution ->
+    [commission] im Vorschlag der Kommission
+    [parliament] im Text des Parlaments
+    [agreement] im endgültigen Rechtsakt
+   *[council] im Text des Rates
+}
+stand-same = keine Änderung
+stand-changes = ändert ihn
+stand-unknown = kein Standpunkt
+between-differ = abweichend
+between-same = übereinstimmend
+between-unknown = unbekannt
+row-page = { $dossier }: { $title }
+row-description = { $dossier }, { $title }: der Standpunkt jedes Organs in Zusammenfassung und die Rechtstexte, auf denen er beruht.
+provisions-table = { $dossier }: alle Bestimmungen
+provisions-table-description = Der Standpunkt jedes Organs zu jeder Bestimmung von { $dossier }, verglichen mit dem Vorschlag der Kommission.
+rows = { $count } { $count ->
+    [one] Zeile
+   *[other] Zeilen
+}
+no-text-recorded = Kein Text erfasst: siehe den zusammengefassten Standpunkt oben
+rows-label = Übersichtszeilen
+all-rows-of-dossier = { $count ->
+    [one] Die einzige Zeile des Dossiers
+   *[other] Alle { $count } Zeilen des Dossiers
+}
+rows-selected = { $count } { $count ->
+    [one] Zeile
+   *[other] Zeilen
+} ausgewählt
+texts-label = Rechtstexte
+cited-texts = { $count ->
+    [one] Die eine Bestimmung, die die Zeilen anführen
+   *[other] Die { $count } Bestimmungen, die die Zeilen anführen
+}, vollständig, mit markierten Änderungen gegenüber dem Vorschlag der Kommission
+subject-column = Gegenstand
+provision-column = Bestimmung
+all-rows-in-briefing = Alle Zeilen dieses Briefings
+pdf-of-rows = PDF { $topic ->
+    [yes] zu diesem Thema
+   *[no] zum Drucken
+} (A4, { $count } { $count ->
+    [one] Zeile
+   *[other] Zeilen
+})
+row-feed-entry = { $title }: { $position }
+
 ## Briefings: Beschriftungen des Dokuments
 
 brief-title = { $dossier }: Briefing
@@ -249,7 +394,7 @@ brief-status = Stand
 brief-positions-as-of = Standpunkte zum
 brief-prepared-on = Erstellt am
 brief-contents = Inhalt dieses Briefings
-brief-colophon = Erstellt mit { $generator } aus den Datensätzen in positions/{ $id }/. Jeder Standpunkt nennt seine Quelle (in eckigen Klammern nummeriert, am Ende aufgeführt); prüfen Sie die Quellen, bevor Sie zitieren.
+brief-colophon = Erstellt mit { $generator }. Jeder Standpunkt nennt seine Quelle (in eckigen Klammern nummeriert, am Ende aufgeführt); prüfen Sie die Quellen, bevor Sie zitieren.
 brief-summary = Zusammenfassung
 brief-where-differ = Wo Parlament und Rat voneinander abweichen
 brief-topic = Thema
@@ -258,7 +403,7 @@ brief-differ = Parlament und Rat weichen ab
 brief-same = Gleicher Standpunkt
 brief-missing = Ein Standpunkt fehlt
 brief-total = Alle Bestimmungen
-brief-topics-note = Eine Bestimmung kann mehrere Themen haben, daher können die Zahlen der Themen zusammen mehr als die Summe ergeben.
+brief-topics-note = „Ein Standpunkt fehlt“ zählt auch Standpunkte, die auf beiden Seiten nur in Zusammenfassung bekannt sind und sich nicht vergleichen lassen. Eine Zeile kann mehrere Themen haben, daher können die Zahlen der Themen zusammen mehr als die Summe ergeben.
 brief-comparison = Vergleich
 brief-cells-full-text = Jede Zelle zeigt den aktuellen Text des Organs mit Datum und Quelle; ist nur eine Zusammenfassung eines Standpunkts bekannt, diese Zusammenfassung.
 brief-cells-summary = Jede Zelle fasst den aktuellen Standpunkt des Organs zusammen, mit Datum und Quelle.
@@ -271,6 +416,8 @@ brief-deleted-style = durchgestrichen
 brief-provision = Bestimmung
 brief-new = Neu
 brief-summary-label = Zusammenfassung (Text nicht verfügbar):
+brief-texts-title = Die Rechtstexte
+brief-texts-note = Die Bestimmungen, auf denen die obigen Zeilen beruhen, mit dem aktuellen Text jedes Organs; wo nur eine Zusammenfassung eines Standpunkts bekannt ist, die Zusammenfassung.
 brief-sources = Quellen
 brief-header-as-of = Standpunkte zum
 brief-page = Seite
@@ -278,7 +425,7 @@ brief-page-of = von
 brief-differ-short = Abweichend
 brief-same-short = Gleich
 brief-missing-short = Fehlt
-brief-stats-note = Abweichend: die aktuellen Standpunkte von Parlament und Rat weichen voneinander ab. Gleich: sie sagen dasselbe. Fehlt: eines der beiden Organe hat noch keinen Standpunkt. Eine Bestimmung kann mehrere Themen haben, daher können die Zahlen der Themen zusammen mehr als die Summe ergeben.
+brief-stats-note = Abweichend: die aktuellen Standpunkte von Parlament und Rat weichen voneinander ab. Gleich: sie sagen dasselbe. Fehlt: eines der beiden Organe hat noch keinen Standpunkt, oder beide sind nur in Zusammenfassung bekannt und lassen sich nicht vergleichen. Eine Zeile kann mehrere Themen haben, daher können die Zahlen der Themen zusammen mehr als die Summe ergeben.
 
 ## Die Vorlagen der Website
 

@@ -172,6 +172,87 @@ flip-switch-no-blocking = If { $names } switched to support, there would be a qu
 } would support, and only { $against } would remain not supporting, fewer than the four needed for a blocking minority.
 flip-search-stopped = (The search stopped after { $cap } combinations of { $k } states; other groups of { $k } may also flip the result.)
 
+## The Council page: meetings and what the recorded stances decide
+
+no-position-on-text = no recorded position on this text
+source-label = Source
+percent = { $value }%
+council-body-working-party = Working party (national experts)
+council-body-coreper = Coreper (the member states' ambassadors)
+council-body-council = Council (the ministers)
+meeting-outcome-adopted = Adopted
+meeting-outcome-no-majority = No qualified majority
+meeting-outcome-withdrawn = Withdrawn before a vote
+meeting-outcome-not-voted = Discussed, not put to a vote
+meeting-headline = { $outcome ->
+    [adopted] Adopted by
+    [no-majority] No qualified majority in
+    [withdrawn] Withdrawn from
+   *[not-voted] Discussed in
+} { $body ->
+    [working-party] the working party
+    [coreper] Coreper
+   *[council] the Council
+}{ $outcome ->
+    [withdrawn] {" "}before a vote
+    [not-voted] , not put to a vote
+   *[other] {""}
+}
+recorded-stance-count = { $count } { $kind ->
+    [support] in favour
+    [oppose] against
+    [abstain] abstaining
+   *[undecided] undecided
+}
+recorded-stances-none = none
+recorded-stances = { $scope ->
+    [text] Recorded stances on this text
+   *[all] Recorded stances
+}: { $known }; { $missing ->
+    [none] every one of the { $total } states is recorded.
+    [all] no recorded position for any of the { $total } states.
+   *[some] no recorded position for { $unknown } of the { $total } { $total ->
+        [one] state
+       *[other] states
+    }.
+}
+unknown-states = { $count } { $count ->
+    [one] state
+   *[other] states
+} with { $scope ->
+    [text] no recorded position on this text
+   *[all] no recorded position
+}
+range-verdict = { $case ->
+    [passes-all] The recorded stances give a qualified majority.
+    [passes] The recorded stances alone give a qualified majority, even if none of the { $unknown_states } supported.
+    [fails-all] The recorded stances give no qualified majority.
+    [fails-states] The recorded stances alone rule out a qualified majority: { $against } { $against ->
+        [one] state is
+       *[other] states are
+    } recorded as not supporting, so at most { $best } could support, fewer than the { $needed } needed.
+    [fails-population] The recorded stances alone rule out a qualified majority: the { $against } { $against ->
+        [one] state
+       *[other] states
+    } recorded as not supporting have { $against_population }% of the EU population, so even with the { $unknown_states } the supporters would have at most { $best_population }%, short of 65%.
+   *[open] The recorded stances alone cannot decide it: it depends on the { $unknown_states }. The { $against } { $against ->
+        [one] state
+       *[other] states
+    } recorded as not supporting have { $against_population }% of the EU population, { $few ->
+        [yes] too few states
+       *[no] too little
+    } to block it.
+}
+range-headline = { $decided ->
+    [passes] Qualified majority on the recorded stances
+    [fails] No qualified majority on the recorded stances
+   *[open] Open: it depends on the { $unknown } { $unknown ->
+        [one] state
+       *[other] states
+    } with no recorded position
+}
+
+
 ## Page titles, descriptions and feeds
 
 site-description = How the European Commission, the European Parliament and the Council differ on EU laws, provision by provision.
@@ -227,6 +308,61 @@ cells-label = Cells
 cells-full-text = Full texts, with changes against the Commission proposal marked
 cells-summaries = One-line summaries of each position
 
+## Summary rows and tables
+
+not-confirmed-by = Not confirmed by the { $institution ->
+    [commission] Commission's later proposal
+    [parliament] Parliament's later position
+    [agreement] later agreed text
+   *[council] Council's later position
+} of { $date }
+own-number = { $reference } in the { $institution ->
+    [commission] Commission proposal
+    [parliament] Parliament's text
+    [agreement] final act
+   *[council] Council's text
+}
+stand-same = no change
+stand-changes = changes it
+stand-unknown = no position
+between-differ = differ
+between-same = agree
+between-unknown = unknown
+row-page = { $dossier }: { $title }
+row-description = { $dossier }, { $title }: each institution's position in summary, and the legal texts it rests on.
+provisions-table = { $dossier }: every provision
+provisions-table-description = Each institution's position on every provision of { $dossier }, compared with the Commission proposal.
+rows = { $count } { $count ->
+    [one] row
+   *[other] rows
+}
+no-text-recorded = No text recorded: see the position in summary above
+rows-label = Summary rows
+all-rows-of-dossier = All { $count } { $count ->
+    [one] row
+   *[other] rows
+} of the dossier
+rows-selected = { $count } { $count ->
+    [one] row
+   *[other] rows
+} selected
+texts-label = Legal texts
+cited-texts = The { $count } { $count ->
+    [one] provision
+   *[other] provisions
+} the rows cite, in full, with changes against the Commission proposal marked
+subject-column = Subject
+provision-column = Provision
+all-rows-in-briefing = All rows in this briefing
+pdf-of-rows = PDF { $topic ->
+    [yes] of this topic
+   *[no] to print
+} (A4, { $count } { $count ->
+    [one] row
+   *[other] rows
+})
+row-feed-entry = { $title }: { $position }
+
 ## Briefings: the labels of the document (templates/briefing.html and briefing.typ)
 
 brief-title = { $dossier }: briefing
@@ -240,7 +376,7 @@ brief-status = Status
 brief-positions-as-of = Positions as of
 brief-prepared-on = Prepared on
 brief-contents = What this briefing contains
-brief-colophon = Made with { $generator } from the records in positions/{ $id }/. Every position cites its source (numbered in square brackets, listed at the end); check the sources before quoting.
+brief-colophon = Made with { $generator }. Every position cites its source (numbered in square brackets, listed at the end); check the sources before quoting.
 brief-summary = Summary
 brief-where-differ = Where the Parliament and the Council differ
 brief-topic = Topic
@@ -249,7 +385,7 @@ brief-differ = Parliament and Council differ
 brief-same = Same position
 brief-missing = A position is missing
 brief-total = All provisions
-brief-topics-note = A provision can have several topics, so the topics' counts may add up to more than the total.
+brief-topics-note = "A position is missing" also counts positions known only in summary on both sides, which cannot be compared. A row can have several topics, so the topics' counts may add up to more than the total.
 brief-comparison = Comparison
 brief-cells-full-text = Each cell shows the institution's current text, with its date and source; where only a summary of a position is known, the summary.
 brief-cells-summary = Each cell summarises the institution's current position, with its date and source.
@@ -262,6 +398,8 @@ brief-deleted-style = struck through
 brief-provision = Provision
 brief-new = New
 brief-summary-label = Summary (text not available):
+brief-texts-title = The legal texts
+brief-texts-note = The provisions the rows above rest on, with each institution's current text; where only a summary of a position is known, the summary.
 brief-sources = Sources
 brief-header-as-of = positions as of
 brief-page = Page
@@ -269,7 +407,7 @@ brief-page-of = of
 brief-differ-short = Differ
 brief-same-short = Same
 brief-missing-short = Missing
-brief-stats-note = Differ: the Parliament's and the Council's current positions differ. Same: they say the same. Missing: one of them has no position yet. A provision can have several topics, so the topics' counts may add up to more than the total.
+brief-stats-note = Differ: the Parliament's and the Council's current positions differ. Same: they say the same. Missing: one of them has no position yet, or both are known only in summary and cannot be compared. A row can have several topics, so the topics' counts may add up to more than the total.
 
 ## The site's templates (round 2: templates call t("key", ...) with these)
 

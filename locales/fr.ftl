@@ -187,6 +187,102 @@ flip-switch-no-blocking = Ralliement ({ $names }) : il y aurait une majorité q
 }, et seuls { $against } resteraient non favorables, moins que les quatre requis pour une minorité de blocage.
 flip-search-stopped = (La recherche s'est arrêtée après { $cap } combinaisons de { $k } États ; d'autres groupes de { $k } peuvent aussi changer le résultat.)
 
+## La page du Conseil : réunions et ce que décident les positions enregistrées
+
+no-position-on-text = aucune position enregistrée sur ce texte
+source-label = Source
+percent = { $value } %
+council-body-working-party = Groupe de travail (experts nationaux)
+council-body-coreper = Coreper (les ambassadeurs des États membres)
+council-body-council = Conseil (les ministres)
+meeting-outcome-adopted = Adopté
+meeting-outcome-no-majority = Pas de majorité qualifiée
+meeting-outcome-withdrawn = Retiré avant un vote
+meeting-outcome-not-voted = Examiné, pas mis aux voix
+meeting-headline = { $body ->
+    [working-party] { $outcome ->
+        [adopted] Adopté par le groupe de travail
+        [no-majority] Pas de majorité qualifiée au groupe de travail
+        [withdrawn] Retiré de l'ordre du jour du groupe de travail avant un vote
+       *[not-voted] Examiné au groupe de travail, sans mise aux voix
+    }
+    [coreper] { $outcome ->
+        [adopted] Adopté par le Coreper
+        [no-majority] Pas de majorité qualifiée au Coreper
+        [withdrawn] Retiré de l'ordre du jour du Coreper avant un vote
+       *[not-voted] Examiné au Coreper, sans mise aux voix
+    }
+   *[council] { $outcome ->
+        [adopted] Adopté par le Conseil
+        [no-majority] Pas de majorité qualifiée au Conseil
+        [withdrawn] Retiré de l'ordre du jour du Conseil avant un vote
+       *[not-voted] Examiné au Conseil, sans mise aux voix
+    }
+}
+recorded-stance-count = { $count } { $kind ->
+    [support] pour
+    [oppose] contre
+    [abstain] { $count ->
+        [one] abstention
+       *[other] abstentions
+    }
+   *[undecided] indécis
+}
+recorded-stances-none = aucune
+recorded-stances = { $scope ->
+    [text] Positions enregistrées sur ce texte
+   *[all] Positions enregistrées
+} : { $known } ; { $missing ->
+    [none] chacun des { $total } États a une position enregistrée.
+    [all] aucune position enregistrée pour aucun des { $total } États.
+   *[some] aucune position enregistrée pour { $unknown } des { $total } { $total ->
+        [one] État
+       *[other] États
+    }.
+}
+unknown-states = { $count } { $count ->
+    [one] État sans position enregistrée
+   *[other] États sans position enregistrée
+}{ $scope ->
+    [text] {" "}sur ce texte
+   *[all] {""}
+}
+range-verdict = { $case ->
+    [passes-all] Les positions enregistrées donnent une majorité qualifiée.
+    [passes] Les positions enregistrées suffisent à donner une majorité qualifiée, même si aucun des { $unknown_states } ne soutenait le texte.
+    [fails-all] Les positions enregistrées ne donnent pas de majorité qualifiée.
+    [fails-states] Les positions enregistrées suffisent à exclure une majorité qualifiée : { $against } { $against ->
+        [one] État est enregistré
+       *[other] États sont enregistrés
+    } comme ne soutenant pas, si bien qu'au plus { $best } pourraient soutenir, moins que les { $needed } requis.
+    [fails-population] Les positions enregistrées suffisent à exclure une majorité qualifiée : { $against ->
+        [one] l'État enregistré
+       *[other] les { $against } États enregistrés
+    } comme ne soutenant pas { $against ->
+        [one] représente
+       *[other] représentent
+    } { $against_population } % de la population de l'UE, si bien que même avec les { $unknown_states }, les soutiens représenteraient au plus { $best_population } %, moins que les 65 % requis.
+   *[open] Les positions enregistrées ne suffisent pas à trancher : tout dépend des { $unknown_states }. { $against ->
+        [one] L'État enregistré
+       *[other] Les { $against } États enregistrés
+    } comme ne soutenant pas { $against ->
+        [one] représente
+       *[other] représentent
+    } { $against_population } % de la population de l'UE, { $few ->
+        [yes] trop peu d'États
+       *[no] trop peu
+    } pour la bloquer.
+}
+range-headline = { $decided ->
+    [passes] Majorité qualifiée selon les positions enregistrées
+    [fails] Pas de majorité qualifiée selon les positions enregistrées
+   *[open] Ouvert : tout dépend { $unknown ->
+        [one] de l'État sans position enregistrée
+       *[other] des { $unknown } États sans position enregistrée
+    }
+}
+
+
 ## Titres des pages, descriptions et flux
 
 site-description = Comment la Commission européenne, le Parlement européen et le Conseil divergent sur les lois de l'UE, disposition par disposition.
@@ -242,6 +338,61 @@ cells-label = Cellules
 cells-full-text = Textes intégraux, avec les modifications par rapport à la proposition de la Commission signalées
 cells-summaries = Résumé d'une ligne de chaque position
 
+## Lignes de synthèse et tableaux
+
+not-confirmed-by = Non confirmé par { $institution ->
+    [commission] la proposition ultérieure de la Commission
+    [parliament] la position ultérieure du Parlement
+    [agreement] le texte convenu ultérieurement
+   *[council] la position ultérieure du Conseil
+} du { $date }
+own-number = { $reference } dans { $institution ->
+    [commission] la proposition de la Commission
+    [parliament] le texte du Parlement
+    [agreement] l'acte final
+   *[council] le texte du Conseil
+}
+stand-same = aucune modification
+stand-changes = la modifie
+stand-unknown = pas de position
+between-differ = divergent
+between-same = concordent
+between-unknown = inconnu
+row-page = { $dossier } : { $title }
+row-description = { $dossier }, { $title } : la position de chaque institution en résumé, et les textes juridiques sur lesquels elle repose.
+provisions-table = { $dossier } : toutes les dispositions
+provisions-table-description = La position de chaque institution sur chaque disposition de { $dossier }, comparée à la proposition de la Commission.
+rows = { $count } { $count ->
+    [one] ligne
+   *[other] lignes
+}
+no-text-recorded = Aucun texte enregistré : voir la position résumée ci-dessus
+rows-label = Lignes de synthèse
+all-rows-of-dossier = { $count ->
+    [one] L'unique ligne du dossier
+   *[other] Les { $count } lignes du dossier
+}
+rows-selected = { $count } { $count ->
+    [one] ligne sélectionnée
+   *[other] lignes sélectionnées
+}
+texts-label = Textes juridiques
+cited-texts = { $count ->
+    [one] L'unique disposition citée par les lignes
+   *[other] Les { $count } dispositions citées par les lignes
+}, en entier, avec les modifications par rapport à la proposition de la Commission signalées
+subject-column = Sujet
+provision-column = Disposition
+all-rows-in-briefing = Toutes les lignes de cette note
+pdf-of-rows = PDF { $topic ->
+    [yes] de ce thème
+   *[no] à imprimer
+} (A4, { $count } { $count ->
+    [one] ligne
+   *[other] lignes
+})
+row-feed-entry = { $title } : { $position }
+
 ## Notes de synthèse : libellés du document
 
 brief-title = { $dossier } : note de synthèse
@@ -255,7 +406,7 @@ brief-status = État d'avancement
 brief-positions-as-of = Positions au
 brief-prepared-on = Établie le
 brief-contents = Contenu de cette note
-brief-colophon = Établie avec { $generator } à partir des fiches de positions/{ $id }/. Chaque position cite sa source (numérotée entre crochets, listée à la fin) ; vérifiez les sources avant de citer.
+brief-colophon = Établie avec { $generator }. Chaque position cite sa source (numérotée entre crochets, listée à la fin) ; vérifiez les sources avant de citer.
 brief-summary = Résumé
 brief-where-differ = Là où le Parlement et le Conseil divergent
 brief-topic = Thème
@@ -264,7 +415,7 @@ brief-differ = Le Parlement et le Conseil divergent
 brief-same = Même position
 brief-missing = Une position manque
 brief-total = Toutes les dispositions
-brief-topics-note = Une disposition peut relever de plusieurs thèmes : la somme des thèmes peut dépasser le total.
+brief-topics-note = « Une position manque » compte aussi les positions connues seulement en résumé des deux côtés, qui ne peuvent être comparées. Une ligne peut relever de plusieurs thèmes : la somme des thèmes peut dépasser le total.
 brief-comparison = Comparaison
 brief-cells-full-text = Chaque cellule donne le texte actuel de l'institution, avec sa date et sa source ; lorsque seul un résumé d'une position est connu, ce résumé.
 brief-cells-summary = Chaque cellule résume la position actuelle de l'institution, avec sa date et sa source.
@@ -277,6 +428,8 @@ brief-deleted-style = barré
 brief-provision = Disposition
 brief-new = Nouveau
 brief-summary-label = Résumé (texte non disponible) :
+brief-texts-title = Les textes juridiques
+brief-texts-note = Les dispositions sur lesquelles reposent les lignes ci-dessus, avec le texte actuel de chaque institution ; lorsque seul un résumé d'une position est connu, le résumé.
 brief-sources = Sources
 brief-header-as-of = positions au
 brief-page = Page
@@ -284,7 +437,7 @@ brief-page-of = sur
 brief-differ-short = Divergent
 brief-same-short = Identiques
 brief-missing-short = Manquante
-brief-stats-note = Divergent : les positions actuelles du Parlement et du Conseil divergent. Identiques : elles disent la même chose. Manquante : l'un d'eux n'a pas encore de position. Une disposition peut relever de plusieurs thèmes : la somme des thèmes peut dépasser le total.
+brief-stats-note = Divergent : les positions actuelles du Parlement et du Conseil divergent. Identiques : elles disent la même chose. Manquante : l'un d'eux n'a pas encore de position, ou les deux ne sont connues qu'en résumé et ne peuvent être comparées. Une ligne peut relever de plusieurs thèmes : la somme des thèmes peut dépasser le total.
 
 ## Les gabarits du site
 

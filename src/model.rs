@@ -281,7 +281,15 @@ pub struct Dossier {
     pub sources: Vec<Source>,
     /// Sorted in natural legal order of their references.
     pub provisions: Vec<Provision>,
+    /// The summary rows (`rows/<id>.yaml`): the curated table of a campaign page or a
+    /// briefing, each citing the provisions it concerns ([`Provision::cites`]). Sorted in
+    /// the legal order of each row's first citation, then by title. Empty when the dossier
+    /// has none: its overview then shows the provisions.
+    pub rows: Vec<Provision>,
     pub member_states: Vec<MemberState>,
+    /// The Council's meetings on the dossier's texts (member-states.yaml `meetings`),
+    /// oldest first.
+    pub council_meetings: Vec<CouncilMeeting>,
     /// Sorted by date (stable: same-date events keep file order).
     pub timeline: Vec<TimelineEvent>,
     pub actors: Vec<Actor>,
@@ -301,6 +309,7 @@ impl Dossier {
             && self.summary == other.summary
             && self.topics == other.topics
             && self.sources == other.sources
+            && self.rows == other.rows
             && self.institutions() == other.institutions()
     }
 
@@ -312,8 +321,42 @@ impl Dossier {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    /// Whether the dossier has summary rows: its overview then shows them rather than
+    /// the provisions.
+    pub fn has_rows(&self) -> bool {
+        !self.rows.is_empty()
+    }
+
+    /// What the overview table, its topic pages and its "as of" tables show: the summary
+    /// rows when there are any, else the provisions.
+    pub fn table_items(&self) -> &[Provision] {
+        if self.has_rows() {
+            &self.rows
+        } else {
+            &self.provisions
+        }
+    }
+
+    /// The provisions and the summary rows.
+    pub fn all_items(&self) -> impl Iterator<Item = &Provision> {
+        self.provisions.iter().chain(&self.rows)
+    }
+
+    /// The summary rows that cite the provision `id`, with what each cites of it.
+    pub fn rows_citing<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> impl Iterator<Item = (&'a Provision, &'a Citation)> + 'a {
+        self.rows.iter().flat_map(move |r| {
+            r.cites
+                .iter()
+                .filter(move |c| c.provision == id)
+                .map(move |c| (r, c))
+        })
+    }
+
     /// Which institution columns the dossier's tables need: the first three always,
-    /// the agreement once any provision has one.
+    /// the agreement once any provision or summary row has one.
     pub fn institutions(&self) -> Vec<Institution> {
         let mut v = vec![
             Institution::Commission,
@@ -321,8 +364,7 @@ impl Dossier {
             Institution::Council,
         ];
         if self
-            .provisions
-            .iter()
+            .all_items()
             .any(|p| p.positions.contains_key(&Institution::Agreement))
         {
             v.push(Institution::Agreement);
@@ -332,8 +374,7 @@ impl Dossier {
 
     /// The latest date of any position version, or `None` for an empty dossier.
     pub fn last_position_date(&self) -> Option<Date> {
-        self.provisions
-            .iter()
+        self.all_items()
             .flat_map(|p| p.positions.values().flatten().map(|v| v.date))
             .max()
     }
@@ -355,10 +396,17 @@ pub struct Source {
     pub note: Option<Localized>,
 }
 
+/// A row of a comparison table: a **provision** (one citation, recital, article or annex,
+/// with the institutions' texts; `provisions/<id>.yaml`) or a **summary row** (a curated
+/// row of `rows/<id>.yaml`: summaries without texts, citing the provisions it concerns in
+/// [`Provision::cites`]). Both have the same shape, so every table, analysis and export
+/// treats them alike.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provision {
     /// The file name without `.yaml`; used in URLs.
     pub id: String,
+    /// A provision's legal reference; a summary row's first citation (its place in the
+    /// table).
     pub reference: LegalRef,
     pub title: Localized,
     pub topics: Vec<String>,
@@ -367,9 +415,28 @@ pub struct Provision {
     pub positions: BTreeMap<Institution, Vec<Version>>,
     /// The YAML file, relative to the project root.
     pub file: PathBuf,
+    /// A summary row's citations, in file order (never empty for a row); empty for a
+    /// provision.
+    pub cites: Vec<Citation>,
+}
+
+/// A summary row's reference to a provision: `Article 7(1)` cites paragraph 1 of the
+/// provision `Article 7`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    /// As the row writes it (normalised): `Article 7(1)`.
+    pub reference: LegalRef,
+    /// The id of the provision it resolves to: the one with that ref, else the one whose
+    /// ref is the longest that contains it (`Article 7` for `Article 7(1)`).
+    pub provision: String,
 }
 
 impl Provision {
+    /// Whether this is a summary row (a record of `rows/`) rather than a provision.
+    pub fn is_summary_row(&self) -> bool {
+        !self.cites.is_empty()
+    }
+
     pub fn current(&self, institution: Institution) -> Option<&Version> {
         self.positions.get(&institution).and_then(|v| v.last())
     }
@@ -496,6 +563,95 @@ pub struct StanceChange {
     pub date: Date,
     pub stance: Stance,
     pub source: String,
+    /// The source id of the text the stance is about (a Council compromise, the mandate).
+    /// A stance counts in the tally of a Council meeting only on that meeting's text;
+    /// `None` is a stance on the file in general, shown but counted only when the dossier
+    /// records no meetings.
+    pub text: Option<String>,
+    pub note: Option<Localized>,
+}
+
+/// Which body of the Council met: the Council prepares its decisions in working parties
+/// of national experts, then in Coreper (the member states' ambassadors), then decides in
+/// the Council itself (the ministers). Coreper also agrees negotiating mandates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CouncilBody {
+    WorkingParty,
+    Coreper,
+    Council,
+}
+
+impl CouncilBody {
+    pub const KEYS: [&'static str; 3] = ["working-party", "coreper", "council"];
+
+    pub fn parse(s: &str) -> Option<CouncilBody> {
+        Some(match s {
+            "working-party" => CouncilBody::WorkingParty,
+            "coreper" => CouncilBody::Coreper,
+            "council" => CouncilBody::Council,
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CouncilBody::WorkingParty => "working-party",
+            CouncilBody::Coreper => "coreper",
+            CouncilBody::Council => "council",
+        }
+    }
+}
+
+/// What a Council meeting did with a text, as its sources document it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingOutcome {
+    /// Adopted or agreed (a general approach, a negotiating mandate, a position).
+    Adopted,
+    /// Put to the member states and found no qualified majority.
+    NoMajority,
+    /// Taken off the agenda before a vote.
+    Withdrawn,
+    /// Discussed without a vote (a working party's examination).
+    NotVoted,
+}
+
+impl MeetingOutcome {
+    pub const KEYS: [&'static str; 4] = ["adopted", "no-majority", "withdrawn", "not-voted"];
+
+    pub fn parse(s: &str) -> Option<MeetingOutcome> {
+        Some(match s {
+            "adopted" => MeetingOutcome::Adopted,
+            "no-majority" => MeetingOutcome::NoMajority,
+            "withdrawn" => MeetingOutcome::Withdrawn,
+            "not-voted" => MeetingOutcome::NotVoted,
+            _ => return None,
+        })
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MeetingOutcome::Adopted => "adopted",
+            MeetingOutcome::NoMajority => "no-majority",
+            MeetingOutcome::Withdrawn => "withdrawn",
+            MeetingOutcome::NotVoted => "not-voted",
+        }
+    }
+}
+
+/// A meeting of the Council on one of the dossier's texts: the question the Council page
+/// answers is "would *this text* pass", so each meeting names its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CouncilMeeting {
+    pub date: Date,
+    pub body: CouncilBody,
+    /// The source id of the text before the meeting.
+    pub text: String,
+    /// The documented outcome; it wins over any tally of the recorded stances.
+    pub outcome: MeetingOutcome,
+    /// The source id that documents the outcome.
+    pub source: String,
     pub note: Option<Localized>,
 }
 
@@ -506,6 +662,9 @@ pub struct TimelineEvent {
     pub institution: Option<Institution>,
     pub source: Option<String>,
     pub description: Option<Localized>,
+    /// Reported only by sources that could not be checked: the page says so once, as a
+    /// mark beside the title, so titles need not say "(unverified)".
+    pub unverified: bool,
 }
 
 /// What an actor does in the negotiation.

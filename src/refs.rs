@@ -270,6 +270,29 @@ impl LegalRef {
         out
     }
 
+    /// The subdivisions as written, without parentheses: `["1", "a"]` for
+    /// `Article 7(1)(a)`.
+    pub fn subdivisions(&self) -> Vec<&str> {
+        self.subdivisions.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The reference one level up (`Article 7(1)` for `Article 7(1)(a)`); `None` for a
+    /// whole unit.
+    pub fn parent(&self) -> Option<LegalRef> {
+        let mut up = self.clone();
+        up.subdivisions.pop()?;
+        Some(up)
+    }
+
+    /// Whether `self` is `unit` or one of its subdivisions: `Article 7(1)` is within
+    /// `Article 7` and within itself, not within `Article 70`.
+    pub fn is_within(&self, unit: &LegalRef) -> bool {
+        self.part == unit.part
+            && self.number == unit.number
+            && self.suffix == unit.suffix
+            && self.subdivisions.starts_with(&unit.subdivisions)
+    }
+
     /// A lowercase slug safe for HTML ids and URLs: `article-10a-2-b`, `annex-ii`.
     pub fn anchor(&self) -> String {
         let mut out = String::from(self.part.slug());
@@ -830,6 +853,20 @@ mod tests {
 
     fn canon(s: &str) -> String {
         r(s).canonical()
+    }
+
+    #[test]
+    fn subdivisions_parents_and_containment() {
+        assert_eq!(r("Article 7(1)(a)").subdivisions(), ["1", "a"]);
+        assert_eq!(r("Article 7(1)(a)").parent(), Some(r("Article 7(1)")));
+        assert_eq!(r("Article 7(1)").parent(), Some(r("Article 7")));
+        assert_eq!(r("Article 7").parent(), None);
+        assert!(r("Article 7(1)").is_within(&r("Article 7")));
+        assert!(r("Article 7").is_within(&r("Article 7")));
+        assert!(!r("Article 70").is_within(&r("Article 7")));
+        assert!(!r("Article 7a(1)").is_within(&r("Article 7")));
+        assert!(!r("Article 7").is_within(&r("Article 7(1)")));
+        assert!(!r("Recital 7").is_within(&r("Article 7")));
     }
 
     #[test]

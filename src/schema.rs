@@ -13,7 +13,7 @@ mod editor;
 use schemars::JsonSchema;
 
 use crate::load::raw::{
-    RawActor, RawDossier, RawEvent, RawMemberStates, RawPopulation, RawProvision,
+    RawActor, RawDossier, RawEvent, RawMemberStates, RawPopulation, RawProvision, RawRow,
 };
 // The stand-ins for spanned values live beside the raw types that use them (which ends the
 // cycle between `load` and `schema`); their old paths still work.
@@ -29,6 +29,12 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         (
             "provision.schema.json",
             root::<RawProvision>("One provision and each institution's position on it"),
+        ),
+        (
+            "row.schema.json",
+            root::<RawRow>(
+                "A summary row: one question of the curated table, citing the provisions it concerns",
+            ),
         ),
         (
             "member-states.schema.json",

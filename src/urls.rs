@@ -10,7 +10,7 @@
 //!   dossier's folder (or, for provision pages, to `provisions/`), which no language
 //!   prefix changes.
 
-use crate::model::{Date, Institution};
+use crate::model::{Date, Institution, Provision};
 
 /// Paths from the site root.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +55,22 @@ impl Urls {
         self.in_dossier(dossier, &provision_href(provision))
     }
 
+    /// A summary row's page: `csar/rows/detection-orders.html`.
+    pub fn row(&self, dossier: &str, row: &str) -> String {
+        self.in_dossier(dossier, &row_href(row))
+    }
+
+    /// The page of a provision or a summary row (see [`item_href`]).
+    pub fn item(&self, dossier: &str, item: &Provision) -> String {
+        self.in_dossier(dossier, &item_href(item))
+    }
+
+    /// The comparison table of every provision, for a dossier whose overview shows its
+    /// summary rows: `csar/provisions.html`.
+    pub fn provisions_table(&self, dossier: &str) -> String {
+        self.in_dossier(dossier, PROVISIONS_TABLE)
+    }
+
     /// A provision's version in its history: `csar/provisions/article-7.html#council-v2`.
     pub fn version(
         &self,
@@ -64,6 +80,21 @@ impl Urls {
         index: usize,
     ) -> String {
         self.in_dossier(dossier, &version_href(provision, institution, index))
+    }
+
+    /// A version in the history of a provision or a summary row.
+    pub fn item_version(
+        &self,
+        dossier: &str,
+        item: &Provision,
+        institution: Institution,
+        index: usize,
+    ) -> String {
+        format!(
+            "{}#{}",
+            self.item(dossier, item),
+            version_anchor(institution, index)
+        )
     }
 
     pub fn event(&self, dossier: &str, index: usize) -> String {
@@ -122,6 +153,36 @@ pub fn sibling_provision_href(provision: &str) -> String {
     format!("{provision}.html")
 }
 
+/// From the dossier's folder to a summary row's page.
+pub fn row_href(row: &str) -> String {
+    format!("rows/{row}.html")
+}
+
+/// From the dossier's folder to the page of a provision or of a summary row.
+pub fn item_href(item: &Provision) -> String {
+    if item.is_summary_row() {
+        row_href(&item.id)
+    } else {
+        provision_href(&item.id)
+    }
+}
+
+/// The comparison table of every provision (when the overview shows summary rows),
+/// relative to the dossier's folder.
+pub const PROVISIONS_TABLE: &str = "provisions.html";
+
+/// The anchor of a paragraph of an institution's current text on the pages that show
+/// it (a provision's page, a summary row's page): `article-7-commission-p4` for the
+/// fourth paragraph of the Commission's text of `article-7`.
+pub fn paragraph_anchor(provision: &str, institution: Institution, index: usize) -> String {
+    format!("{provision}-{}-p{}", institution.key(), index + 1)
+}
+
+/// The prefix of [`paragraph_anchor`]s, as the paragraph renderer takes it.
+pub fn paragraph_prefix(provision: &str, institution: Institution) -> String {
+    format!("{provision}-{}", institution.key())
+}
+
 /// The anchor of an institution's version in a provision's history: `council-v2`.
 pub fn version_anchor(institution: Institution, index: usize) -> String {
     format!("{}-v{}", institution.key(), index + 1)
@@ -156,8 +217,13 @@ pub fn event_anchor(index: usize) -> String {
 
 /// From the dossier's folder to a timeline event.
 pub fn event_href(index: usize) -> String {
-    format!("timeline.html#{}", event_anchor(index))
+    format!("{TIMELINE_PAGE}#{}", event_anchor(index))
 }
+
+/// The timeline, latest first (the default) or oldest first: two pages, so that both
+/// orders work without a script and each reads in document order.
+pub const TIMELINE_PAGE: &str = "timeline.html";
+pub const TIMELINE_OLDEST_FIRST_PAGE: &str = "timeline-oldest-first.html";
 
 /// From the dossier's folder to the table as it stood on `date`.
 pub fn as_of_href(date: Date) -> String {
@@ -210,5 +276,11 @@ mod tests {
             "https://example.org/x/csar/index.html"
         );
         assert_eq!(urls.search_shard(2), "pagefind/shard-3");
+        assert_eq!(urls.row("csar", "scope"), "csar/rows/scope.html");
+        assert_eq!(urls.provisions_table("csar"), "csar/provisions.html");
+        assert_eq!(
+            paragraph_anchor("article-7", Institution::Commission, 3),
+            "article-7-commission-p4"
+        );
     }
 }

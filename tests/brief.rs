@@ -175,15 +175,23 @@ mod pdf {
 
         let d = load(&repo(), "csar");
         let text = squash(&pdftotext(&pdf));
-        for p in &d.provisions {
-            let r = squash(&p.reference.to_string());
-            assert!(text.contains(&r), "the briefing lacks {r}");
+        // The dossier has summary rows: the briefing prints the summary table.
+        assert!(!d.rows.is_empty());
+        for p in &d.rows {
+            for c in &p.cites {
+                let r = squash(&c.reference.to_string());
+                assert!(text.contains(&r), "the briefing lacks {r}");
+            }
             assert!(
                 text.contains(&squash(p.title.get("en"))),
                 "the briefing lacks the title of {}",
                 p.id
             );
         }
+        assert!(
+            text.contains("Notconfirmedby"),
+            "no cell marked not confirmed"
+        );
         let sources = cited_sources(&d);
         assert!(!sources.is_empty());
         for (title, url) in &sources {
@@ -224,7 +232,7 @@ mod pdf {
         let d = load(&repo(), "csar");
         let text = squash(&pdftotext(&pdf));
         let (inside, outside): (Vec<_>, Vec<_>) = d
-            .provisions
+            .rows
             .iter()
             .partition(|p| p.topics.iter().any(|t| t == "encryption"));
         assert!(!inside.is_empty() && !outside.is_empty());
@@ -404,6 +412,7 @@ mod pdf {
             &trilogue::theme::Theme::load(project.path()).expect("theme"),
             &d,
             &a,
+            None,
         )
         .expect("briefings");
         let names: Vec<_> = pdfs

@@ -3,6 +3,7 @@
 //!
 //! The file name says where the case goes in a copy of the `basic` fixture:
 //! `provision--<id>.yaml` → `positions/demo/provisions/<id>.yaml`,
+//! `row--<id>.yaml` → `positions/demo/rows/<id>.yaml` (a summary row),
 //! `dossier--…`, `member-states--…`, `timeline--…`, `actors--…` replace that file.
 
 mod common;
@@ -21,6 +22,7 @@ fn target(case: &Path) -> PathBuf {
         .expect("cases are named <kind>--<name>.yaml");
     match kind {
         "provision" => PathBuf::from("positions/demo/provisions").join(rest),
+        "row" => PathBuf::from("positions/demo/rows").join(rest),
         "dossier" | "member-states" | "timeline" | "actors" => {
             PathBuf::from(format!("positions/demo/{kind}.yaml"))
         }
@@ -35,6 +37,9 @@ fn every_broken_file_is_explained() {
         cases += 1;
         let project = common::fixture("basic");
         let target = target(case);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(project.path().join(dir)).expect("the case's folder");
+        }
         std::fs::copy(case, project.path().join(&target)).expect("copy the case");
         let (_, diags) = trilogue::check_project(project.path());
         let mine: Vec<_> = diags.into_iter().filter(|d| d.file == target).collect();

@@ -240,14 +240,28 @@ fn project_templates_override_the_default_ones() {
 fn timeline_merges_events_and_positions_in_date_order() {
     let project = common::fixture("basic");
     let site = common::build(project.path());
-    let doc = page(&site, "demo/timeline.html");
-    let dates: Vec<String> = doc
-        .select(&sel(".timeline-entry time"))
-        .filter_map(|t| t.value().attr("datetime").map(str::to_string))
-        .collect();
+    let dates_of = |doc: &Html| -> Vec<String> {
+        doc.select(&sel(".timeline-entry time"))
+            .filter_map(|t| t.value().attr("datetime").map(str::to_string))
+            .collect()
+    };
+    // The default page is latest first; the other order is a page of its own (no script).
+    let latest = page(&site, "demo/timeline.html");
+    let mut descending = dates_of(&latest);
+    descending.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates_of(&latest), descending);
+    assert!(latest
+        .select(&sel(
+            ".timeline-order a[href=\"timeline-oldest-first.html\"]"
+        ))
+        .next()
+        .is_some());
+    let doc = page(&site, "demo/timeline-oldest-first.html");
+    let dates = dates_of(&doc);
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
+    assert!(dates.len() > 1 && dates.first() != dates.last());
     // The event of timeline.yaml, then the Commission's positions of the same day grouped.
     let titles: Vec<String> = doc.select(&sel(".timeline-title")).map(text_of).collect();
     assert_eq!(titles[0], "Proposal");
@@ -287,13 +301,18 @@ fn council_page_shows_map_tally_and_history() {
     let moments: Vec<_> = doc.select(&sel("section.moment")).collect();
     assert_eq!(moments.len(), 1);
     let m = moments[0];
-    assert_eq!(m.select(&sel("svg.tile-map rect")).count(), 27);
+    assert_eq!(m.select(&sel("svg.eu-map g.state")).count(), 27);
     assert_eq!(m.select(&sel("table.states tbody tr")).count(), 27);
-    // One opposing state and 26 unknown: nobody supports, and the non-supporters block.
+    // One opposing state and 26 unknown: the recorded stances decide nothing, and the page
+    // says so rather than headlining a blocking minority of unknown states.
     assert_eq!(
-        text_of(m.select(&sel(".verdict")).next().unwrap()),
-        "No qualified majority: blocking minority"
+        text_of(m.select(&sel("h2 .headline")).next().unwrap()),
+        "Open: it depends on the 26 states with no recorded position"
     );
+    assert!(text_of(m.select(&sel(".recorded")).next().unwrap())
+        .contains("1 against; no recorded position for 26 of the 27 states"));
+    // No flips are listed while most stances are unknown.
+    assert!(m.select(&sel(".flips, .flips-title")).next().is_none());
     let germany = m
         .select(&sel("table.states tbody tr"))
         .find(|r| text_of(*r).starts_with("Germany"))
@@ -484,4 +503,72 @@ fn data_json_keeps_every_translation_and_feeds_carry_their_language() {
     );
     let feed = std::fs::read_to_string(site.join("demo/feed.xml")).unwrap();
     assert!(feed.contains("xml:lang=\"en\""), "{feed}");
+}
+
+/// The search index's records (Pagefind fragments: gzip-compressed JSON after a signature).
+fn search_records(site: &std::path::Path) -> Vec<serde_json::Value> {
+    use std::io::Read as _;
+    let mut records = Vec::new();
+    let mut dirs = vec![site.join("pagefind")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "pf_fragment") {
+                let mut text = String::new();
+                flate2::read::GzDecoder::new(fs::File::open(&path).unwrap())
+                    .read_to_string(&mut text)
+                    .unwrap();
+                let json = text.strip_prefix("pagefind_dcd").expect("signature");
+                records.push(serde_json::from_str(json).unwrap());
+            }
+        }
+    }
+    records
+}
+
+#[test]
+fn search_covers_every_page_and_groups_a_provisions_versions() {
+    let project = common::fixture("basic");
+    let site = common::build(project.path());
+    let records = search_records(&site);
+    let page_of = |r: &serde_json::Value| -> String {
+        let url = r["url"].as_str().unwrap_or_default();
+        url.split('#').next().unwrap_or_default().to_string()
+    };
+    let pages: Vec<String> = records.iter().map(page_of).collect();
+    for page in [
+        "demo/council.html",
+        "demo/negotiators.html",
+        "demo/sources.html",
+        "demo/timeline.html",
+    ] {
+        assert!(pages.iter().any(|p| p == page), "{page} is not searchable");
+    }
+    // One result per provision, each institution's version a sub-result named after it.
+    let provisions: Vec<&serde_json::Value> = records
+        .iter()
+        .filter(|r| page_of(r).contains("/provisions/"))
+        .collect();
+    let mut unique: Vec<String> = provisions.iter().map(|r| page_of(r)).collect();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        provisions.len(),
+        "a provision has several results"
+    );
+    let article_10 = provisions
+        .iter()
+        .find(|r| page_of(r) == "demo/provisions/article-10.html")
+        .expect("article 10 is searchable");
+    let anchors: Vec<(&str, &str)> = article_10["anchors"]
+        .as_array()
+        .expect("anchors")
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["text"].as_str().unwrap()))
+        .collect();
+    assert!(anchors.contains(&("history-commission", "Commission")));
+    assert!(anchors.contains(&("history-council", "Council")));
 }

@@ -272,3 +272,56 @@ fn positions_folders_are_compared_and_other_folders_refused() {
     );
     assert!(!String::from_utf8_lossy(&out.stdout).contains("No changes"));
 }
+
+/// The basic fixture with the `rows` overlay: two summary rows.
+fn with_rows() -> tempfile::TempDir {
+    let project = common::fixture("basic");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rows"),
+        project.path(),
+    );
+    project
+}
+
+#[test]
+fn summary_rows_added_removed_and_edited_read_as_a_review() {
+    let base = with_rows();
+    let head = with_rows();
+    let rows = head.path().join("positions/demo/rows");
+    // One row removed, one added, one edited (a citation and the Council's summary).
+    std::fs::remove_file(rows.join("definitions.yaml")).unwrap();
+    std::fs::write(
+        rows.join("scope.yaml"),
+        "# yaml-language-server: $schema=../../../schema/row.schema.json\ntitle: Scope\nprovisions: [Article 2]\npositions:\n  commission:\n    date: 2099-01-10\n    source: com-1\n    summary: All hosting services.\n",
+    )
+    .unwrap();
+    common::edit(
+        head.path(),
+        "positions/demo/rows/scanning.yaml",
+        "[Article 10(2), Article 2a]",
+        "[Article 10(1), Article 2a]",
+    );
+    common::edit(
+        head.path(),
+        "positions/demo/rows/scanning.yaml",
+        "summary: No detection orders.",
+        "summary: No detection orders at all.",
+    );
+    let (old, d1) = trilogue::check_project(base.path());
+    let (new, d2) = trilogue::check_project(head.path());
+    assert!(d1.iter().chain(&d2).all(|d| !d.is_error()), "{d1:?} {d2:?}");
+    let report = trilogue::changes::compare(&old, &new);
+    let d = &report.dossiers[0];
+    assert!(d.provisions_added.is_empty() && d.provisions_changed.is_empty());
+    assert_eq!(d.rows_added.len(), 1);
+    assert_eq!(d.rows_added[0].id, "scope");
+    assert_eq!(d.rows_removed.len(), 1);
+    assert_eq!(d.rows_removed[0].id, "definitions");
+    assert_eq!(d.rows_changed.len(), 1);
+    assert_eq!(
+        d.rows_changed[0].cites.as_deref(),
+        Some(&["Article 10(1)".to_string(), "Article 2a".to_string()][..])
+    );
+    let markdown = trilogue::changes::render_markdown(&report, Some("https://example.org/site/"));
+    insta::assert_snapshot!(markdown);
+}

@@ -267,8 +267,8 @@ fn loading_dossier_by_dossier_equals_loading_everything() {
 }
 
 /// `languages:` in dossier.yaml: a translation in a language the dossier does not publish
-/// (W0010, per field), prose missing a published language (W0011, one per file, counting
-/// the other fields), and a list without the main language (E0031).
+/// (W0012, per field), prose missing a published language (W0013, one per file, counting
+/// the other fields), and a list without the main language (E0033).
 #[test]
 fn languages_of_a_dossier_are_checked_with_file_line_and_column() {
     let project = common::fixture("basic");
@@ -290,7 +290,7 @@ fn languages_of_a_dossier_are_checked_with_file_line_and_column() {
     assert_eq!(dossier.languages, ["en", "fr"]);
     let language_diags: Vec<String> = diags
         .iter()
-        .filter(|d| ["W0010", "W0011", "E0031"].contains(&d.code.as_str()))
+        .filter(|d| ["W0012", "W0013", "E0033"].contains(&d.code.as_str()))
         .map(|d| {
             format!(
                 "{}:{}:{} {} {}",
@@ -303,8 +303,8 @@ fn languages_of_a_dossier_are_checked_with_file_line_and_column() {
         })
         .collect();
     insta::assert_snapshot!("language_warnings", language_diags.join("\n"));
-    // Each provision file gets at most one W0011, whatever its number of fields.
-    let per_file = diags.iter().filter(|d| d.code == "W0011").count();
+    // Each provision file gets at most one W0013, whatever its number of fields.
+    let per_file = diags.iter().filter(|d| d.code == "W0013").count();
     assert!(per_file <= 1 + common::files(&root.join("positions/demo")).len());
 
     common::edit(
@@ -314,6 +314,6 @@ fn languages_of_a_dossier_are_checked_with_file_line_and_column() {
         "languages: [fr]",
     );
     let (_, diags) = trilogue::check_project(root);
-    let e = diags.iter().find(|d| d.code == "E0031").expect("E0031");
+    let e = diags.iter().find(|d| d.code == "E0033").expect("E0033");
     assert_eq!((e.line, e.column), (6, 12));
 }

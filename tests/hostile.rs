@@ -43,6 +43,7 @@ const MARKERS: &[&str] = &[
     "HOSTILE-LOCALIZED-TEXT-EN",
     "HOSTILE-COUNTRY-NOTE",
     "HOSTILE-COUNTRY-NOTE-2",
+    "HOSTILE-MEETING-NOTE",
     "HOSTILE-TIMELINE-TITLE",
     "HOSTILE-TIMELINE-DESCRIPTION",
     "HOSTILE-TIMELINE-TITLE-2",
@@ -209,7 +210,7 @@ fn check_html(file: &Path, html: &str) -> String {
                 );
             }
             "svg" => assert!(
-                el.value().classes().any(|c| c == "tile-map"),
+                el.value().classes().any(|c| c == "eu-map"),
                 "{file:?}: an <svg> that is not trilogue's map: {}",
                 el.html()
             ),
@@ -461,11 +462,19 @@ fn no_output_file_carries_markup_or_unsafe_urls_from_the_data() {
         }
     }
 
-    // The search index holds the data as text: the provisions' payloads are in it.
+    // The search index holds the data as text: the payloads of every page with content
+    // are in it (provisions, the Council page, negotiators, sources, the timeline).
     for marker in [
         "HOSTILE-PROVISION-TITLE",
         "HOSTILE-COMMISSION-SUMMARY",
         "HOSTILE-TEXT",
+        "HOSTILE-CONSEQUENCES",
+        "HOSTILE-COUNTRY-NOTE",
+        "HOSTILE-ACTOR-NAME",
+        "HOSTILE-ACTOR-NOTE",
+        "HOSTILE-SOURCE-TITLE",
+        "HOSTILE-SOURCE-NOTE",
+        "HOSTILE-TIMELINE-TITLE",
     ] {
         assert!(
             index_text.contains(marker),

@@ -118,10 +118,22 @@ fn a_proposal_and_the_positions_give_marked_changes_on_the_site() {
         ..Default::default()
     };
     trilogue::pipeline::build(root, &corpus, &site, &options).expect("the site builds");
-    for page in ["ai-act/text.html", "ai-act/provisions/article-13.html"] {
-        assert!(count(&site, page, "ins") > 0, "{page} shows no insertion");
-        assert!(count(&site, page, "del") > 0, "{page} shows no deletion");
+    for page in ["ai-act/text.html", "ai-act/provisions/article-2.html"] {
+        assert!(
+            count(&site, page, ".legal-text ins") > 0,
+            "{page} shows no insertion"
+        );
+        assert!(
+            count(&site, page, ".legal-text del") > 0,
+            "{page} shows no deletion"
+        );
+        assert_eq!(count(&site, page, ".legend"), 1, "{page} has no legend");
     }
+    // The Parliament keeps Article 13 as proposed: nothing is marked, so no legend and
+    // no switch for marked changes.
+    let unmarked = "ai-act/provisions/article-13.html";
+    assert_eq!(count(&site, unmarked, "ins, del"), 0);
+    assert_eq!(count(&site, unmarked, ".legend, #toggle-marks"), 0);
 }
 
 #[test]

@@ -10,7 +10,10 @@ use rayon::prelude::*;
 use crate::diff::{texts_identical, DiffOptions};
 use crate::model::{Date, Dossier, Institution, Provision, Version};
 
-use super::{cell_of, same_position, AnalyseOptions, Cell, DossierAnalysis, ProvisionAnalysis};
+use super::{
+    cell_of, latest_positions, positions_differ, AnalyseOptions, Cell, DossierAnalysis,
+    ProvisionAnalysis,
+};
 
 /// The analyses behind a dossier's "as of" tables, by date (newest first).
 pub type AsOfTables = Vec<(Date, DossierAnalysis)>;
@@ -58,7 +61,9 @@ pub fn analyse_snapshots(
                             a.provisions
                                 .iter()
                                 .filter_map(|pa| {
-                                    d.provisions.get(pa.index).map(|p| (p.id.as_str(), (p, pa)))
+                                    d.table_items()
+                                        .get(pa.index)
+                                        .map(|p| (p.id.as_str(), (p, pa)))
                                 })
                                 .collect()
                         })
@@ -69,7 +74,7 @@ pub fn analyse_snapshots(
         };
     let same_columns = current.institutions == institutions;
     let per_provision: Vec<Vec<ProvisionAnalysis>> = dossier
-        .provisions
+        .table_items()
         .par_iter()
         .enumerate()
         .map(|(index, p)| {
@@ -126,6 +131,7 @@ pub fn analyse_snapshots(
                 DossierAnalysis {
                     institutions: institutions.clone(),
                     provisions,
+                    latest: latest_positions(dossier, Some(*date)),
                 },
             )
         })
@@ -187,7 +193,7 @@ fn table_row(
         p.positions.get(&institution)?.get(key[slot(institution)]?)
     };
     let mut commission_text: Option<Option<String>> = None;
-    let cells = institutions
+    let cells: Vec<Cell> = institutions
         .iter()
         .map(|&institution| {
             if let Some(cell) = cache.get(institution, key) {
@@ -220,7 +226,7 @@ fn table_row(
                 (Some(pv), Some(cv)) => {
                     match (p.effective_text(pv, lang), p.effective_text(cv, lang)) {
                         (Some(a), Some(b)) => Some(!texts_identical(&a, &b)),
-                        _ => Some(!same_position(p, pv, cv)),
+                        _ => positions_differ(&cells, pv, cv),
                     }
                 }
                 _ => None,
@@ -242,12 +248,13 @@ fn table_row(
 /// the number of provisions even when versions carry many different dates.
 pub const MAX_SNAPSHOTS: usize = 12;
 
-/// The dates worth a table of their own: the distinct dates of position versions, except
+/// The dates worth a table of their own: the distinct dates of the versions of the
+/// overview's items (the summary rows when there are any, else the provisions), except
 /// the latest (that table is the current one). Where there are more than
 /// [`MAX_SNAPSHOTS`], the dates on which most versions were published are kept.
 pub fn snapshot_dates(d: &Dossier) -> Vec<Date> {
     let mut counts: BTreeMap<Date, usize> = BTreeMap::new();
-    for p in &d.provisions {
+    for p in d.table_items() {
         for v in p.positions.values().flatten() {
             *counts.entry(v.date).or_default() += 1;
         }
@@ -285,7 +292,11 @@ mod tests {
             let (corpus, _) = crate::check_project(&root);
             for d in &corpus.dossiers {
                 let dates = snapshot_dates(d);
-                let current = analyse_dossier(d, &AnalyseOptions::default());
+                let analyse = |options: &AnalyseOptions| match d.has_rows() {
+                    true => crate::analyse::analyse_rows(d, options, None),
+                    false => analyse_dossier(d, options),
+                };
+                let current = analyse(&AnalyseOptions::default());
                 let tables = analyse_snapshots(d, &dates, &current, None);
                 assert_eq!(tables.len(), dates.len());
                 for (date, table) in &tables {
@@ -293,7 +304,7 @@ mod tests {
                         as_of: Some(*date),
                         ..AnalyseOptions::default()
                     };
-                    let expected = analyse_dossier(d, &options);
+                    let expected = analyse(&options);
                     assert_eq!(table.provisions.len(), expected.provisions.len());
                     for (got, want) in table.provisions.iter().zip(&expected.provisions) {
                         let want_cells: Vec<Cell> =

@@ -134,8 +134,67 @@ pub struct ProvisionAnalysis {
 #[derive(Debug, Clone)]
 pub struct DossierAnalysis {
     pub institutions: Vec<Institution>,
-    /// In the order of `Dossier::provisions`.
+    /// In the order of the items analysed (`Dossier::provisions`, or `Dossier::rows` for
+    /// the analysis of the summary rows).
     pub provisions: Vec<ProvisionAnalysis>,
+    /// Each institution's latest known position in the whole dossier (provisions and
+    /// summary rows) on the date analysed: a cell dated earlier is not confirmed since.
+    pub latest: BTreeMap<Institution, Latest>,
+}
+
+/// An institution's latest known position in a dossier: its date and source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Latest {
+    pub date: Date,
+    pub source: String,
+}
+
+impl DossierAnalysis {
+    /// The institution's later position when `version` is older than its latest known one:
+    /// the cell is "not confirmed since".
+    pub fn later_than(&self, institution: Institution, version: &Version) -> Option<&Latest> {
+        self.latest
+            .get(&institution)
+            .filter(|l| l.date.is_full() && version.date < l.date)
+    }
+}
+
+/// Each institution's latest position in `d` (provisions and summary rows), counting only
+/// versions dated on or before `as_of` when given. Among versions of the latest date, the
+/// source issued by the institution itself is preferred (its mandate over a press report),
+/// then the smallest id, so that the choice does not depend on file order.
+pub fn latest_positions(d: &Dossier, as_of: Option<Date>) -> BTreeMap<Institution, Latest> {
+    let mut out: BTreeMap<Institution, Latest> = BTreeMap::new();
+    for item in d.all_items() {
+        for (institution, versions) in &item.positions {
+            for v in versions
+                .iter()
+                .filter(|v| as_of.is_none_or(|a| v.date <= a))
+            {
+                let own = |source: &str| {
+                    d.source(source).and_then(|s| s.institution) == Some(*institution)
+                };
+                let better = match out.get(institution) {
+                    None => true,
+                    Some(l) if v.date != l.date => v.date > l.date,
+                    Some(l) => {
+                        (own(&v.source), std::cmp::Reverse(&v.source))
+                            > (own(&l.source), std::cmp::Reverse(&l.source))
+                    }
+                };
+                if better {
+                    out.insert(
+                        *institution,
+                        Latest {
+                            date: v.date,
+                            source: v.source.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Options for the analysis; the deadline bounds each single diff.
@@ -161,9 +220,12 @@ impl Default for AnalyseOptions {
 /// changed. The site renders from this and analyses nothing itself.
 #[derive(Debug, Clone)]
 pub struct FullAnalysis {
-    /// The current positions.
+    /// The current positions on every provision.
     pub current: DossierAnalysis,
-    /// The tables as they stood on the dates of [`snapshot_dates`], newest first.
+    /// The current positions on every summary row (`None` for a dossier without rows).
+    pub rows: Option<DossierAnalysis>,
+    /// The overview's tables as they stood on the dates of [`snapshot_dates`], newest
+    /// first: of the summary rows when the dossier has them, else of the provisions.
     pub as_of: AsOfTables,
     /// The Council's moments, newest first; `None` without population figures.
     pub council: Option<Vec<CouncilMoment>>,
@@ -181,17 +243,43 @@ pub fn analyse_full(
         &AnalyseOptions::default(),
         previous.map(|(d, a)| (d, &a.current)),
     );
+    let rows = dossier.has_rows().then(|| {
+        analyse_rows(
+            dossier,
+            &AnalyseOptions::default(),
+            previous.and_then(|(d, a)| Some((d, a.rows.as_ref()?))),
+        )
+    });
+    let table = rows.as_ref().unwrap_or(&current);
     let as_of = analyse_snapshots(
         dossier,
         &snapshot_dates(dossier),
-        &current,
+        table,
         previous.map(|(d, a)| (d, a.as_of.as_slice())),
     );
     FullAnalysis {
         council: council_moments(dossier, populations),
         current,
+        rows,
         as_of,
     }
+}
+
+/// The positions on the summary rows, reusing from `previous` (the same dossier analysed
+/// before with the same options) every row that is unchanged.
+pub fn analyse_rows(
+    dossier: &Dossier,
+    options: &AnalyseOptions,
+    previous: Option<(&Dossier, &DossierAnalysis)>,
+) -> DossierAnalysis {
+    let mut a = analyse_items(
+        &dossier.rows,
+        dossier,
+        options,
+        previous.map(|(d, a)| (d.rows.as_slice(), d, a)),
+    );
+    a.latest = latest_positions(dossier, options.as_of);
+    a
 }
 
 pub fn analyse_dossier(dossier: &Dossier, options: &AnalyseOptions) -> DossierAnalysis {
@@ -206,21 +294,39 @@ pub fn analyse_dossier_reusing(
     options: &AnalyseOptions,
     previous: Option<(&Dossier, &DossierAnalysis)>,
 ) -> DossierAnalysis {
+    let mut a = analyse_items(
+        &dossier.provisions,
+        dossier,
+        options,
+        previous.map(|(d, a)| (d.provisions.as_slice(), d, a)),
+    );
+    a.latest = latest_positions(dossier, options.as_of);
+    a
+}
+
+/// Analyse `items` (the dossier's provisions or its summary rows), reusing the analysis of
+/// every item unchanged since `previous` (the same items of the dossier analysed before,
+/// with the same options). `latest` is left empty for the caller.
+fn analyse_items(
+    items: &[Provision],
+    dossier: &Dossier,
+    options: &AnalyseOptions,
+    previous: Option<(&[Provision], &Dossier, &DossierAnalysis)>,
+) -> DossierAnalysis {
     let institutions = dossier.institutions();
     let diff_options = DiffOptions {
         deadline: options.diff_deadline,
     };
     let reusable: std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)> = match previous
     {
-        Some((d, a)) if a.institutions == institutions && d.lang == dossier.lang => a
+        Some((old, d, a)) if a.institutions == institutions && d.lang == dossier.lang => a
             .provisions
             .iter()
-            .filter_map(|pa| d.provisions.get(pa.index).map(|p| (p.id.as_str(), (p, pa))))
+            .filter_map(|pa| old.get(pa.index).map(|p| (p.id.as_str(), (p, pa))))
             .collect(),
         _ => Default::default(),
     };
-    let provisions = dossier
-        .provisions
+    let provisions = items
         .par_iter()
         .enumerate()
         .map(|(index, p)| match reusable.get(p.id.as_str()) {
@@ -241,6 +347,7 @@ pub fn analyse_dossier_reusing(
     DossierAnalysis {
         institutions,
         provisions,
+        latest: BTreeMap::new(),
     }
 }
 
@@ -261,7 +368,7 @@ fn analyse_provision(
         }
     };
     let commission_text = current(Institution::Commission).and_then(|v| p.effective_text(v, lang));
-    let cells = institutions
+    let cells: Vec<Cell> = institutions
         .iter()
         .map(|&institution| {
             cell_of(
@@ -287,7 +394,7 @@ fn analyse_provision(
                     let differ = !d.identical;
                     (Some(d), Some(differ))
                 }
-                _ => (None, Some(!same_position(p, pv, cv))),
+                _ => (None, positions_differ(&cells, pv, cv)),
             }
         }
         _ => (None, None),
@@ -383,19 +490,39 @@ fn relation_of(
     }
 }
 
-/// Whether two positions without comparable texts say the same: both deleted, both
-/// unchanged from the Commission, or the same summary.
-fn same_position(p: &Provision, a: &Version, b: &Version) -> bool {
-    if a.content == Content::Deleted && b.content == Content::Deleted {
-        return true;
+/// Whether the Parliament's position `pv` and the Council's `cv` differ when they cannot
+/// both be compared as texts, from their cells' relations to the proposal. `Some(false)`
+/// when they say the same (both keep the proposal, both delete, one is the same as the
+/// other, or the same summary); `Some(true)` when one keeps the proposal and the other
+/// changes it, or one deletes what the other words; `None` (unknown) otherwise, since two
+/// summaries, or a summary beside a deletion, may mean the same or not.
+pub(crate) fn positions_differ(cells: &[Cell], pv: &Version, cv: &Version) -> Option<bool> {
+    let relation = |i: Institution| {
+        cells
+            .iter()
+            .find(|c| c.institution == i)
+            .map(|c| &c.relation)
+    };
+    let (p, c) = (
+        relation(Institution::Parliament)?,
+        relation(Institution::Council)?,
+    );
+    use Relation as R;
+    let words = |r: &Relation| matches!(r, R::Amended(_) | R::OwnText | R::NewProvision);
+    match (p, c) {
+        (R::NoPosition, _) | (_, R::NoPosition) => None,
+        (R::Unchanged, R::Unchanged) | (R::Deleted, R::Deleted) => Some(false),
+        (R::SameAs(Institution::Council), _) | (_, R::SameAs(Institution::Parliament)) => {
+            Some(false)
+        }
+        (R::Unchanged, other) | (other, R::Unchanged) if other.changes_proposal() => Some(true),
+        (R::Deleted, other) | (other, R::Deleted) if words(other) => Some(true),
+        (R::SummaryOnly, R::SummaryOnly) => match (&pv.summary, &cv.summary) {
+            (Some(a), Some(b)) if a == b => Some(false),
+            _ => None,
+        },
+        _ => None,
     }
-    if p.resolves_to_commission(a) && p.resolves_to_commission(b) {
-        return true;
-    }
-    matches!(
-        (&a.content, &b.content),
-        (Content::SameAs(Institution::Council), _) | (_, Content::SameAs(Institution::Parliament))
-    )
 }
 
 #[cfg(test)]
@@ -428,6 +555,7 @@ mod tests {
             consequences: None,
             positions: positions.into_iter().collect(),
             file: "x.yaml".into(),
+            cites: vec![],
         }
     }
 
@@ -444,7 +572,9 @@ mod tests {
             topics: vec![],
             sources: vec![],
             provisions,
+            rows: vec![],
             member_states: vec![],
+            council_meetings: vec![],
             timeline: vec![],
             actors: vec![],
         }

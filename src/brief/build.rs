@@ -6,24 +6,43 @@ use std::collections::BTreeMap;
 use anyhow::bail;
 use fluent_bundle::FluentArgs;
 
-use crate::analyse::{Cell, DossierAnalysis, ProvisionAnalysis, Relation};
+use crate::analyse::{
+    analyse_rows, AnalyseOptions, Cell, DossierAnalysis, ProvisionAnalysis, Relation,
+};
 use crate::diagnostics::did_you_mean;
 use crate::diff::{paragraph_label, split_paragraphs, ParagraphStatus, SegmentKind, TextDiff};
 use crate::model::{Content, Date, Dossier, Institution, Provision};
 use crate::refs::LegalRef;
-use crate::vocabulary::{CellKind, Differ, Phrase, Vocabulary};
+use crate::vocabulary::{CellKind, Differ, Phrase, TablePhrase, Vocabulary};
 
 use super::{
     rich, Briefing, CellView, ColumnView, DateView, DossierInfo, LabelValue, ParagraphView,
     RowView, Run, SegmentView, Selection, SelectionView, SourceNote, TopicStat,
 };
 
-/// Build the view model of a briefing on `dossier`, whose analysis is `analysis` (of the
-/// current positions). Fails with a helpful message when the selection names an unknown
-/// topic or provision, or selects nothing.
+/// Build the view model of a briefing on `dossier`, whose provisions' analysis is
+/// `analysis` (of the current positions); its summary rows, if any, are analysed here.
+/// Fails with a helpful message when the selection names an unknown topic or provision,
+/// or selects nothing.
 pub fn briefing(
     dossier: &Dossier,
     analysis: &DossierAnalysis,
+    selection: &Selection,
+    prepared_on: Option<Date>,
+) -> anyhow::Result<Briefing> {
+    let rows = dossier
+        .has_rows()
+        .then(|| analyse_rows(dossier, &AnalyseOptions::default(), None));
+    briefing_of(dossier, analysis, rows.as_ref(), selection, prepared_on)
+}
+
+/// [`briefing`], with the summary rows' analysis given (`None` for a dossier without
+/// rows). With rows, the briefing's table is the summary table; `--text` adds the texts
+/// of the provisions the selected rows cite.
+pub fn briefing_of(
+    dossier: &Dossier,
+    analysis: &DossierAnalysis,
+    rows: Option<&DossierAnalysis>,
     selection: &Selection,
     prepared_on: Option<Date>,
 ) -> anyhow::Result<Briefing> {
@@ -31,15 +50,33 @@ pub fn briefing(
     // without an interface catalogue gets English words, as before catalogues.
     let words = Vocabulary::for_language(&dossier.lang).unwrap_or_default();
     check_topics(dossier, selection)?;
+    let of_rows = rows.is_some() && dossier.has_rows();
     let b = Builder {
         d: dossier,
         selection,
         by_id: provisions_by_id(dossier, selection)?,
         institutions: institutions(dossier, selection)?,
         words,
+        items: if of_rows {
+            &dossier.rows
+        } else {
+            &dossier.provisions
+        },
+        table: rows.filter(|_| of_rows).unwrap_or(analysis),
+        full_text: selection.full_text && !of_rows,
     };
     let columns = b.columns();
-    let body = b.rows(analysis, &columns);
+    let mut body = b.rows(b.table, &columns);
+    let text_columns: Vec<ColumnView> = columns
+        .iter()
+        .filter(|c| c.key != CellKind::Consequences.key())
+        .cloned()
+        .collect();
+    let texts = if of_rows && selection.full_text {
+        b.texts(analysis, &text_columns, &mut body)
+    } else {
+        Vec::new()
+    };
     if body.rows.is_empty() {
         bail!(
             "the selection contains no provision of the dossier `{}`: {}",
@@ -75,14 +112,28 @@ pub fn briefing(
         document_date: prepared.clone().or_else(|| positions_as_of.clone()),
         positions_as_of,
         prepared_on: prepared,
-        selection: selection_view(&b, body.rows.len()),
+        selection: selection_view(&b, body.rows.len(), texts.len()),
         columns,
         topics,
         totals,
         rows: body.rows,
+        of_rows,
+        item_column: words.text(&Phrase::Table(if of_rows {
+            TablePhrase::SubjectColumn
+        } else {
+            TablePhrase::ProvisionColumn
+        })),
+        item_label: words.text(&if of_rows {
+            Phrase::Table(TablePhrase::RowsLabel)
+        } else {
+            Phrase::ProvisionsLabel
+        }),
+        texts,
+        text_columns,
+        text_column: words.text(&Phrase::Table(TablePhrase::ProvisionColumn)),
         sources: body.sources,
         marked_changes: body.marked_changes,
-        full_text: selection.full_text,
+        full_text: b.full_text,
         lang: words.language().code().to_string(),
         labels: labels(&words, dossier, body_count),
     })
@@ -191,6 +242,12 @@ struct Builder<'a> {
     by_id: Vec<usize>,
     institutions: Vec<Institution>,
     words: Vocabulary,
+    /// The table's items: the summary rows, or the provisions.
+    items: &'a [Provision],
+    /// Their analysis (its `latest` marks the cells not confirmed since).
+    table: &'a DossierAnalysis,
+    /// Whether the table's cells show full texts.
+    full_text: bool,
 }
 
 /// The table of a briefing and what it cites.
@@ -225,13 +282,61 @@ impl Builder<'_> {
         columns
     }
 
+    /// Whether the table's item `p` (at `index` among the items) is selected: by topic, or
+    /// by id; a summary row is selected by id when it cites a provision selected so.
     fn selected(&self, index: usize, p: &Provision) -> bool {
+        let by_id = if p.is_summary_row() {
+            p.cites.iter().any(|c| {
+                self.by_id.iter().any(|&i| {
+                    self.d
+                        .provisions
+                        .get(i)
+                        .is_some_and(|x| x.id == c.provision)
+                })
+            })
+        } else {
+            self.by_id.contains(&index)
+        };
         self.selection.is_whole()
             || p.topics.iter().any(|t| self.selection.topics.contains(t))
-            || self.by_id.contains(&index)
+            || by_id
     }
 
-    /// The rows of the selected provisions, in legal order.
+    /// The provisions whose texts follow the summary table: those the selected rows cite,
+    /// and those selected by id, in legal order, with their full texts.
+    fn texts(
+        &self,
+        analysis: &DossierAnalysis,
+        columns: &[ColumnView],
+        body: &mut Body,
+    ) -> Vec<RowView> {
+        let cited: Vec<&str> = body
+            .rows
+            .iter()
+            .filter_map(|r| self.items.iter().find(|p| p.id == r.id))
+            .flat_map(|r| r.cites.iter().map(|c| c.provision.as_str()))
+            .collect();
+        let text_builder = Builder {
+            items: &self.d.provisions,
+            table: analysis,
+            full_text: true,
+            by_id: self.by_id.clone(),
+            institutions: self.institutions.clone(),
+            ..*self
+        };
+        let mut out = Vec::new();
+        for pa in &analysis.provisions {
+            let Some(p) = self.d.provisions.get(pa.index) else {
+                continue;
+            };
+            if cited.contains(&p.id.as_str()) || self.by_id.contains(&pa.index) {
+                out.push(text_builder.row(p, pa, columns, body));
+            }
+        }
+        out
+    }
+
+    /// The rows of the selected items, in legal order.
     fn rows(&self, analysis: &DossierAnalysis, columns: &[ColumnView]) -> Body {
         let mut body = Body {
             rows: Vec::new(),
@@ -241,7 +346,7 @@ impl Builder<'_> {
             marked_changes: false,
         };
         for pa in &analysis.provisions {
-            let Some(p) = self.d.provisions.get(pa.index) else {
+            let Some(p) = self.items.get(pa.index) else {
                 continue;
             };
             if self.selected(pa.index, p) {
@@ -285,7 +390,14 @@ impl Builder<'_> {
                 body.latest = body.latest.max(Some(v.date));
             }
             let source = version.and_then(|v| cite(&self.words, d, &mut body.sources, &v.source));
-            let cell = cell_view(self, p, institution, analysed, source);
+            let mut cell = cell_view(self, p, institution, analysed, source);
+            if let Some(later) = version.and_then(|v| self.table.later_than(institution, v)) {
+                cell.stale = Some(self.words.text(&Phrase::Table(TablePhrase::NotConfirmedBy {
+                    institution,
+                    date: later.date,
+                })));
+                cell.stale_source = cite(&self.words, d, &mut body.sources, &later.source);
+            }
             body.marked_changes |= cell
                 .text
                 .iter()
@@ -306,6 +418,7 @@ impl Builder<'_> {
                 .collect(),
             cells,
             parliament_council: Differ::from(pa.parliament_council_differ),
+            cites: p.cites.iter().map(|c| c.reference.to_string()).collect(),
         }
     }
 
@@ -345,11 +458,12 @@ impl Builder<'_> {
             .map(|t| stat(&t.id, t.label.get(&self.d.lang), &|ts| ts.contains(&t.id)))
             .filter(|s| s.provisions > 0)
             .collect();
-        let totals = stat(
-            "",
-            &self.words.text(&Phrase::AllProvisionsInBriefing),
-            &|_| true,
-        );
+        let all = if self.items.first().is_some_and(Provision::is_summary_row) {
+            Phrase::Table(TablePhrase::AllRowsInBriefing)
+        } else {
+            Phrase::AllProvisionsInBriefing
+        };
+        let totals = stat("", &self.words.text(&all), &|_| true);
         (topics, totals)
     }
 }
@@ -386,7 +500,7 @@ fn cell_view(
     analysed: Option<&Cell>,
     source: Option<usize>,
 ) -> CellView {
-    let (words, lang, full_text) = (&b.words, &b.d.lang, b.selection.full_text);
+    let (words, lang, full_text) = (&b.words, &b.d.lang, b.full_text);
     let relation = analysed.map_or(&Relation::NoPosition, |c| &c.relation);
     let version = analysed.and_then(|c| c.version.as_ref());
     let text = analysed.and_then(|c| c.text.as_deref());
@@ -485,8 +599,9 @@ fn paragraphs_of_text(text: &str) -> Vec<ParagraphView> {
         .collect()
 }
 
-/// What was selected, in words for the cover.
-fn selection_view(b: &Builder, count: usize) -> SelectionView {
+/// What was selected, in words for the cover: `count` rows of the table, and `texts`
+/// provisions in full after it.
+fn selection_view(b: &Builder, count: usize, texts: usize) -> SelectionView {
     let (d, selection, words) = (b.d, b.selection, &b.words);
     let lang = &d.lang;
     let topics: Vec<String> = d
@@ -508,16 +623,24 @@ fn selection_view(b: &Builder, count: usize) -> SelectionView {
         value,
     };
     let mut lines = Vec::new();
-    if selection.is_whole() {
-        lines.push(line(
-            Phrase::ProvisionsLabel,
-            words.text(&Phrase::AllProvisionsOfDossier { count }),
-        ));
+    let of_rows = b.items.first().is_some_and(Provision::is_summary_row);
+    let (label, whole, some) = if of_rows {
+        (
+            Phrase::Table(TablePhrase::RowsLabel),
+            Phrase::Table(TablePhrase::AllRowsOfDossier { count }),
+            Phrase::Table(TablePhrase::RowsSelected { count }),
+        )
     } else {
-        lines.push(line(
+        (
             Phrase::ProvisionsLabel,
-            words.text(&Phrase::ProvisionsSelected { count }),
-        ));
+            Phrase::AllProvisionsOfDossier { count },
+            Phrase::ProvisionsSelected { count },
+        )
+    };
+    if selection.is_whole() {
+        lines.push(line(label, words.text(&whole)));
+    } else {
+        lines.push(line(label, words.text(&some)));
         if !topics.is_empty() {
             lines.push(line(
                 Phrase::TopicsLabel {
@@ -538,12 +661,18 @@ fn selection_view(b: &Builder, count: usize) -> SelectionView {
     lines.push(line(Phrase::ColumnsLabel, labels.join(", ")));
     lines.push(line(
         Phrase::CellsLabel,
-        words.text(if selection.full_text {
+        words.text(if b.full_text {
             &Phrase::CellsFullText
         } else {
             &Phrase::CellsSummaries
         }),
     ));
+    if texts > 0 {
+        lines.push(line(
+            Phrase::Table(TablePhrase::TextsLabel),
+            words.text(&Phrase::Table(TablePhrase::CitedTexts { count: texts })),
+        ));
+    }
     SelectionView {
         whole: selection.is_whole(),
         topics,

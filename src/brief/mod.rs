@@ -37,7 +37,7 @@ use crate::theme::Theme;
 use crate::urls;
 use crate::vocabulary::{CellKind, Differ, Phrase, Vocabulary};
 
-pub use build::briefing;
+pub use build::{briefing, briefing_of};
 pub use rich::{Block, Run};
 
 /// Whether this build can write PDF briefings (the `pdf` cargo feature).
@@ -141,10 +141,25 @@ pub struct Briefing {
     /// The totals over the whole selection, in the same shape.
     pub totals: TopicStat,
     pub rows: Vec<RowView>,
+    /// Whether `rows` are summary rows (the dossier has them) rather than provisions.
+    pub of_rows: bool,
+    /// What the first column and the counts call the table's rows: "Subject"/"Rows", or
+    /// "Provision"/"Provisions".
+    pub item_column: String,
+    pub item_label: String,
+    /// With `--text` in a dossier with summary rows: the provisions the selected rows cite
+    /// (and those selected by id), with their full texts, after the summary table.
+    pub texts: Vec<RowView>,
+    /// The columns of `texts`: the institutions.
+    pub text_columns: Vec<ColumnView>,
+    /// The first column of `texts`: "Provision".
+    pub text_column: String,
     /// The sources cited by the cells shown, numbered in order of first citation.
     pub sources: Vec<SourceNote>,
     /// Whether any cell shows marked changes (the legend is printed only then).
     pub marked_changes: bool,
+    /// Whether the cells of `rows` show full texts (a dossier without summary rows, with
+    /// `--text`).
     pub full_text: bool,
     /// The language the briefing is written in (`fr`): Typst's `set text(lang: ..)` for
     /// hyphenation and quotes, the HTML's `lang`.
@@ -219,6 +234,8 @@ pub struct RowView {
     pub cells: Vec<CellView>,
     /// Whether the Parliament and the Council differ.
     pub parliament_council: Differ,
+    /// A summary row's citations (`Article 7(1)`); empty for a provision.
+    pub cites: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,6 +263,11 @@ pub struct CellView {
     pub source: Option<usize>,
     pub words_inserted: usize,
     pub words_deleted: usize,
+    /// Set when the institution has a later position in the dossier: "Not confirmed by
+    /// the Council's later position of 26 November 2025".
+    pub stale: Option<String>,
+    /// The number of that later position's source.
+    pub stale_source: Option<usize>,
 }
 
 impl CellView {
@@ -263,6 +285,8 @@ impl CellView {
             source: None,
             words_inserted: 0,
             words_deleted: 0,
+            stale: None,
+            stale_source: None,
         }
     }
 }
@@ -390,6 +414,7 @@ pub fn site_pdfs(
     theme: &Theme,
     dossier: &Dossier,
     analysis: &DossierAnalysis,
+    rows: Option<&DossierAnalysis>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut out = BTreeMap::new();
     if !PDF_SUPPORTED || dossier.provisions.is_empty() {
@@ -402,7 +427,7 @@ pub fn site_pdfs(
     )];
     for t in &dossier.topics {
         let count = topic_count(dossier, &t.id);
-        if count > 0 && count < dossier.provisions.len() {
+        if count > 0 && count < dossier.table_items().len() {
             jobs.push((
                 PathBuf::from(site.briefing(&dossier.id, Some(&t.id))),
                 Selection {
@@ -416,7 +441,7 @@ pub fn site_pdfs(
     let rendered: anyhow::Result<Vec<(PathBuf, Vec<u8>)>> = jobs
         .into_par_iter()
         .map(|(path, selection)| {
-            let b = briefing(dossier, analysis, &selection, None)?;
+            let b = briefing_of(dossier, analysis, rows, &selection, None)?;
             let bytes = render(theme, &b, Format::Pdf)
                 .with_context(|| format!("cannot make the briefing {}", path.display()))?;
             Ok((path, bytes))
@@ -428,10 +453,11 @@ pub fn site_pdfs(
     Ok(out)
 }
 
-/// How many provisions of the dossier have the topic.
+/// How many rows of the dossier's table (its summary rows, or its provisions) have the
+/// topic.
 fn topic_count(dossier: &Dossier, topic: &str) -> usize {
     dossier
-        .provisions
+        .table_items()
         .iter()
         .filter(|p| p.topics.iter().any(|t| t == topic))
         .count()
@@ -456,25 +482,37 @@ pub fn site_link(words: &Vocabulary, dossier: &Dossier, topic: Option<&str>) -> 
     if !PDF_SUPPORTED {
         return None;
     }
-    let total = dossier.provisions.len();
+    let total = dossier.table_items().len();
     let count = topic.map_or(total, |t| topic_count(dossier, t));
     if count == 0 {
         return None;
     }
     let whole = urls::briefing_file(&dossier.id);
+    let label = |of_topic: bool| {
+        if dossier.has_rows() {
+            words.text(&Phrase::Table(crate::vocabulary::TablePhrase::PdfOfRows {
+                count,
+                topic: of_topic,
+            }))
+        } else if of_topic {
+            words.text(&Phrase::PdfOfTopic { count })
+        } else {
+            words.text(&Phrase::PdfToPrint { count })
+        }
+    };
     Some(match topic {
         None => SiteLink {
             href: whole,
-            label: words.text(&Phrase::PdfToPrint { count }),
+            label: label(false),
         },
-        // Every provision has the topic: the dossier's PDF is this topic's (see site_pdfs).
+        // Every row has the topic: the dossier's PDF is this topic's (see site_pdfs).
         Some(_) if count == total => SiteLink {
             href: format!("../{whole}"),
-            label: words.text(&Phrase::PdfToPrint { count }),
+            label: label(false),
         },
         Some(t) => SiteLink {
             href: topic_pdf_name(t),
-            label: words.text(&Phrase::PdfOfTopic { count }),
+            label: label(true),
         },
     })
 }

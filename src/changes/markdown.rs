@@ -38,14 +38,22 @@ struct Comment<'a> {
 }
 
 impl Comment<'_> {
-    /// `Article 7 Title`, linked to its page when the site's address is known.
+    /// `Article 7 Title` (a summary row: its title), linked to its page when the site's
+    /// address is known.
     fn link(&self, dossier: &str, p: &ProvisionRef) -> String {
-        let text = format!("{} {}", escape(&p.reference), escape(&p.title));
+        let (text, page) = if p.row {
+            (
+                format!("summary row “{}”", escape(&p.title)),
+                Urls::root().row(dossier, &p.id),
+            )
+        } else {
+            (
+                format!("{} {}", escape(&p.reference), escape(&p.title)),
+                Urls::root().provision(dossier, &p.id),
+            )
+        };
         match self.base_url {
-            Some(b) => format!(
-                "[{text}]({})",
-                urls::absolute(b, &Urls::root().provision(dossier, &p.id))
-            ),
+            Some(b) => format!("[{text}]({})", urls::absolute(b, &page)),
             None => format!("{text} (`{}`)", p.id),
         }
     }
@@ -56,10 +64,11 @@ impl Comment<'_> {
             let _ = writeln!(out, "The whole dossier is **{what}**.\n");
         }
         self.overview(out, d);
-        for p in &d.provisions_changed {
+        for p in d.provisions_changed.iter().chain(&d.rows_changed) {
             self.provision(out, &d.id, p);
         }
         stances(out, d);
+        meetings(out, d);
         timeline(out, d);
         sources(out, d);
     }
@@ -73,8 +82,16 @@ impl Comment<'_> {
                 d.fields_changed.join(", ")
             );
         }
-        for p in &d.provisions_added {
+        for p in d.provisions_added.iter().chain(&d.rows_added) {
             let _ = writeln!(out, "- **Added** {}", self.link(&d.id, p));
+        }
+        for p in &d.rows_removed {
+            let _ = writeln!(
+                out,
+                "- **Removed** summary row “{}” (`{}`)",
+                escape(&p.title),
+                p.id
+            );
         }
         for p in &d.provisions_removed {
             let _ = writeln!(
@@ -98,6 +115,8 @@ impl Comment<'_> {
             || !d.provisions_added.is_empty()
             || !d.provisions_removed.is_empty()
             || !d.provisions_renamed.is_empty()
+            || !d.rows_added.is_empty()
+            || !d.rows_removed.is_empty()
         {
             out.push('\n');
         }
@@ -113,6 +132,10 @@ impl Comment<'_> {
         }
         if p.topics_changed {
             let _ = writeln!(out, "- topics changed");
+        }
+        if let Some(cites) = &p.cites {
+            let list: Vec<String> = cites.iter().map(|c| escape(c)).collect();
+            let _ = writeln!(out, "- now cites {}", list.join(", "));
         }
         if let Some(diff) = &p.consequences {
             let _ = writeln!(out, "- consequences: {}", inline(diff));
@@ -206,9 +229,35 @@ fn stances(out: &mut String, d: &DossierChanges) {
             s.before.as_deref().unwrap_or("no stance"),
             s.after.as_deref().unwrap_or("no stance"),
             match (&s.date, &s.source) {
-                (Some(date), Some(source)) => format!(" ({date}, source `{source}`)"),
+                (Some(date), Some(source)) => format!(
+                    " ({date}, source `{source}`{})",
+                    s.text
+                        .as_ref()
+                        .map(|t| format!(", on the text `{t}`"))
+                        .unwrap_or_default()
+                ),
                 _ => String::new(),
             }
+        );
+    }
+    out.push('\n');
+}
+
+fn meetings(out: &mut String, d: &DossierChanges) {
+    if d.meetings_added.is_empty() && d.meetings_removed.is_empty() {
+        return;
+    }
+    out.push_str("**Council meetings**\n\n");
+    let lines = d
+        .meetings_added
+        .iter()
+        .map(|m| ("added", m))
+        .chain(d.meetings_removed.iter().map(|m| ("removed", m)));
+    for (kind, m) in lines {
+        let _ = writeln!(
+            out,
+            "- {kind} {} {}: text `{}`, {} (source `{}`)",
+            m.date, m.body, m.text, m.outcome, m.source
         );
     }
     out.push('\n');
@@ -220,12 +269,32 @@ fn timeline(out: &mut String, d: &DossierChanges) {
     }
     out.push_str("**Timeline**\n\n");
     for e in &d.events_added {
-        let _ = writeln!(out, "- added {}: {}", e.date, escape(&e.title));
+        let _ = writeln!(
+            out,
+            "- added {}: {}{}",
+            e.date,
+            escape(&e.title),
+            unverified(e)
+        );
     }
     for e in &d.events_removed {
-        let _ = writeln!(out, "- removed {}: {}", e.date, escape(&e.title));
+        let _ = writeln!(
+            out,
+            "- removed {}: {}{}",
+            e.date,
+            escape(&e.title),
+            unverified(e)
+        );
     }
     out.push('\n');
+}
+
+fn unverified(e: &super::EventEntry) -> &'static str {
+    if e.unverified {
+        " (unverified)"
+    } else {
+        ""
+    }
 }
 
 fn sources(out: &mut String, d: &DossierChanges) {

@@ -2,7 +2,8 @@
 //!
 //! Reviewers of a pull request should read "the Council's position on Article 7 changed
 //! from … to …", not a YAML diff. [`compare`] takes two validated corpora and lists, per
-//! dossier: provisions added, removed and renamed (same ref, new file name); positions
+//! dossier: provisions added, removed and renamed (same ref, new file name); summary rows
+//! added, removed and changed (with their citations); positions
 //! added, removed or changed per institution, with word diffs of the current text and
 //! summary; member-state stance changes; timeline events added or removed; sources
 //! added, removed or changed. [`render_markdown`] writes it as a pull-request comment.
@@ -49,7 +50,14 @@ pub struct DossierChanges {
     pub provisions_removed: Vec<ProvisionRef>,
     pub provisions_renamed: Vec<Renamed>,
     pub provisions_changed: Vec<ProvisionChanges>,
+    /// Summary rows added, removed and changed (matched by id).
+    pub rows_added: Vec<ProvisionRef>,
+    pub rows_removed: Vec<ProvisionRef>,
+    pub rows_changed: Vec<ProvisionChanges>,
     pub stances: Vec<StanceChangeEntry>,
+    /// Council meetings added or removed (an edited meeting is one of each).
+    pub meetings_added: Vec<MeetingEntry>,
+    pub meetings_removed: Vec<MeetingEntry>,
     pub events_added: Vec<EventEntry>,
     pub events_removed: Vec<EventEntry>,
     pub sources_added: Vec<String>,
@@ -65,7 +73,12 @@ impl DossierChanges {
             && self.provisions_removed.is_empty()
             && self.provisions_renamed.is_empty()
             && self.provisions_changed.is_empty()
+            && self.rows_added.is_empty()
+            && self.rows_removed.is_empty()
+            && self.rows_changed.is_empty()
             && self.stances.is_empty()
+            && self.meetings_added.is_empty()
+            && self.meetings_removed.is_empty()
             && self.events_added.is_empty()
             && self.events_removed.is_empty()
             && self.sources_added.is_empty()
@@ -77,8 +90,12 @@ impl DossierChanges {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ProvisionRef {
     pub id: String,
+    /// A provision's ref; a summary row's first citation.
     pub reference: String,
     pub title: String,
+    /// A summary row (`rows/<id>.yaml`) rather than a provision.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub row: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -96,6 +113,9 @@ pub struct ProvisionChanges {
     pub title_changed: bool,
     pub topics_changed: bool,
     pub consequences: Option<TextDiff>,
+    /// A summary row's citations, when they changed: the new list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cites: Option<Vec<String>>,
     pub institutions: Vec<InstitutionChanges>,
 }
 
@@ -133,12 +153,25 @@ pub struct StanceChangeEntry {
     pub after: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
+    /// The source id of the text the new stance is about, if it names one.
+    pub text: Option<String>,
+}
+
+/// A Council meeting: its date, body (`coreper`), text, outcome (`adopted`) and source.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MeetingEntry {
+    pub date: String,
+    pub body: &'static str,
+    pub text: String,
+    pub outcome: &'static str,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct EventEntry {
     pub date: String,
     pub title: String,
+    pub unverified: bool,
 }
 
 fn provision_ref(d: &Dossier, p: &Provision) -> ProvisionRef {
@@ -146,6 +179,7 @@ fn provision_ref(d: &Dossier, p: &Provision) -> ProvisionRef {
         id: p.id.clone(),
         reference: p.reference.to_string(),
         title: p.title.get(&d.lang).to_string(),
+        row: p.is_summary_row(),
     }
 }
 
@@ -181,6 +215,7 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
             c.short_title = n.short_title.get(&n.lang).to_string();
             c.dossier = Some("added");
             c.provisions_added = n.provisions.iter().map(|p| provision_ref(n, p)).collect();
+            c.rows_added = n.rows.iter().map(|p| provision_ref(n, p)).collect();
             return c;
         }
         (Some(o), None) => {
@@ -194,10 +229,23 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
     c.short_title = new.short_title.get(&new.lang).to_string();
     c.fields_changed = fields_changed(old, new);
     compare_provisions(old, new, &mut c);
+    compare_rows(old, new, &mut c);
     c.stances = stance_changes(old, new);
+    let meeting_key = |m: &crate::model::CouncilMeeting| MeetingEntry {
+        date: m.date.iso(),
+        body: m.body.key(),
+        text: m.text.clone(),
+        outcome: m.outcome.key(),
+        source: m.source.clone(),
+    };
+    let old_meetings: Vec<MeetingEntry> = old.council_meetings.iter().map(meeting_key).collect();
+    let new_meetings: Vec<MeetingEntry> = new.council_meetings.iter().map(meeting_key).collect();
+    c.meetings_added = added(&old_meetings, &new_meetings);
+    c.meetings_removed = added(&new_meetings, &old_meetings);
     let event_key = |d: &Dossier, e: &crate::model::TimelineEvent| EventEntry {
         date: e.date.iso(),
         title: e.title.get(&d.lang).to_string(),
+        unverified: e.unverified,
     };
     let old_events: Vec<EventEntry> = old.timeline.iter().map(|e| event_key(old, e)).collect();
     let new_events: Vec<EventEntry> = new.timeline.iter().map(|e| event_key(new, e)).collect();
@@ -213,6 +261,11 @@ fn compare_dossier(id: &str, old: Option<&Dossier>, new: Option<&Dossier>) -> Do
         .collect();
     compare_sources(old, new, &mut c);
     c
+}
+
+/// The entries of `new` that `old` does not have.
+fn added<T: Clone + PartialEq>(old: &[T], new: &[T]) -> Vec<T> {
+    new.iter().filter(|e| !old.contains(e)).cloned().collect()
 }
 
 /// The fields of dossier.yaml that changed.
@@ -279,6 +332,25 @@ fn compare_provisions(old: &Dossier, new: &Dossier, c: &mut DossierChanges) {
     }
 }
 
+/// Summary rows added, removed and changed, matched by id (a row's "ref" is only its
+/// first citation, so a new file name is a new row).
+fn compare_rows(old: &Dossier, new: &Dossier, c: &mut DossierChanges) {
+    let old_by_id: BTreeMap<&str, &Provision> =
+        old.rows.iter().map(|p| (p.id.as_str(), p)).collect();
+    for p in &new.rows {
+        match old_by_id.get(p.id.as_str()) {
+            None => c.rows_added.push(provision_ref(new, p)),
+            Some(before) => c.rows_changed.extend(compare_provision(new, before, p)),
+        }
+    }
+    c.rows_removed = old
+        .rows
+        .iter()
+        .filter(|p| !new.rows.iter().any(|n| n.id == p.id))
+        .map(|p| provision_ref(old, p))
+        .collect();
+}
+
 /// Member states: the current stance of each country, before and after.
 fn stance_changes(old: &Dossier, new: &Dossier) -> Vec<StanceChangeEntry> {
     let mut out = Vec::new();
@@ -292,7 +364,8 @@ fn stance_changes(old: &Dossier, new: &Dossier) -> Vec<StanceChangeEntry> {
         };
         let (before, after) = (current(old), current(new));
         let key = |s: &Option<crate::model::StanceChange>| {
-            s.as_ref().map(|s| (s.stance, s.date, s.source.clone()))
+            s.as_ref()
+                .map(|s| (s.stance, s.date, s.source.clone(), s.text.clone()))
         };
         if key(&before) != key(&after) {
             out.push(StanceChangeEntry {
@@ -300,6 +373,7 @@ fn stance_changes(old: &Dossier, new: &Dossier) -> Vec<StanceChangeEntry> {
                 before: before.as_ref().map(|s| s.stance.key().to_string()),
                 after: after.as_ref().map(|s| s.stance.key().to_string()),
                 date: after.as_ref().map(|s| s.date.iso()),
+                text: after.as_ref().and_then(|s| s.text.clone()),
                 source: after.map(|s| s.source),
             });
         }
@@ -371,7 +445,14 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
         .into_iter()
         .filter_map(|i| compare_positions(d, old, new, i))
         .collect();
-    let old_reference = (old.reference != new.reference).then(|| old.reference.to_string());
+    let old_reference = (old.reference != new.reference && !new.is_summary_row())
+        .then(|| old.reference.to_string());
+    let cites = (old.cites != new.cites).then(|| {
+        new.cites
+            .iter()
+            .map(|c| c.reference.to_string())
+            .collect::<Vec<_>>()
+    });
     let title_changed = old.title != new.title;
     let topics_changed = old.topics != new.topics;
     let consequences = changed_text(
@@ -380,6 +461,7 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
     );
     if institutions.is_empty()
         && old_reference.is_none()
+        && cites.is_none()
         && !title_changed
         && !topics_changed
         && consequences.is_none()
@@ -392,6 +474,7 @@ fn compare_provision(d: &Dossier, old: &Provision, new: &Provision) -> Option<Pr
         title_changed,
         topics_changed,
         consequences,
+        cites,
         institutions,
     })
 }

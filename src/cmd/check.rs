@@ -31,8 +31,14 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     if !ctx.quiet && args.format == Format::Human {
         let provisions: usize = corpus.dossiers.iter().map(|d| d.provisions.len()).sum();
+        let rows: usize = corpus.dossiers.iter().map(|d| d.rows.len()).sum();
+        let rows = match rows {
+            0 => String::new(),
+            1 => ", 1 summary row".to_string(),
+            n => format!(", {n} summary rows"),
+        };
         println!(
-            "ok: {} {}, {} provisions",
+            "ok: {} {}, {} provisions{rows}",
             corpus.dossiers.len(),
             if corpus.dossiers.len() == 1 {
                 "dossier"

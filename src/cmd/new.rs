@@ -1,4 +1,5 @@
-//! `trilogue new`: scaffold a dossier or a provision with every field explained.
+//! `trilogue new`: scaffold a dossier, a provision or a summary row with every field
+//! explained.
 //!
 //! The files are valid YAML whose placeholders (`YYYY-MM-DD`, empty titles, `SOURCE-ID`)
 //! `trilogue check` rejects with a precise message, so a scaffold cannot slip into the
@@ -17,7 +18,7 @@ use super::Context;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  trilogue new dossier ai-act\n  trilogue new provision csar \"Article 7(1)\"\n\nFill in the placeholders, then run `trilogue check`."
+    after_help = "Examples:\n  trilogue new dossier ai-act\n  trilogue new provision csar \"Article 7(1)\"\n  trilogue new row csar detection-orders\n\nFill in the placeholders, then run `trilogue check`."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -38,6 +39,14 @@ pub enum What {
         /// The legal reference, e.g. "Article 7(1)"; the file is named after it.
         reference: String,
     },
+    /// A summary row (`rows/<id>.yaml`) in an existing dossier: a line of the curated
+    /// table, citing the provisions it concerns.
+    Row {
+        /// The dossier id (its folder under positions/).
+        dossier: String,
+        /// The row id, used in web addresses: lowercase letters, digits and dashes.
+        id: String,
+    },
 }
 
 pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -46,6 +55,7 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         What::Provision { dossier, reference } => {
             vec![new_provision(&ctx.root, &dossier, &reference)?]
         }
+        What::Row { dossier, id } => vec![new_row(&ctx.root, &dossier, &id)?],
     };
     if !ctx.quiet {
         for path in &written {
@@ -85,8 +95,8 @@ pub fn new_dossier(root: &Path, id: &str) -> anyhow::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-/// Create `positions/<dossier>/provisions/<id>.yaml`, the id derived from the reference.
-pub fn new_provision(root: &Path, dossier: &str, reference: &str) -> anyhow::Result<PathBuf> {
+/// The folder of an existing dossier, or an error saying how to create it.
+fn dossier_dir(root: &Path, dossier: &str) -> anyhow::Result<PathBuf> {
     if !is_valid_id(dossier) {
         bail!("`{dossier}` is not a valid dossier id");
     }
@@ -97,6 +107,12 @@ pub fn new_provision(root: &Path, dossier: &str, reference: &str) -> anyhow::Res
             dir.join("dossier.yaml").display()
         );
     }
+    Ok(dir)
+}
+
+/// Create `positions/<dossier>/provisions/<id>.yaml`, the id derived from the reference.
+pub fn new_provision(root: &Path, dossier: &str, reference: &str) -> anyhow::Result<PathBuf> {
+    let dir = dossier_dir(root, dossier)?;
     let reference = LegalRef::parse(reference).map_err(|e| {
         anyhow::anyhow!(
             "`{reference}` is not a legal reference: {}; {}",
@@ -109,6 +125,19 @@ pub fn new_provision(root: &Path, dossier: &str, reference: &str) -> anyhow::Res
     std::fs::create_dir_all(dir.join("provisions"))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     create_new(&path, &PROVISION.replace("{ref}", &reference.canonical()))?;
+    Ok(path)
+}
+
+/// Create `positions/<dossier>/rows/<id>.yaml`, a summary row to fill in.
+pub fn new_row(root: &Path, dossier: &str, id: &str) -> anyhow::Result<PathBuf> {
+    let dir = dossier_dir(root, dossier)?;
+    if !is_valid_id(id) {
+        bail!("`{id}` is not a valid row id: use lowercase letters a-z, digits and dashes, e.g. `detection-orders`");
+    }
+    let rows = dir.join("rows");
+    std::fs::create_dir_all(&rows).with_context(|| format!("cannot create {}", rows.display()))?;
+    let path = rows.join(format!("{id}.yaml"));
+    create_new(&path, ROW)?;
     Ok(path)
 }
 
@@ -222,6 +251,31 @@ positions:
       1. ...
 "#;
 
+const ROW: &str = r#"# yaml-language-server: $schema=../../../schema/row.schema.json
+# A summary row: one line of the curated table, in plain words, citing the provisions
+# it concerns. The legal texts stay on the provisions. See CONTRIBUTING.md.
+
+# What the row is about, in a few words.
+title: ""
+# The provisions it concerns, by legal reference: `Article 7(1)` points at paragraph 1
+# of the provision `Article 7`. The first one decides the order of the rows.
+provisions: [Article 1]
+# Topic ids from dossier.yaml.
+topics: []
+# What the Commission's proposal means in practice (Markdown). Optional.
+consequences: ""
+# Each institution's position, as on a provision but without `text`: a summary, or
+# same_as (e.g. parliament: same_as: commission), or deleted: true; a date and a source.
+positions:
+  commission:
+    # The date of the document: YYYY-MM-DD.
+    date: YYYY-MM-DD
+    # A source id from dossier.yaml.
+    source: SOURCE-ID
+    # One line for the summary table.
+    summary: ""
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +290,8 @@ mod tests {
             p.ends_with("positions/demo/provisions/article-7-1.yaml"),
             "{p:?}"
         );
+        let row = new_row(root, "demo", "orders").unwrap();
+        assert!(row.ends_with("positions/demo/rows/orders.yaml"), "{row:?}");
 
         let (_, diags) = crate::check_project(root);
         let codes: Vec<&str> = diags
@@ -246,6 +302,10 @@ mod tests {
         assert!(codes.contains(&"E0005"), "date placeholder: {codes:?}");
         assert!(codes.contains(&"E0016"), "empty title: {codes:?}");
         assert!(codes.contains(&"E0003"), "source placeholder: {codes:?}");
+        assert!(
+            codes.contains(&"E0031"),
+            "row cites a missing provision: {codes:?}"
+        );
 
         // Fill in the placeholders as a contributor would.
         let fill = |path: PathBuf, pairs: &[(&str, &str)]| {
@@ -279,6 +339,18 @@ mod tests {
                 ("SOURCE-ID", "source-id"),
                 ("summary: \"\"", "summary: Orders to scan."),
                 ("1. ...", "1. Providers shall scan."),
+            ],
+        );
+        fill(
+            row,
+            &[
+                ("title: \"\"", "title: Orders to scan"),
+                ("[Article 1]", "[Article 7(1)]"),
+                ("topics: []", "topics: [example-topic]"),
+                ("consequences: \"\"", "consequences: Scanning."),
+                ("date: YYYY-MM-DD", "date: 2099-01-10"),
+                ("SOURCE-ID", "source-id"),
+                ("summary: \"\"", "summary: Orders to scan."),
             ],
         );
         let (_, diags) = crate::check_project(root);
@@ -317,5 +389,17 @@ mod tests {
             .to_string()
             .contains("no dossier"));
         assert!(new_provision(root, "demo", "Chapter 3").is_err());
+        let row = new_row(root, "demo", "scope").unwrap();
+        std::fs::write(&row, "mine").unwrap();
+        assert!(new_row(root, "demo", "scope")
+            .unwrap_err()
+            .to_string()
+            .contains("never overwrites"));
+        assert_eq!(std::fs::read_to_string(&row).unwrap(), "mine");
+        assert!(new_row(root, "demo", "../evil").is_err());
+        assert!(new_row(root, "nope", "scope")
+            .unwrap_err()
+            .to_string()
+            .contains("no dossier"));
     }
 }

@@ -29,12 +29,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Date, MemberState, Population, Stance, EU27};
+use crate::model::{Date, MemberState, Population, Stance, StanceChange, EU27};
 
 mod flips;
+mod range;
 
 use flips::{find_flips, Situation};
 pub use flips::{Counts, Flip};
+pub use range::{range, Decided, Range};
 
 /// The population threshold, in percent of the EU population.
 const POPULATION_THRESHOLD: f64 = 65.0;
@@ -87,6 +89,25 @@ fn states_needed(basis: Basis, total: usize) -> usize {
 /// the greatest date, and among entries of the same date the one listed last, so that a
 /// correction recorded on the same day wins. Entries for codes outside the EU27 are ignored.
 pub fn stances_at(member_states: &[MemberState], date: Date) -> BTreeMap<String, Option<Stance>> {
+    latest_where(member_states, date, |_| true)
+}
+
+/// Like [`stances_at`], counting only stances on the text `text` (a source id): what a
+/// Council meeting on that text can count. A stance on another text, however recent, is
+/// not a position on this one.
+pub fn stances_on(
+    member_states: &[MemberState],
+    text: &str,
+    date: Date,
+) -> BTreeMap<String, Option<Stance>> {
+    latest_where(member_states, date, |c| c.text.as_deref() == Some(text))
+}
+
+fn latest_where(
+    member_states: &[MemberState],
+    date: Date,
+    counts: impl Fn(&StanceChange) -> bool,
+) -> BTreeMap<String, Option<Stance>> {
     EU27.iter()
         .map(|code| {
             let mut best: Option<(Date, Stance)> = None;
@@ -94,7 +115,7 @@ pub fn stances_at(member_states: &[MemberState], date: Date) -> BTreeMap<String,
                 .iter()
                 .filter(|m| m.country == *code)
                 .flat_map(|m| m.history.iter())
-                .filter(|c| c.date <= date)
+                .filter(|c| c.date <= date && counts(c))
             {
                 if best.is_none_or(|(d, _)| change.date >= d) {
                     best = Some((change.date, change.stance));
@@ -321,7 +342,6 @@ pub fn tally(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::StanceChange;
     use crate::vocabulary::Vocabulary;
 
     /// The words the Council page prints for a tally.
@@ -775,11 +795,68 @@ mod tests {
         assert_eq!(json["qualified_majority"], true);
     }
 
+    #[test]
+    fn unknown_states_can_leave_the_outcome_open() {
+        // The mandate of 26 November 2025 as the press reported it: NL, CZ, PL against and
+        // IT abstaining (4.01 + 2.42 + 8.33 + 13.23 = 27.99%), the 23 others unrecorded.
+        let s = stances(
+            None,
+            &[
+                ("NL", Some(Stance::Oppose)),
+                ("CZ", Some(Stance::Oppose)),
+                ("PL", Some(Stance::Oppose)),
+                ("IT", Some(Stance::Abstain)),
+            ],
+        );
+        let p = population_2025();
+        let t = tally(&s, &p, Basis::CommissionProposal);
+        assert!(!t.qualified_majority && t.blocking_minority);
+        let r = range(&t, &p);
+        assert_eq!(r.decided, Decided::Open);
+        assert_eq!((r.against_states, r.against_population), (4, 27.99));
+        assert_eq!((r.unknown_states, r.unknown_population), (23, 72.02));
+        assert_eq!(
+            (r.best_support_states, r.best_support_population),
+            (23, 72.02)
+        );
+        assert_eq!((r.support_states, r.support_population), (0, 0.0));
+    }
+
+    #[test]
+    fn recorded_stances_can_decide_whatever_the_unknown_states_do() {
+        let p = population_2025();
+        // DE, FR, IT, ES against (57.67%): even all 23 others supporting have 42.34%.
+        let s = stances(
+            None,
+            &[
+                ("DE", Some(Stance::Oppose)),
+                ("FR", Some(Stance::Oppose)),
+                ("IT", Some(Stance::Oppose)),
+                ("ES", Some(Stance::Oppose)),
+            ],
+        );
+        let r = range(&tally(&s, &p, Basis::CommissionProposal), &p);
+        assert_eq!(r.decided, Decided::Fails);
+        assert_eq!(r.best_support_population, 42.34);
+        // 24 supporters and three unknown: fewer than four can block, so it passes.
+        let s = stances(
+            Some(Stance::Support),
+            &[("DE", None), ("FR", None), ("IT", None)],
+        );
+        let t = tally(&s, &p, Basis::CommissionProposal);
+        assert_eq!(range(&t, &p).decided, Decided::Passes);
+        // Everything known: decided either way, and nothing unknown.
+        let t = tally(&opposed_by(&["DE"]), &p, Basis::CommissionProposal);
+        let r = range(&t, &p);
+        assert_eq!((r.decided, r.unknown_states), (Decided::Passes, 0));
+    }
+
     fn change(y: u16, m: u8, d: u8, stance: Stance) -> StanceChange {
         StanceChange {
             date: Date::ymd(y, m, d),
             stance,
             source: "src".to_string(),
+            text: None,
             note: None,
         }
     }

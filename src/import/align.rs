@@ -293,8 +293,8 @@ fn is_clear(pair: &Pair, pairs: &[Pair]) -> bool {
     pair.similarity >= CLEAR && pair.similarity - rival >= MARGIN
 }
 
-/// A unit left over whose number is a free record's: joined when the record has no text
-/// to compare with, listed to confirm when the texts are somewhat alike, and left to
+/// A unit left over whose number is a free record's: joined when the record or the unit
+/// has no text to compare with, listed to confirm when the texts are somewhat alike, and left to
 /// become a record of its own when they are unrelated ([`UNRELATED`]).
 fn same_number_leftovers(
     units: &[Unit],
@@ -312,9 +312,11 @@ fn same_number_leftovers(
         else {
             continue;
         };
+        // A unit without text (a provision the document marks deleted) has nothing to
+        // compare: its number is all it has.
         let similarity = pairs
             .iter()
-            .find(|p| p.unit == u && p.record == record)
+            .find(|p| p.unit == u && p.record == record && !unit.blocks.is_empty())
             .map(|p| p.similarity);
         if similarity.is_some_and(|s| s < UNRELATED) {
             continue;
@@ -518,6 +520,39 @@ mod tests {
             trust_numbers: false,
         };
         align(units, records, &SourceMap::default(), options).expect("no mapping problems")
+    }
+
+    /// A provision the document marks deleted has no text: it joins the record with its
+    /// number (a deletion is not a new provision), unless a renumbered text holds it.
+    #[test]
+    fn units_without_text_join_the_record_with_their_number() {
+        let records = [
+            record("article-3", "Article 3", RISK),
+            record("article-5", "Article 5", PENALTIES),
+        ];
+        let deleted = |reference: &str| Unit {
+            reference: r(reference),
+            title: None,
+            blocks: Vec::new(),
+        };
+        let units = [
+            deleted("Article 3"),
+            unit("Article 4", PENALTIES),
+            deleted("Article 5"),
+        ];
+        let placed = place(&units, &records);
+        assert!(matches!(
+            placed[0],
+            Placement::Join {
+                record: 0,
+                how: How::Number,
+                similarity: None
+            }
+        ));
+        assert!(matches!(placed[1], Placement::Join { record: 1, .. }));
+        // Article 5's record holds the document's Article 4: the mark goes nowhere (the
+        // import then reports it and leaves it out).
+        assert!(matches!(placed[2], Placement::New { .. }));
     }
 
     #[test]

@@ -253,7 +253,7 @@ fn create(
 ) -> Placed {
     if !matches!(item.content, Content::Text(_)) {
         decided.problems.push(format!(
-            "{} is {} by the document, but the dossier has no record of it; left out",
+            "{} is {} by the document, but no record of the dossier is free to take it (none has its number, or that one holds another unit of the document); left out",
             item.unit.reference,
             if item.content == Content::Deleted {
                 "deleted"
@@ -366,6 +366,7 @@ mod tests {
             consequences: None,
             positions,
             file: PathBuf::from("positions/d/provisions/article-14.yaml"),
+            cites: Vec::new(),
         }
     }
 

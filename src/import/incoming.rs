@@ -114,6 +114,12 @@ fn from_document(document: Document) -> Prepared {
             ));
             continue;
         }
+        if is_deletion_mark(&unit) {
+            prepared
+                .items
+                .push(marker(unit.reference, Content::Deleted));
+            continue;
+        }
         let text = clean_text(&unit.text());
         if text.is_empty() {
             prepared.problems.push(format!(
@@ -128,6 +134,23 @@ fn from_document(document: Document) -> Prepared {
         });
     }
     prepared
+}
+
+/// Whether the document keeps only the unit's number and marks it deleted, as the Council's
+/// compromise texts do ("Article 28 [deleted]": the number stays so that the others do not
+/// move). The mark is in the body or, read as a heading, in the title.
+fn is_deletion_mark(unit: &Unit) -> bool {
+    let is_mark = |s: &str| {
+        let t = s.trim().trim_end_matches('.');
+        let t = t
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or(t);
+        t.trim().eq_ignore_ascii_case("deleted")
+    };
+    let text = clean_text(&unit.text());
+    let title = unit.title.as_deref().unwrap_or_default();
+    (is_mark(&text) && (title.is_empty() || is_mark(title))) || (text.is_empty() && is_mark(title))
 }
 
 /// "3 citations, 180 recitals, 113 articles, 13 annexes" (parts with none left out).
@@ -207,5 +230,46 @@ mod tests {
         );
         assert_eq!(prepared.summary, "1 recital, 3 articles, 1 annex");
         assert!(!prepared.trust_numbers);
+    }
+
+    /// The Council keeps a deleted provision's number with "[deleted]" (ST 15698/22:
+    /// "Article 28 [deleted]", "Recital 57 [deleted]"): that is a deletion, not a text.
+    #[test]
+    fn units_marked_deleted_are_deletions() {
+        let mut headed = unit("Article 28", "");
+        headed.title = Some("[deleted]".into());
+        let document = Document {
+            units: vec![
+                unit("Recital 57", "[deleted]"),
+                headed,
+                unit("Article 29", "Users shall use the systems as instructed."),
+                unit("Article 30", "Deleted"),
+            ],
+            ..Document::default()
+        };
+        let prepared = prepare(
+            Read::Document(document),
+            &crate::import::tests::dossier(Vec::new()),
+            Institution::Council,
+        );
+        let contents: Vec<(String, bool)> = prepared
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.unit.reference.to_string(),
+                    i.content == Content::Deleted && i.unit.blocks.is_empty(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("Recital 57", true),
+            ("Article 28", true),
+            ("Article 29", false),
+            ("Article 30", true),
+        ]
+        .map(|(r, d)| (r.to_string(), d));
+        assert_eq!(contents, expected);
+        assert!(prepared.problems.is_empty());
     }
 }

@@ -49,7 +49,9 @@ pub(crate) mod tests {
             topics: Vec::new(),
             sources: Vec::new(),
             provisions,
+            rows: vec![],
             member_states: Vec::new(),
+            council_meetings: Vec::new(),
             timeline: Vec::new(),
             actors: Vec::new(),
         }

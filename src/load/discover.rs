@@ -36,6 +36,7 @@ impl Discovered {
             let id = match &kind {
                 FileKind::Dossier(d)
                 | FileKind::Provision(d)
+                | FileKind::Row(d)
                 | FileKind::MemberStates(d)
                 | FileKind::Timeline(d)
                 | FileKind::Actors(d)
@@ -176,6 +177,11 @@ fn classify(components: &[String]) -> Option<FileKind> {
         {
             Some(FileKind::Provision(dossier.clone()))
         }
+        [dossier, dir, file]
+            if dir == "rows" && file.ends_with(".yaml") && !dossier.starts_with('_') =>
+        {
+            Some(FileKind::Row(dossier.clone()))
+        }
         _ => None,
     }
 }
@@ -188,7 +194,7 @@ fn unexpected_file(rel: &Path, components: &[String]) -> Diagnostic {
         "files in positions/_data/ are named `population-<year>.yaml`".to_string()
     } else {
         "a dossier folder holds dossier.yaml, member-states.yaml, timeline.yaml, actors.yaml, \
-         import-map.yaml and provisions/<id>.yaml"
+         import-map.yaml, provisions/<id>.yaml and rows/<id>.yaml"
             .to_string()
     };
     Diagnostic::error(

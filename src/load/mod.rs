@@ -73,6 +73,8 @@ pub struct RawDossierFolder {
     /// Sorted by file name. Shared, so that [`ParseCache`] can lend an unchanged file's
     /// parse to the next load.
     pub provisions: Vec<Arc<Parsed<RawProvision>>>,
+    /// The summary rows (`rows/<id>.yaml`), sorted by file name.
+    pub rows: Vec<Parsed<RawRow>>,
     pub member_states: Option<Parsed<RawMemberStates>>,
     pub timeline: Option<Parsed<Vec<RawEvent>>>,
     pub actors: Option<Parsed<Vec<RawActor>>>,
@@ -96,6 +98,7 @@ pub fn pos_of<T>(s: &Spanned<T>) -> Pos {
 pub enum FileKind {
     Dossier(String),
     Provision(String),
+    Row(String),
     MemberStates(String),
     Timeline(String),
     Actors(String),

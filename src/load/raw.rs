@@ -15,8 +15,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::values::{
-    CountryValue, DateValue, FullDateValue, IdMap, IdValue, InstitutionValue, LocalizedValue,
-    RefValue, RoleValue, SharesValue, StanceValue, StatusValue, UrlValue, VersionsValue,
+    CouncilBodyValue, CountryValue, DateValue, FullDateValue, IdMap, IdValue, InstitutionValue,
+    LocalizedValue, OutcomeValue, RefValue, RoleValue, RowVersionsValue, SharesValue, StanceValue,
+    StatusValue, UrlValue, VersionsValue,
 };
 
 pub type S<T> = Spanned<T>;
@@ -106,6 +107,82 @@ pub struct RawProvision {
     /// Each institution's position; a missing institution has no position yet.
     #[schemars(with = "RawPositions")]
     pub positions: S<RawPositions>,
+}
+
+/// rows/<id>.yaml: a summary row, the curated table's "what it means" for one question,
+/// citing the provisions it concerns; the file name is its id. Its positions hold
+/// summaries only: the legal texts belong to the provisions.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRow {
+    /// What the row is about, e.g. "Detection orders without suspicion".
+    #[schemars(with = "LocalizedValue")]
+    pub title: S<RawLocalized>,
+    /// Topic ids from dossier.yaml.
+    #[serde(default)]
+    #[schemars(with = "Vec<IdValue>")]
+    pub topics: Vec<S<String>>,
+    /// The provisions the row concerns, as legal references of the dossier's provisions:
+    /// `[Article 7(1), Article 10]`. A paragraph or point (`Article 7(1)`) points into the
+    /// provision `Article 7`. The first one places the row in the table.
+    #[schemars(with = "Vec<RefValue>")]
+    pub provisions: S<Vec<S<String>>>,
+    /// What the Commission's proposal means in practice (Markdown): the Consequences column.
+    #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
+    pub consequences: Option<S<RawLocalized>>,
+    /// Each institution's position in summary; a missing institution has no position yet.
+    #[schemars(with = "RawRowPositions")]
+    pub positions: S<RawPositions>,
+}
+
+/// A summary row's positions, in column order: as a provision's, without legal texts.
+/// Only describes the schema: the loader reads them as [`RawPositions`], so that a `text`
+/// gets an error saying where the text belongs.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRowPositions {
+    /// The Commission proposal, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    commission: Option<()>,
+    /// The Parliament's position, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    parliament: Option<()>,
+    /// The Council's position, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    council: Option<()>,
+    /// The trilogue compromise or the adopted text, in summary.
+    #[schemars(with = "Option<RowVersionsValue>")]
+    agreement: Option<()>,
+}
+
+/// One dated version of an institution's position on a summary row: a summary, or
+/// `same_as` another institution, or `deleted: true`; never a legal text (that belongs to
+/// the provisions the row cites). Only describes the schema (see [`RawRowPositions`]).
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRowVersion {
+    /// The day the position was adopted or published.
+    #[schemars(with = "FullDateValue")]
+    date: (),
+    /// The id of the source, defined under `sources:` in dossier.yaml.
+    #[schemars(with = "IdValue")]
+    source: (),
+    /// One line for the summary table: what the position does.
+    #[schemars(with = "Option<LocalizedValue>")]
+    summary: Option<()>,
+    /// "No change from" another institution's position, usually `commission`.
+    #[schemars(with = "Option<InstitutionValue>")]
+    same_as: Option<()>,
+    /// `true` when the institution deletes what the row is about.
+    #[schemars(with = "Option<bool>")]
+    deleted: Option<()>,
+    /// Remarks (Markdown), shown in the table where the cell is only "No change" or
+    /// "Deleted".
+    #[schemars(with = "Option<LocalizedValue>")]
+    note: Option<()>,
 }
 
 /// The institutions' positions, in column order.
@@ -205,6 +282,16 @@ pub enum RawLocalized {
     Map(Vec<(String, String)>),
 }
 
+impl RawLocalized {
+    /// Every language's text.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            RawLocalized::Plain(s) => vec![s.as_str()],
+            RawLocalized::Map(entries) => entries.iter().map(|(_, v)| v.as_str()).collect(),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for RawLocalized {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -281,10 +368,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
     }
 }
 
-/// member-states.yaml: each government's stance in the Council over time.
+/// member-states.yaml: the Council's meetings on the dossier's texts, and each
+/// government's stance over time.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMemberStates {
+    /// The Council's meetings on the dossier's texts, oldest first: the dates the Council
+    /// page shows, each with the text on the table and what came of it.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawMeeting>")]
+    pub meetings: Vec<S<RawMeeting>>,
     /// One entry per member state.
     #[serde(default)]
     #[schemars(with = "Vec<RawCountryStances>")]
@@ -303,6 +396,34 @@ pub struct RawCountryStances {
     pub history: Vec<S<RawStance>>,
 }
 
+/// A meeting of the Council (a working party, Coreper or the ministers) on one text.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    /// When the body met.
+    #[schemars(with = "DateValue")]
+    pub date: S<String>,
+    /// working-party, coreper (the ambassadors) or council (the ministers).
+    #[schemars(with = "CouncilBodyValue")]
+    pub body: S<String>,
+    /// The id of the source that is the text on the table (a Presidency compromise, the
+    /// mandate), defined in dossier.yaml. Stances count in this meeting's tally only when
+    /// their `text` is this one.
+    #[schemars(with = "IdValue")]
+    pub text: S<String>,
+    /// What came of it, as the source documents it: adopted, no-majority, withdrawn (taken
+    /// off the agenda) or not-voted (discussed without a vote). It wins over any tally.
+    #[schemars(with = "OutcomeValue")]
+    pub outcome: S<String>,
+    /// The id of the source that documents the outcome, defined in dossier.yaml.
+    #[schemars(with = "IdValue")]
+    pub source: S<String>,
+    /// Remarks, e.g. how firm the report is (Markdown).
+    #[serde(default)]
+    #[schemars(with = "Option<LocalizedValue>")]
+    pub note: Option<S<RawLocalized>>,
+}
+
 /// A stance from a date on.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -316,6 +437,11 @@ pub struct RawStance {
     /// The id of the source, defined in dossier.yaml.
     #[schemars(with = "IdValue")]
     pub source: S<String>,
+    /// The id of the source that is the text the stance is about (as a meeting's `text`).
+    /// Without it the stance is about the file in general and counts in no meeting's tally.
+    #[serde(default)]
+    #[schemars(with = "Option<IdValue>")]
+    pub text: Option<S<String>>,
     /// Remarks, e.g. how certain the report is (Markdown).
     #[serde(default)]
     #[schemars(with = "Option<LocalizedValue>")]
@@ -344,6 +470,11 @@ pub struct RawEvent {
     #[serde(default)]
     #[schemars(with = "Option<LocalizedValue>")]
     pub description: Option<S<RawLocalized>>,
+    /// `true` when only sources that could not be checked report the event: the site marks
+    /// it, so the title need not say "(unverified)".
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub unverified: Option<S<bool>>,
 }
 
 /// A negotiator of actors.yaml.

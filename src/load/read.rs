@@ -16,7 +16,7 @@ use super::discover::relative;
 use super::explain::yaml_error;
 use super::{
     FileKind, Parsed, RawActor, RawDossier, RawDossierFolder, RawEvent, RawMemberStates,
-    RawPopulation, RawProject, RawProvision, SourceFile, MAX_FILE_BYTES,
+    RawPopulation, RawProject, RawProvision, RawRow, SourceFile, MAX_FILE_BYTES,
 };
 
 /// A provision file's path and its parse, for the next load to reuse.
@@ -67,6 +67,7 @@ pub fn load_files(
                 dossier: None,
                 dossier_missing: true,
                 provisions: Vec::new(),
+                rows: Vec::new(),
                 member_states: None,
                 timeline: None,
                 actors: None,
@@ -81,6 +82,7 @@ pub fn load_files(
         let dossier_id = match &kind {
             FileKind::Dossier(d)
             | FileKind::Provision(d)
+            | FileKind::Row(d)
             | FileKind::MemberStates(d)
             | FileKind::Timeline(d)
             | FileKind::Actors(d)
@@ -113,6 +115,7 @@ pub fn load_files(
                 folder.dossier_missing = false;
             }
             ParsedAny::Provision(p) => folder.provisions.push(p),
+            ParsedAny::Row(p) => folder.rows.push(*p),
             ParsedAny::MemberStates(p) => folder.member_states = Some(p),
             ParsedAny::Timeline(p) => folder.timeline = Some(p),
             ParsedAny::Actors(p) => folder.actors = Some(p),
@@ -151,10 +154,11 @@ pub fn merge_crlf_warnings(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 enum ParsedAny {
-    // The dossier and population files are boxed: their values are ten times the size
-    // of the others.
+    // The dossier, summary row and population files are boxed: their values are ten times
+    // the size of the others (language maps make every prose field a map).
     Dossier(Box<Parsed<RawDossier>>),
     Provision(Arc<Parsed<RawProvision>>),
+    Row(Box<Parsed<RawRow>>),
     MemberStates(Parsed<RawMemberStates>),
     Timeline(Parsed<Vec<RawEvent>>),
     Actors(Parsed<Vec<RawActor>>),
@@ -182,6 +186,9 @@ fn parse_file(
         }
         FileKind::Provision(_) => {
             parse_yaml(&file).map(|value| ParsedAny::Provision(Arc::new(Parsed { file, value })))
+        }
+        FileKind::Row(_) => {
+            parse_yaml(&file).map(|value| ParsedAny::Row(Box::new(Parsed { file, value })))
         }
         FileKind::MemberStates(_) => {
             parse_yaml(&file).map(|value| ParsedAny::MemberStates(Parsed { file, value }))

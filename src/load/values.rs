@@ -6,7 +6,7 @@
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use crate::model::{Institution, Role, Stance, Status, EU27};
+use crate::model::{CouncilBody, Institution, MeetingOutcome, Role, Stance, Status, EU27};
 use crate::vocabulary::Vocabulary;
 
 const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
@@ -180,6 +180,36 @@ impl JsonSchema for StanceValue {
     }
 }
 
+pub struct CouncilBodyValue;
+impl JsonSchema for CouncilBodyValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CouncilBody".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let words = Vocabulary::english();
+        let labels: Vec<&str> = CouncilBody::KEYS
+            .iter()
+            .map(|key| CouncilBody::parse(key).map_or(*key, |b| words.council_body(b)))
+            .collect();
+        string_enum(&CouncilBody::KEYS, &labels)
+    }
+}
+
+pub struct OutcomeValue;
+impl JsonSchema for OutcomeValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MeetingOutcome".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let words = Vocabulary::english();
+        let labels: Vec<&str> = MeetingOutcome::KEYS
+            .iter()
+            .map(|key| MeetingOutcome::parse(key).map_or(*key, |o| words.meeting_outcome(o)))
+            .collect();
+        string_enum(&MeetingOutcome::KEYS, &labels)
+    }
+}
+
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
@@ -229,6 +259,22 @@ impl JsonSchema for VersionsValue {
         let one = generator.subschema_for::<super::raw::RawVersion>();
         json_schema!({
             "description": "The institution's position: one version, or a list of dated versions, oldest first (the last is the current position).",
+            "anyOf": [ one.clone(), { "type": "array", "items": one, "minItems": 1 } ]
+        })
+    }
+}
+
+/// `positions.<institution>` of a summary row: one version or a list of versions, each
+/// without a legal text.
+pub struct RowVersionsValue;
+impl JsonSchema for RowVersionsValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RowVersions".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let one = generator.subschema_for::<super::raw::RawRowVersion>();
+        json_schema!({
+            "description": "The institution's position on this row: one version, or a list of dated versions, oldest first (the last is the current position).",
             "anyOf": [ one.clone(), { "type": "array", "items": one, "minItems": 1 } ]
         })
     }

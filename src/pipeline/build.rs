@@ -287,7 +287,9 @@ fn build_dossier(
         .time(|| shared.renderer.dossier_pages(d, &analysis, &plan, &out))?;
     if let Some(pool) = &shared.briefing_pool {
         shared.timings.briefings.time(|| -> anyhow::Result<()> {
-            let pdfs = pool.install(|| crate::brief::site_pdfs(theme, d, &analysis.current))?;
+            let pdfs = pool.install(|| {
+                crate::brief::site_pdfs(theme, d, &analysis.current, analysis.rows.as_ref())
+            })?;
             for (path, content) in pdfs {
                 out.put(Page { path, content })?;
             }

@@ -1,13 +1,21 @@
-//! The Council page's map: the EU27 as a tile grid coloured by stance, as inline SVG that
-//! needs no script and no external asset.
+//! The Council page's map: the EU27 in their real outlines (Natural Earth, see
+//! [`super::eu_map_data`]), each coloured by its stance and labelled with its code, as
+//! inline SVG that needs no script and no external asset.
+//!
+//! Readers must tell five states apart at a glance, in colour and without it: the fills
+//! differ in hue and lightness, "no recorded position" is hatched rather than another grey,
+//! every state carries its code, and a `<title>` names it with its stance. Malta and
+//! Luxembourg, too small to see at this scale, and Cyprus, a sliver at the map's edge, get a
+//! ringed marker.
 
 use std::collections::BTreeMap;
 
+use super::eu_map_data::{StateShape, HEIGHT, NEIGHBOURS, STATES, WIDTH};
 use crate::model::Stance;
 use crate::render::html::escaped as escape;
 use crate::vocabulary::{Vocabulary, EU27_NAMES};
 
-/// The CSS class of a stance, shared by the tile map and any legend or table a page draws.
+/// The CSS class of a stance, shared by the map and any legend or table a page draws.
 pub fn stance_class(s: Option<Stance>) -> &'static str {
     match s {
         Some(Stance::Support) => "stance-support",
@@ -18,97 +26,114 @@ pub fn stance_class(s: Option<Stance>) -> &'static str {
     }
 }
 
-/// Default tile colour, so that the map renders without the site's CSS (in a feed reader,
-/// or saved on its own); the classes let the stylesheet override it.
-fn stance_fill(s: Option<Stance>) -> &'static str {
+/// Default fills, so that the map renders without the site's CSS (in a feed reader, or
+/// saved on its own); the classes let the stylesheet override them. Green and red differ
+/// in lightness too, amber and violet in hue from both.
+fn stance_fill(s: Option<Stance>, hatch: &str) -> String {
     match s {
-        Some(Stance::Support) => "#1f7a4d",
-        Some(Stance::Oppose) => "#b42318",
-        Some(Stance::Undecided) => "#b08600",
-        Some(Stance::Abstain) => "#6b7280",
-        None => "#d0d7de",
+        Some(Stance::Support) => "#1a7f4b".into(),
+        Some(Stance::Oppose) => "#b42318".into(),
+        Some(Stance::Abstain) => "#e3a21a".into(),
+        Some(Stance::Undecided) => "#7a5cb8".into(),
+        None => format!("url(#{hatch})"),
     }
 }
 
-/// Label colour with enough contrast on the tile: white on the dark fills, near-black on
-/// the ochre of "undecided" (6:1 against 3.4:1 for white) and the light grey of "unknown".
-fn label_fill(s: Option<Stance>) -> &'static str {
-    match s {
-        Some(Stance::Support) | Some(Stance::Oppose) | Some(Stance::Abstain) => "#ffffff",
-        Some(Stance::Undecided) | None => "#1f2328",
-    }
-}
+/// Extra room below the outlines, for Malta's marker.
+const MARGIN: u32 = 12;
 
-/// Grid cell (column, row) of each EU27 state: a rough picture of Europe, 8 columns by
-/// 7 rows, west to east and north to south, with neighbours kept next to each other
-/// where the grid allows.
+/// An SVG map of the EU27 coloured by stance, for inline use in an HTML5 page.
 ///
-/// ```text
-///      0   1   2   3   4   5   6   7
-///  0   .   .   .   .   .   SE  FI  .
-///  1   IE  .   .   .   DK  .   EE  .
-///  2   .   .   NL  DE  PL  LT  LV  .
-///  3   .   BE  LU  CZ  SK  .   .   .
-///  4   .   FR  .   AT  HU  RO  .   .
-///  5   PT  ES  IT  SI  HR  BG  .   .
-///  6   .   .   MT  .   .   EL  .   CY
-/// ```
-const TILE_GRID: [(&str, u8, u8); 27] = [
-    ("SE", 5, 0),
-    ("FI", 6, 0),
-    ("IE", 0, 1),
-    ("DK", 4, 1),
-    ("EE", 6, 1),
-    ("NL", 2, 2),
-    ("DE", 3, 2),
-    ("PL", 4, 2),
-    ("LT", 5, 2),
-    ("LV", 6, 2),
-    ("BE", 1, 3),
-    ("LU", 2, 3),
-    ("CZ", 3, 3),
-    ("SK", 4, 3),
-    ("FR", 1, 4),
-    ("AT", 3, 4),
-    ("HU", 4, 4),
-    ("RO", 5, 4),
-    ("PT", 0, 5),
-    ("ES", 1, 5),
-    ("IT", 2, 5),
-    ("SI", 3, 5),
-    ("HR", 4, 5),
-    ("BG", 5, 5),
-    ("MT", 2, 6),
-    ("EL", 5, 6),
-    ("CY", 7, 6),
-];
-
-const GRID_COLUMNS: u32 = 8;
-const GRID_ROWS: u32 = 7;
-/// Tile side and gap, in SVG user units; the map scales with its container.
-const TILE: u32 = 40;
-const GAP: u32 = 4;
-
-/// An SVG tile map of the EU27 coloured by stance, for inline use in an HTML5 page.
-///
-/// `id` prefixes the ids of the title and description, so several maps can share a page;
-/// `title` is the accessible name (it may come from contributor data and is escaped, as is
-/// everything emitted). Each tile carries a `<title>` ("Germany: opposes") for a tooltip;
-/// the `<desc>` lists the states by stance, since `role="img"` hides the tiles from screen
-/// readers. Tiles are emitted in protocol order and the output depends on nothing but the
-/// arguments, so the same input gives the same bytes. States absent from `stances` have
-/// no known position.
-pub fn tile_map_svg(
+/// `id` prefixes the ids of the title, description and hatch pattern, so several maps can
+/// share a page; `title` is the accessible name (escaped, as is everything emitted). The
+/// `<desc>` lists the states by stance, since `role="img"` hides the shapes from screen
+/// readers. The output depends on nothing but the arguments. States absent from `stances`
+/// have no recorded position.
+pub fn map_svg(
     words: &Vocabulary,
     stances: &BTreeMap<String, Option<Stance>>,
     id: &str,
     title: &str,
 ) -> String {
     let id = escape(id);
-    let width = GRID_COLUMNS * (TILE + GAP) - GAP;
-    let height = GRID_ROWS * (TILE + GAP) - GAP;
+    let hatch = format!("{id}-unknown");
     let stance_of = |code: &str| stances.get(code).copied().flatten();
+    let height = HEIGHT + MARGIN;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
+         role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" \
+         class=\"eu-map\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n\
+         <defs><pattern id=\"{hatch}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
+         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f4f5f7\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8c959f\" stroke-width=\"2\"/></pattern></defs>\n\
+         <rect class=\"sea\" width=\"{WIDTH}\" height=\"{height}\" fill=\"#eaf2f8\"/>\n\
+         <path class=\"neighbours\" d=\"{NEIGHBOURS}\" fill=\"#dcdfe3\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>\n",
+        escape(title),
+        escape(&description(words, &stance_of)),
+    );
+    for shape in &STATES {
+        let stance = stance_of(shape.code);
+        out.push_str(&format!(
+            "<g class=\"state {}\"><title>{}: {}</title><path d=\"{}\" fill=\"{}\" \
+             stroke=\"#ffffff\" stroke-width=\"0.8\"/></g>\n",
+            stance_class(stance),
+            escape(words.country(shape.code).unwrap_or(name_of(shape.code))),
+            words.stance(stance),
+            shape.path,
+            stance_fill(stance, &hatch),
+        ));
+    }
+    for shape in &STATES {
+        out.push_str(&label(shape, stance_of(shape.code), &hatch));
+    }
+    out.push_str("</svg>\n");
+    out
+}
 
+/// A state's code on the map: dark text with a white halo, legible on every fill. A state
+/// too small to see gets a ringed marker in its stance's colour, its code beside it.
+fn label(shape: &StateShape, stance: Option<Stance>, hatch: &str) -> String {
+    let (x, y) = shape.label;
+    // The halo is a white-stroked copy under the text (`paint-order` would do it in one
+    // element, but is not an SVG attribute the HTML checker accepts).
+    let text = |tx: i32, anchor: &str| {
+        let at = format!(
+            "x=\"{tx}\" y=\"{y}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\" \
+             font-family=\"sans-serif\" font-size=\"14\" font-weight=\"700\""
+        );
+        let code = escape(shape.code);
+        format!(
+            "<text {at} class=\"state-halo\" fill=\"#ffffff\" stroke=\"#ffffff\" stroke-width=\"3\">{code}</text>\n\
+             <text {at} class=\"state-label\" fill=\"#1b1f24\">{code}</text>\n"
+        )
+    };
+    if shape.small {
+        // The code beside the marker, on the side where the map has room for it.
+        let code = if x + 40 > WIDTH as i32 {
+            text(x - 9, "end")
+        } else {
+            text(x + 9, "start")
+        };
+        format!(
+            "<circle class=\"small-state {}\" cx=\"{x}\" cy=\"{y}\" r=\"6\" fill=\"{}\" \
+             stroke=\"#1b1f24\" stroke-width=\"1.2\"/>\n{code}",
+            stance_class(stance),
+            stance_fill(stance, hatch),
+        )
+    } else {
+        text(x, "middle")
+    }
+}
+
+fn name_of(code: &str) -> &'static str {
+    EU27_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, n)| *n)
+}
+
+/// "Supports: Ireland, Sweden. Opposes: Germany. ..." for the map's `<desc>`.
+fn description(words: &Vocabulary, stance_of: &dyn Fn(&str) -> Option<Stance>) -> String {
     let groups = [
         Some(Stance::Support),
         Some(Stance::Oppose),
@@ -116,7 +141,7 @@ pub fn tile_map_svg(
         Some(Stance::Undecided),
         None,
     ];
-    let desc: Vec<String> = groups
+    let parts: Vec<String> = groups
         .iter()
         .filter_map(|group| {
             let names: Vec<&str> = EU27_NAMES
@@ -124,50 +149,16 @@ pub fn tile_map_svg(
                 .filter(|(code, _)| stance_of(code) == *group)
                 .map(|(code, name)| words.country(code).unwrap_or(name))
                 .collect();
-            if names.is_empty() {
-                None
-            } else {
-                Some(format!(
+            (!names.is_empty()).then(|| {
+                format!(
                     "{}: {}.",
                     capitalise(words.stance(*group)),
                     names.join(", ")
-                ))
-            }
+                )
+            })
         })
         .collect();
-
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
-         role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" \
-         class=\"tile-map\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
-        escape(title),
-        escape(&desc.join(" "))
-    );
-    for (code, name) in EU27_NAMES.iter() {
-        let Some((_, col, row)) = TILE_GRID.iter().find(|(c, _, _)| c == code) else {
-            continue;
-        };
-        let stance = stance_of(code);
-        let x = u32::from(*col) * (TILE + GAP);
-        let y = u32::from(*row) * (TILE + GAP);
-        let class = stance_class(stance);
-        out.push_str(&format!(
-            "<g class=\"tile\"><title>{}: {}</title>\
-             <rect x=\"{x}\" y=\"{y}\" width=\"{TILE}\" height=\"{TILE}\" rx=\"4\" \
-             class=\"{class}\" fill=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" dominant-baseline=\"central\" \
-             font-family=\"sans-serif\" font-size=\"13\" font-weight=\"600\" fill=\"{}\">{}</text></g>\n",
-            escape(words.country(code).unwrap_or(name)),
-            words.stance(stance),
-            stance_fill(stance),
-            x + TILE / 2,
-            y + TILE / 2,
-            label_fill(stance),
-            escape(code)
-        ));
-    }
-    out.push_str("</svg>\n");
-    out
+    parts.join(" ")
 }
 
 /// "no known position" -> "No known position", for the start of a sentence.
@@ -199,52 +190,64 @@ mod tests {
     }
 
     #[test]
-    fn tile_grid_has_27_distinct_cells_inside_the_grid() {
-        let mut cells: Vec<(u8, u8)> = TILE_GRID.iter().map(|(_, c, r)| (*c, *r)).collect();
-        assert!(cells
-            .iter()
-            .all(|(c, r)| u32::from(*c) < GRID_COLUMNS && u32::from(*r) < GRID_ROWS));
-        cells.sort();
-        cells.dedup();
-        assert_eq!(cells.len(), 27);
-        for code in EU27 {
+    fn the_outlines_cover_every_state_once() {
+        let mut codes: Vec<&str> = STATES.iter().map(|s| s.code).collect();
+        assert_eq!(codes, EU27.to_vec(), "protocol order");
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), 27);
+        for s in &STATES {
             assert!(
-                TILE_GRID.iter().any(|(c, _, _)| *c == code),
-                "{code} has no tile"
+                s.path.starts_with('M') && s.path.ends_with('Z'),
+                "{}",
+                s.code
             );
+            let (x, y) = s.label;
+            assert!((0..WIDTH as i32).contains(&x) && (0..HEIGHT as i32).contains(&y));
         }
+        // Malta, Luxembourg and Cyprus cannot be seen without their marker.
+        let small: Vec<&str> = STATES.iter().filter(|s| s.small).map(|s| s.code).collect();
+        assert_eq!(small, ["CY", "LU", "MT"]);
     }
 
     #[test]
-    fn tile_map_draws_every_state_and_escapes() {
+    fn the_map_draws_every_state_and_escapes() {
         let s = opposed_by(&["DE"]);
         let title = "Council <script>alert(\"x\")</script> & 'co'";
         let words = Vocabulary::english();
-        let svg = tile_map_svg(&words, &s, "map\"1", title);
-        assert_eq!(svg.matches("<rect").count(), 27);
-        assert_eq!(svg.matches("<g class=\"tile\">").count(), 27);
+        let svg = map_svg(&words, &s, "map\"1", title);
+        assert_eq!(svg.matches("<g class=\"state ").count(), 27);
+        assert_eq!(svg.matches("class=\"state-label\"").count(), 27);
         assert!(!svg.contains("<script"));
         assert!(svg.contains(
             "<title id=\"map&quot;1-title\">Council &lt;script&gt;alert(&quot;x&quot;)\
              &lt;/script&gt; &amp; &#39;co&#39;</title>"
         ));
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 348 304\" role=\"img\" aria-labelledby=\"map&quot;1-title\""));
         assert!(svg.contains("<title>Germany: opposes</title>"));
-        assert!(svg.contains("class=\"stance-oppose\" fill=\"#b42318\""));
         assert_eq!(
-            svg.matches("class=\"stance-support\" fill=\"#1f7a4d\"")
-                .count(),
+            svg.matches("<g class=\"state stance-support\">").count(),
             26
         );
-        assert_eq!(svg, tile_map_svg(&words, &s, "map\"1", title));
+        assert_eq!(svg, map_svg(&words, &s, "map\"1", title));
     }
 
     #[test]
-    fn tile_map_shows_unknown_states() {
-        let svg = tile_map_svg(&Vocabulary::english(), &BTreeMap::new(), "m", "t");
-        assert_eq!(svg.matches("stance-unknown").count(), 27);
+    fn unknown_states_are_hatched_not_grey() {
+        let svg = map_svg(&Vocabulary::english(), &BTreeMap::new(), "m", "t");
+        assert_eq!(
+            svg.matches("<g class=\"state stance-unknown\">").count(),
+            27
+        );
+        // Every state, and the markers of Cyprus, Luxembourg and Malta.
+        assert_eq!(svg.matches("fill=\"url(#m-unknown)\"").count(), 27 + 3);
+        assert!(svg.contains("<pattern id=\"m-unknown\""));
         assert!(svg.contains("<title>Malta: no known position</title>"));
         assert!(svg.contains("<desc id=\"m-desc\">No known position: Belgium,"));
+        let one = opposed_by(&[]);
+        let mut abstaining = one.clone();
+        abstaining.insert("IT".into(), Some(Stance::Abstain));
+        let svg = map_svg(&Vocabulary::english(), &abstaining, "m", "t");
+        assert!(svg.contains("<g class=\"state stance-abstain\"><title>Italy: abstains</title>"));
     }
 
     #[test]

@@ -11,10 +11,22 @@ use rayon::prelude::*;
 use crate::analyse::{DossierAnalysis, FullAnalysis};
 use crate::model::Dossier;
 use crate::urls;
-use crate::vocabulary::Phrase;
+use crate::vocabulary::{Phrase, TablePhrase};
 
-use super::views::{self, DossierView, RowDetail, RowView, SnapshotLink};
+use super::views::{self, DossierView, RowDetail, RowView, SnapshotLink, TableOf};
 use super::{feeds, v, Page, ReusePlan, Sink, SiteRenderer};
+
+/// Which table a page of `dossier.html` shows: what its rows are, and whether it holds
+/// every row of its table (topic buttons then filter in place) or one topic's.
+#[derive(serde::Serialize)]
+struct TableKind {
+    /// `rows` (summary rows) or `provisions`.
+    items: &'static str,
+    /// `all` or `topic`.
+    scope: &'static str,
+    /// The "where they differ" summary: per topic and over the table.
+    differ: Vec<views::DifferSummary>,
+}
 
 impl SiteRenderer<'_> {
     /// Render every page of `d` into `out`, except the provision pages `plan` keeps.
@@ -26,15 +38,39 @@ impl SiteRenderer<'_> {
         out: &dyn Sink,
     ) -> anyhow::Result<()> {
         let view = views::dossier_view(&self.words, d, &a.current);
-        let rows = self.table_rows(d, &a.current, RowDetail::Table);
+        let table = a.rows.as_ref().unwrap_or(&a.current);
+        let rows = self.table_rows(d, d.table_items(), table, RowDetail::Table);
         self.tables(d, &view, &rows, a, out)?;
-        for page in self.dossier_data(d, &a.current, &rows) {
+        for page in self.dossier_data(d, a, &rows) {
             out.put(page)?;
         }
         drop(rows);
+        if d.has_rows() {
+            self.provisions_table(d, &view, &a.current, out)?;
+        }
         self.text_page(d, &view, &a.current, out)?;
         self.side_pages(d, &view, a, out)?;
-        self.provision_pages(d, &view, &a.current, plan, out)
+        self.provision_pages(d, &view, &a.current, plan, out)?;
+        if let Some(rows) = &a.rows {
+            self.row_pages(d, &view, rows, &a.current, out)?;
+        }
+        Ok(())
+    }
+
+    /// How `dossier.html` shows a table of `rows`.
+    fn table_kind(
+        &self,
+        d: &Dossier,
+        view: &DossierView,
+        rows: &[&RowView],
+        scope: &'static str,
+    ) -> TableKind {
+        let owned: Vec<RowView> = rows.iter().map(|r| (*r).clone()).collect();
+        TableKind {
+            items: if d.has_rows() { "rows" } else { "provisions" },
+            scope,
+            differ: views::differ_summary(&self.words, &view.topics, &owned),
+        }
     }
 
     fn briefing_link(&self, d: &Dossier, topic: Option<&str>) -> Option<crate::brief::SiteLink> {
@@ -70,10 +106,12 @@ impl SiteRenderer<'_> {
             truncate(&description, 200),
             "overview",
         );
+        let all: Vec<&RowView> = rows.iter().collect();
+        let kind = self.table_kind(d, view, &all, "all");
         out.put(self.render(
             "dossier.html",
             meta.path.clone(),
-            context! { page => v(&meta), dossier => v(view), rows => v(rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, None)) },
+            context! { page => v(&meta), dossier => v(view), rows => v(rows), table => v(&kind), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, None)) },
         )?)?;
 
         // The table as it stood on earlier dates: each is the whole comparison with the
@@ -82,7 +120,9 @@ impl SiteRenderer<'_> {
             .par_iter()
             .zip(snapshot_links.par_iter())
             .try_for_each(|((date, past), link)| {
-                let past_rows = self.table_rows(d, past, RowDetail::Table);
+                let past_rows = self.table_rows(d, d.table_items(), past, RowDetail::Table);
+                let all: Vec<&RowView> = past_rows.iter().collect();
+                let kind = self.table_kind(d, view, &all, "all");
                 let dossier = view.short_title.clone();
                 let meta = self.meta(
                     &self.urls.in_dossier(base, &link.href),
@@ -99,7 +139,7 @@ impl SiteRenderer<'_> {
                 out.put(self.render(
                     "dossier.html",
                     meta.path.clone(),
-                    context! { page => v(&meta), dossier => v(view), rows => v(&past_rows), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)), briefing => v(None::<String>) },
+                    context! { page => v(&meta), dossier => v(view), rows => v(&past_rows), table => v(&kind), active_topic => v(None::<String>), snapshots => v(&snapshot_links), as_of => v(Some(link)), briefing => v(None::<String>) },
                 )?)
             })?;
 
@@ -108,6 +148,7 @@ impl SiteRenderer<'_> {
                 .iter()
                 .filter(|r| r.topics.iter().any(|t| t.id == topic.id))
                 .collect();
+            let kind = self.table_kind(d, view, &topic_rows, "topic");
             let meta = self.meta(
                 &self.urls.in_dossier(base, &urls::topic_href(&topic.id)),
                 self.words.text(&Phrase::TopicPage {
@@ -123,13 +164,82 @@ impl SiteRenderer<'_> {
             out.put(self.render(
                 "dossier.html",
                 meta.path.clone(),
-                context! { page => v(&meta), dossier => v(view), rows => v(&topic_rows), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, Some(&topic.id))) },
+                context! { page => v(&meta), dossier => v(view), rows => v(&topic_rows), table => v(&kind), active_topic => Value::from(Serde(Some(topic.id.clone()))), snapshots => v(&snapshot_links), as_of => v(None::<String>), briefing => v(self.briefing_link(d, Some(&topic.id))) },
             )?)
         })
     }
 
-    /// The dossier's feed, `data.json` and the CSV of its table (`rows`).
-    fn dossier_data(&self, d: &Dossier, a: &DossierAnalysis, rows: &[RowView]) -> Vec<Page> {
+    /// The table of every provision, for a dossier whose overview shows summary rows.
+    fn provisions_table(
+        &self,
+        d: &Dossier,
+        view: &DossierView,
+        a: &DossierAnalysis,
+        out: &dyn Sink,
+    ) -> anyhow::Result<()> {
+        let rows = self.table_rows(d, &d.provisions, a, RowDetail::Table);
+        let counted = views::counted_for(view, &rows);
+        let all: Vec<&RowView> = rows.iter().collect();
+        let kind = TableKind {
+            items: "provisions",
+            scope: "all",
+            differ: views::differ_summary(&self.words, &counted.topics, &rows),
+        };
+        let short = || view.short_title.clone();
+        let meta = self.meta(
+            &self.urls.provisions_table(&d.id),
+            self.words
+                .text(&Phrase::Table(TablePhrase::ProvisionsTable(short()))),
+            self.words
+                .text(&Phrase::Table(TablePhrase::ProvisionsTableDescription(
+                    short(),
+                ))),
+            "provisions",
+        );
+        drop(all);
+        out.put(self.render(
+            "dossier.html",
+            meta.path.clone(),
+            context! { page => v(&meta), dossier => v(&counted), rows => v(&rows), table => v(&kind), active_topic => v(None::<String>), snapshots => v(Vec::<SnapshotLink>::new()), as_of => v(None::<String>), briefing => v(None::<String>) },
+        )?)
+    }
+
+    /// One page per summary row: its summaries and the marked texts of its provisions.
+    fn row_pages(
+        &self,
+        d: &Dossier,
+        view: &DossierView,
+        rows: &DossierAnalysis,
+        provisions: &DossierAnalysis,
+        out: &dyn Sink,
+    ) -> anyhow::Result<()> {
+        (0..rows.provisions.len())
+            .into_par_iter()
+            .filter_map(|i| views::row_page_view(&self.words, d, rows, provisions, i))
+            .try_for_each(|rv| {
+                let title = rv.page.row.title.clone();
+                let meta = self.meta(
+                    &self.urls.row(&d.id, &rv.page.row.id),
+                    self.words.text(&Phrase::Table(TablePhrase::RowPage {
+                        dossier: view.short_title.clone(),
+                        title: title.clone(),
+                    })),
+                    self.words.text(&Phrase::Table(TablePhrase::RowDescription {
+                        dossier: view.short_title.clone(),
+                        title,
+                    })),
+                    "overview",
+                );
+                out.put(self.render(
+                    "row.html",
+                    meta.path.clone(),
+                    context! { page => v(&meta), dossier => v(view), row_page => v(&rv) },
+                )?)
+            })
+    }
+
+    /// The dossier's feed, `data.json` and the CSV of its overview's table (`rows`).
+    fn dossier_data(&self, d: &Dossier, a: &FullAnalysis, rows: &[RowView]) -> Vec<Page> {
         let title = self
             .words
             .text(&Phrase::DossierFeed(d.short_title.get(&d.lang).to_string()));
@@ -141,7 +251,7 @@ impl SiteRenderer<'_> {
             },
             Page {
                 path: PathBuf::from(self.urls.dossier_data(&d.id)),
-                content: feeds::data_json(d, a).into_bytes(),
+                content: feeds::data_json(d, &a.current, a.rows.as_ref()).into_bytes(),
             },
             Page {
                 path: PathBuf::from(self.urls.dossier_csv(&d.id)),
@@ -166,11 +276,16 @@ impl SiteRenderer<'_> {
                 .text(&Phrase::FullTextsDescription(view.short_title.clone())),
             "text",
         );
-        let text_rows = self.table_rows(d, a, RowDetail::Full);
+        let text_rows = self.table_rows(d, &d.provisions, a, RowDetail::Full);
+        let marked_changes = text_rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter_map(|c| c.text_html.as_deref())
+            .any(views::has_marks);
         out.put(self.render(
             "text.html",
             meta.path.clone(),
-            context! { page => v(&meta), dossier => v(view), rows => v(&text_rows) },
+            context! { page => v(&meta), dossier => v(view), rows => v(&text_rows), marked_changes => marked_changes },
         )?)
     }
 
@@ -185,8 +300,23 @@ impl SiteRenderer<'_> {
         section: &'static str,
         item: (&str, Value),
     ) -> anyhow::Result<Page> {
+        self.dossier_page_at(view, template, template, title, description, section, item)
+    }
+
+    /// [`Self::dossier_page`] written as `file` (a second page from the same template).
+    #[allow(clippy::too_many_arguments)]
+    fn dossier_page_at(
+        &self,
+        view: &DossierView,
+        template: &str,
+        file: &str,
+        title: String,
+        description: String,
+        section: &'static str,
+        item: (&str, Value),
+    ) -> anyhow::Result<Page> {
         let meta = self.meta(
-            &self.urls.in_dossier(&view.id, template),
+            &self.urls.in_dossier(&view.id, file),
             title,
             description,
             section,
@@ -218,14 +348,26 @@ impl SiteRenderer<'_> {
             "sources",
             ("sources", v(views::sources_views(words, d))),
         )?)?;
-        out.put(self.dossier_page(
-            view,
-            "timeline.html",
-            words.text(&Phrase::Timeline(short())),
-            words.text(&Phrase::TimelineDescription(short())),
-            "timeline",
-            ("entries", v(views::timeline(words, d))),
-        )?)?;
+        let entries = views::timeline(words, d);
+        for latest_first in [true, false] {
+            let file = if latest_first {
+                urls::TIMELINE_PAGE
+            } else {
+                urls::TIMELINE_OLDEST_FIRST_PAGE
+            };
+            out.put(self.dossier_page_at(
+                view,
+                "timeline.html",
+                file,
+                words.text(&Phrase::Timeline(short())),
+                words.text(&Phrase::TimelineDescription(short())),
+                "timeline",
+                (
+                    "timeline",
+                    v(views::TimelineView::new(entries.clone(), latest_first)),
+                ),
+            )?)?;
+        }
         out.put(self.dossier_page(
             view,
             "council.html",
@@ -256,7 +398,15 @@ impl SiteRenderer<'_> {
         a.provisions
             .par_iter()
             .filter(|pa| !plan.keeps(pa.index))
-            .filter_map(|pa| views::provision_view(&self.words, d, a, pa))
+            .filter_map(|pa| {
+                let t = TableOf {
+                    words: &self.words,
+                    d,
+                    analysis: a,
+                    detail: RowDetail::Full,
+                };
+                views::provision_view(t, &d.provisions, pa)
+            })
             .try_for_each(|pv| {
                 let meta = self.meta(
                     &self.urls.provision(&d.id, &pv.row.id),
@@ -278,15 +428,24 @@ impl SiteRenderer<'_> {
 }
 
 impl SiteRenderer<'_> {
-    /// The rows of a dossier's comparison table, in the analysis's (legal) order.
-    fn table_rows(&self, d: &Dossier, a: &DossierAnalysis, detail: RowDetail) -> Vec<RowView> {
+    /// The rows of a comparison table of `items` (the dossier's provisions or its summary
+    /// rows) analysed in `a`, in the analysis's (legal) order.
+    fn table_rows(
+        &self,
+        d: &Dossier,
+        items: &[crate::model::Provision],
+        a: &DossierAnalysis,
+        detail: RowDetail,
+    ) -> Vec<RowView> {
+        let t = TableOf {
+            words: &self.words,
+            d,
+            analysis: a,
+            detail,
+        };
         a.provisions
             .par_iter()
-            .filter_map(|pa| {
-                d.provisions
-                    .get(pa.index)
-                    .map(|p| views::row_view(&self.words, d, p, pa, detail))
-            })
+            .filter_map(|pa| items.get(pa.index).map(|p| views::row_view(t, p, pa)))
             .collect()
     }
 }

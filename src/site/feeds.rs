@@ -9,9 +9,9 @@ use atom_syndication::{Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
-use crate::model::{Content, Corpus, Date, Dossier, Institution, Localized};
+use crate::model::{Content, Corpus, Date, Dossier, Institution, Localized, Provision};
 use crate::urls::{self, Urls};
-use crate::vocabulary::{Differ, Phrase, Vocabulary};
+use crate::vocabulary::{Differ, Phrase, TablePhrase, Vocabulary};
 
 use super::views;
 
@@ -34,7 +34,7 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
     let lang = &d.lang;
     let site = Urls::root();
     let mut out = Vec::new();
-    for p in &d.provisions {
+    for p in d.all_items() {
         for (institution, versions) in &p.positions {
             for (i, v) in versions.iter().enumerate() {
                 let what = match &v.content {
@@ -49,22 +49,32 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
                         .map(|s| crate::markdown::to_plain_text(s.get(lang)))
                         .unwrap_or_else(|| words.in_sentence(&Phrase::NewText)),
                 };
+                // A summary row's entries are told apart from a provision's of the same id.
+                let kind = if p.is_summary_row() { "row:" } else { "" };
+                let title = if p.is_summary_row() {
+                    words.text(&Phrase::Table(TablePhrase::RowFeedEntry {
+                        title: p.title.get(lang).to_string(),
+                        institution: *institution,
+                    }))
+                } else {
+                    words.text(&Phrase::FeedEntry {
+                        reference: p.reference.to_string(),
+                        title: p.title.get(lang).to_string(),
+                        institution: *institution,
+                    })
+                };
                 out.push(Entry {
                     lang: lang.clone(),
                     id: format!(
-                        "urn:trilogue:{}:{}:{}:{}",
+                        "urn:trilogue:{}:{kind}{}:{}:{}",
                         d.id,
                         p.id,
                         institution.key(),
                         v.date.iso()
                     ),
                     date: v.date,
-                    title: words.text(&Phrase::FeedEntry {
-                        reference: p.reference.to_string(),
-                        title: p.title.get(lang).to_string(),
-                        institution: *institution,
-                    }),
-                    href: site.version(&d.id, &p.id, *institution, i),
+                    title,
+                    href: site.item_version(&d.id, p, *institution, i),
                     summary: what,
                 });
             }
@@ -208,7 +218,10 @@ struct DataDossier<'a> {
     topics: &'a [crate::model::Topic],
     sources: &'a [crate::model::Source],
     provisions: Vec<DataProvision<'a>>,
+    /// The summary rows, each with the provisions it cites (empty without rows).
+    rows: Vec<DataProvision<'a>>,
     member_states: Vec<DataState<'a>>,
+    council_meetings: Vec<DataMeeting<'a>>,
     timeline: Vec<DataEvent<'a>>,
 }
 
@@ -221,6 +234,16 @@ struct DataProvision<'a> {
     consequences: Option<&'a Localized>,
     parliament_council_differ: Differ,
     positions: Vec<DataPosition<'a>>,
+    /// A summary row's citations (left out for a provision).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    provisions: Vec<DataCitation<'a>>,
+}
+
+/// A summary row's citation: the reference as cited and the provision it resolves to.
+#[derive(Serialize)]
+struct DataCitation<'a> {
+    reference: String,
+    provision: &'a str,
 }
 
 #[derive(Serialize)]
@@ -252,6 +275,18 @@ struct DataStance<'a> {
     date: Date,
     stance: crate::model::Stance,
     source: &'a str,
+    /// The source id of the text the stance is about, if it names one.
+    text: Option<&'a str>,
+    note: Option<&'a Localized>,
+}
+
+#[derive(Serialize)]
+struct DataMeeting<'a> {
+    date: Date,
+    body: crate::model::CouncilBody,
+    text: &'a str,
+    outcome: crate::model::MeetingOutcome,
+    source: &'a str,
     note: Option<&'a Localized>,
 }
 
@@ -262,52 +297,12 @@ struct DataEvent<'a> {
     institution: Option<Institution>,
     source: Option<&'a str>,
     description: Option<&'a Localized>,
+    unverified: bool,
 }
 
-pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
+/// `data.json` of `d`, whose provisions `a` analyses and summary rows `rows` (if any).
+pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis>) -> String {
     let lang = d.lang.as_str();
-    let provisions = a
-        .provisions
-        .iter()
-        .filter_map(|pa| d.provisions.get(pa.index).map(|p| (pa, p)))
-        .map(|(pa, p)| DataProvision {
-            id: &p.id,
-            reference: p.reference.to_string(),
-            title: &p.title,
-            topics: &p.topics,
-            consequences: p.consequences.as_ref(),
-            parliament_council_differ: Differ::from(pa.parliament_council_differ),
-            positions: p
-                .positions
-                .iter()
-                .flat_map(|(institution, versions)| {
-                    versions.iter().enumerate().map(move |(i, v)| DataPosition {
-                        institution: *institution,
-                        date: v.date,
-                        source: &v.source,
-                        reference: v.reference.as_ref().map(ToString::to_string),
-                        kind: match &v.content {
-                            Content::Text(_) => "text",
-                            Content::SameAs(_) => "same_as",
-                            Content::Deleted => "deleted",
-                            Content::SummaryOnly => "summary_only",
-                        },
-                        same_as: match &v.content {
-                            Content::SameAs(o) => Some(*o),
-                            _ => None,
-                        },
-                        summary: v.summary.as_ref(),
-                        text: match &v.content {
-                            Content::Text(t) => Some(t),
-                            _ => None,
-                        },
-                        note: v.note.as_ref(),
-                        current: i + 1 == versions.len(),
-                    })
-                })
-                .collect(),
-        })
-        .collect();
     let data = DataFile {
         schema_version: DATA_SCHEMA_VERSION,
         generator: "trilogue",
@@ -321,24 +316,10 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
             languages: &d.languages,
             topics: &d.topics,
             sources: &d.sources,
-            provisions,
-            member_states: d
-                .member_states
-                .iter()
-                .map(|m| DataState {
-                    country: &m.country,
-                    history: m
-                        .history
-                        .iter()
-                        .map(|h| DataStance {
-                            date: h.date,
-                            stance: h.stance,
-                            source: &h.source,
-                            note: h.note.as_ref(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            provisions: data_items(&d.provisions, a),
+            rows: rows.map(|r| data_items(&d.rows, r)).unwrap_or_default(),
+            member_states: data_states(d),
+            council_meetings: data_meetings(d),
             timeline: d
                 .timeline
                 .iter()
@@ -348,6 +329,7 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
                     institution: e.institution,
                     source: e.source.as_deref(),
                     description: e.description.as_ref(),
+                    unverified: e.unverified,
                 })
                 .collect(),
         },
@@ -355,6 +337,100 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis) -> String {
     let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
     text.push('\n');
     text
+}
+
+fn data_states(d: &Dossier) -> Vec<DataState<'_>> {
+    d.member_states
+        .iter()
+        .map(|m| DataState {
+            country: &m.country,
+            history: m
+                .history
+                .iter()
+                .map(|h| DataStance {
+                    date: h.date,
+                    stance: h.stance,
+                    source: &h.source,
+                    text: h.text.as_deref(),
+                    note: h.note.as_ref(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn data_meetings(d: &Dossier) -> Vec<DataMeeting<'_>> {
+    d.council_meetings
+        .iter()
+        .map(|m| DataMeeting {
+            date: m.date,
+            body: m.body,
+            text: &m.text,
+            outcome: m.outcome,
+            source: &m.source,
+            note: m.note.as_ref(),
+        })
+        .collect()
+}
+
+/// The provisions or summary rows (`items`) analysed in `a`, as data.
+fn data_items<'a>(
+    items: &'a [crate::model::Provision],
+    a: &DossierAnalysis,
+) -> Vec<DataProvision<'a>> {
+    a.provisions
+        .iter()
+        .filter_map(|pa| items.get(pa.index).map(|p| (pa, p)))
+        .map(|(pa, p)| DataProvision {
+            id: &p.id,
+            reference: p.reference.to_string(),
+            title: &p.title,
+            topics: &p.topics,
+            consequences: p.consequences.as_ref(),
+            parliament_council_differ: Differ::from(pa.parliament_council_differ),
+            positions: data_positions(p),
+            provisions: p
+                .cites
+                .iter()
+                .map(|c| DataCitation {
+                    reference: c.reference.to_string(),
+                    provision: &c.provision,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every version of every institution's position on `p`, for data.json.
+fn data_positions(p: &Provision) -> Vec<DataPosition<'_>> {
+    p.positions
+        .iter()
+        .flat_map(|(institution, versions)| {
+            versions.iter().enumerate().map(move |(i, v)| DataPosition {
+                institution: *institution,
+                date: v.date,
+                source: &v.source,
+                reference: v.reference.as_ref().map(ToString::to_string),
+                kind: match &v.content {
+                    Content::Text(_) => "text",
+                    Content::SameAs(_) => "same_as",
+                    Content::Deleted => "deleted",
+                    Content::SummaryOnly => "summary_only",
+                },
+                same_as: match &v.content {
+                    Content::SameAs(o) => Some(*o),
+                    _ => None,
+                },
+                summary: v.summary.as_ref(),
+                text: match &v.content {
+                    Content::Text(t) => Some(t),
+                    _ => None,
+                },
+                note: v.note.as_ref(),
+                current: i + 1 == versions.len(),
+            })
+        })
+        .collect()
 }
 
 /// The comparison table as CSV (RFC 4180), written by the `csv` crate: one row per
@@ -372,7 +448,7 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
     ];
     if let Some(first) = rows.first() {
         for c in &first.cells {
-            for field in ["status", "summary", "date", "source"] {
+            for field in ["status", "summary", "date", "source", "not_confirmed_by"] {
                 header.push(format!("{}_{field}", c.institution));
             }
         }
@@ -392,7 +468,7 @@ pub fn comparison_csv(d: &Dossier, rows: &[views::RowView]) -> String {
 
 /// One provision's row of the CSV.
 fn csv_row(d: &Dossier, r: &views::RowView) -> Vec<String> {
-    let provision = d.provisions.iter().find(|p| p.id == r.id);
+    let provision = d.table_items().iter().find(|p| p.id == r.id);
     let mut row = vec![
         r.reference.clone(),
         r.id.clone(),
@@ -419,6 +495,17 @@ fn csv_row(d: &Dossier, r: &views::RowView) -> Vec<String> {
         );
         row.push(c.date_iso.clone().unwrap_or_default());
         row.push(c.source.as_ref().map(|s| s.id.clone()).unwrap_or_default());
+        // A cell older than its institution's later position: that position's date and
+        // source, e.g. `2025-11-26 council-mandate-2025`.
+        row.push(
+            c.stale
+                .as_ref()
+                .map(|s| {
+                    let source = s.source.as_ref().map(|x| x.id.as_str()).unwrap_or("");
+                    format!("{} {source}", s.date_iso).trim().to_string()
+                })
+                .unwrap_or_default(),
+        );
     }
     row.push(r.parliament_council.key().to_string());
     row

@@ -13,10 +13,12 @@
 
 mod council_map;
 mod dossier;
+mod eu_map_data;
 mod feeds;
 mod output;
 mod reuse;
 pub mod search;
+mod search_html;
 mod templates;
 pub mod views;
 

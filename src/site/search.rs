@@ -1,11 +1,14 @@
 //! The full-text search index, built with Pagefind used as a library.
 //!
-//! Rather than letting Pagefind crawl the HTML, each searchable thing is a record of its
-//! own: every institution's current position on every provision (so a search for
-//! "encryption" can land on the Council's position), the consequences, each dossier and
-//! each timeline event. Results link to the exact section of the page. The index is
-//! written under `pagefind/` and loaded by `assets/search.js`; it works offline from
-//! any web server (browsers do not let scripts read `file://` folders).
+//! Rather than letting Pagefind crawl the site, each searchable thing is a record of its
+//! own, made from the data: each dossier; each provision, as one result whose sub-results
+//! are each institution's current position and the consequences (so a search for
+//! "encryption" lists the provision once, with a snippet saying "Council" where the
+//! Council's text matches; see [`super::search_html`]); the Council page (its meetings and
+//! each government's stances), the negotiators, each source and each timeline event.
+//! Results link to the exact section of the page. The index is written under `pagefind/`
+//! and loaded by `assets/search.js`; it works offline from any web server (browsers do not
+//! let scripts read `file://` folders).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,19 +19,30 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
-use crate::model::{Content, Corpus, Dossier, Institution, Provision, TimelineEvent};
+use crate::model::{Content, Corpus, Dossier, Institution, Population, Provision, TimelineEvent};
 use crate::urls::{self, Urls};
 use crate::vocabulary::{Phrase, Vocabulary};
 
+use super::search_html::{self, HtmlRecord};
 use super::Page;
 
 /// One searchable record, in the dossier's language.
 struct Record {
     lang: String,
     url: String,
-    content: String,
-    meta: BTreeMap<String, String>,
-    filters: BTreeMap<String, Vec<String>>,
+    body: Body,
+}
+
+/// What Pagefind indexes for a record.
+enum Body {
+    /// Plain text with its metadata: one result, one snippet.
+    Custom {
+        content: String,
+        meta: BTreeMap<String, String>,
+        filters: BTreeMap<String, Vec<String>>,
+    },
+    /// A small HTML document whose headings become the result's sub-results.
+    Html(String),
 }
 
 /// What a dossier's records share: its language, short title, the words and the paths.
@@ -63,9 +77,19 @@ impl Records<'_> {
         Record {
             lang: self.d.lang.clone(),
             url,
-            content,
-            meta,
-            filters,
+            body: Body::Custom {
+                content,
+                meta,
+                filters,
+            },
+        }
+    }
+
+    fn html(&self, url: String, html: String) -> Record {
+        Record {
+            lang: self.d.lang.clone(),
+            url,
+            body: Body::Html(html),
         }
     }
 
@@ -88,19 +112,21 @@ impl Records<'_> {
         )
     }
 
-    /// Each institution's current position on `p`, and its consequences.
-    fn provision(&self, p: &Provision, out: &mut Vec<Record>) {
+    /// A provision as one result: each institution's current position, and the
+    /// consequences, a sub-result of their own under the institution's name.
+    fn provision(&self, p: &Provision) -> Record {
         let lang = &self.d.lang;
         let reference = p.reference.to_string();
         let title = p.title.get(lang).to_string();
-        let page = self.urls.provision(&self.d.id, &p.id);
+        let mut r = HtmlRecord::new(lang, &format!("{reference} {title}"), &self.short);
+        r.meta("ref", &reference);
         let commission_paragraphs: Option<std::collections::HashSet<String>> = p
             .current(Institution::Commission)
             .and_then(|v| p.effective_text(v, lang))
             .map(|t| crate::diff::split_paragraphs(&t).into_iter().collect());
         for (institution, versions) in &p.positions {
             let Some(v) = versions.last() else { continue };
-            let mut content = format!("{reference} {title}. ");
+            let mut content = String::new();
             let status = match &v.content {
                 Content::SameAs(Institution::Commission) => Some(Phrase::NoChangeFromProposal),
                 Content::SameAs(other) => Some(Phrase::SameAsPositionOf(*other)),
@@ -133,27 +159,82 @@ impl Records<'_> {
                     _ => content.push_str(&text),
                 }
             }
-            out.push(self.record(
-                format!("{page}#{}", urls::history_anchor(*institution)),
-                content,
-                format!("{reference} {title}"),
-                Some(reference.clone()),
-                Some(self.words.institution(*institution)),
-            ));
+            r.section(
+                2,
+                &urls::history_anchor(*institution),
+                self.words.institution(*institution),
+                &content,
+            );
         }
         if let Some(c) = &p.consequences {
-            let label = self.words.text(&Phrase::Consequences);
-            out.push(self.record(
-                format!("{page}#{}", urls::CONSEQUENCES_ANCHOR),
-                format!(
-                    "{reference} {title}. {}",
-                    crate::markdown::to_plain_text(c.get(lang))
-                ),
-                format!("{reference} {title}"),
-                Some(reference.clone()),
-                Some(&label),
-            ));
+            r.section(
+                2,
+                urls::CONSEQUENCES_ANCHOR,
+                &self.words.text(&Phrase::Consequences),
+                &crate::markdown::to_plain_text(c.get(lang)),
+            );
         }
+        self.html(self.urls.provision(&self.d.id, &p.id), r.finish())
+    }
+
+    /// A source, landing on its entry on the sources page.
+    fn source(&self, s: &crate::model::Source) -> Record {
+        let lang = &self.d.lang;
+        let title = s.title.get(lang).to_string();
+        let note = s
+            .note
+            .as_ref()
+            .map(|n| crate::markdown::to_plain_text(n.get(lang)))
+            .unwrap_or_default();
+        let mut record = self.record(
+            self.urls.in_dossier(&self.d.id, &urls::source_href(&s.id)),
+            format!("{title}. {} {note}", self.words.date(s.date)),
+            title,
+            None,
+            None,
+        );
+        if let Body::Custom { meta, .. } = &mut record.body {
+            meta.insert("kind".to_string(), self.words.text(&Phrase::SourceLabel));
+        }
+        record
+    }
+
+    /// A summary row: one record with its title, the provisions it cites, each
+    /// institution's summary (named) and the consequences, landing on the row's page.
+    fn row(&self, row: &Provision) -> Record {
+        let lang = &self.d.lang;
+        let title = row.title.get(lang).to_string();
+        let cites: Vec<String> = row.cites.iter().map(|c| c.reference.to_string()).collect();
+        let mut content = format!("{title}. {}. ", cites.join(", "));
+        for (institution, versions) in &row.positions {
+            let Some(v) = versions.last() else { continue };
+            content.push_str(self.words.institution(*institution));
+            content.push_str(": ");
+            let status = match &v.content {
+                Content::SameAs(Institution::Commission) => Some(Phrase::NoChangeFromProposal),
+                Content::SameAs(other) => Some(Phrase::SameAsPositionOf(*other)),
+                Content::Deleted => Some(Phrase::Deleted),
+                _ => None,
+            };
+            if let Some(status) = status {
+                content.push_str(&self.words.text(&status));
+                content.push_str(". ");
+            }
+            if let Some(s) = &v.summary {
+                content.push_str(&crate::markdown::to_plain_text(s.get(lang)));
+                content.push(' ');
+            }
+        }
+        if let Some(c) = &row.consequences {
+            content.push_str(&crate::markdown::to_plain_text(c.get(lang)));
+        }
+        self.record(
+            self.urls.row(&self.d.id, &row.id),
+            content,
+            title,
+            cites.first().cloned(),
+            None,
+        )
     }
 
     /// A timeline event, landing on its entry.
@@ -178,8 +259,8 @@ impl Records<'_> {
     }
 }
 
-/// The records of one dossier.
-fn records(d: &Dossier) -> Vec<Record> {
+/// The records of one dossier; `populations` for the Council page's tallies.
+fn records(d: &Dossier, populations: &[Population]) -> Vec<Record> {
     let r = Records {
         d,
         short: d.short_title.get(&d.lang).to_string(),
@@ -188,10 +269,24 @@ fn records(d: &Dossier) -> Vec<Record> {
     };
     let mut out = vec![r.dossier()];
     for p in &d.provisions {
-        r.provision(p, &mut out);
+        out.push(r.provision(p));
     }
+    out.extend(d.rows.iter().map(|row| r.row(row)));
     for (i, e) in d.timeline.iter().enumerate() {
         out.push(r.event(i, e));
+    }
+    for s in &d.sources {
+        out.push(r.source(s));
+    }
+    if let Some(moments) = crate::analyse::council_moments(d, populations) {
+        if !moments.is_empty() {
+            let html = search_html::council(&r.words, d, &moments, &r.short);
+            out.push(r.html(r.urls.in_dossier(&d.id, "council.html"), html));
+        }
+    }
+    if !d.actors.is_empty() {
+        let html = search_html::negotiators(&r.words, d, &r.short);
+        out.push(r.html(r.urls.in_dossier(&d.id, "negotiators.html"), html));
     }
     out
 }
@@ -204,9 +299,12 @@ fn records(d: &Dossier) -> Vec<Record> {
 /// keeps both cores of a small machine busy.
 pub const SHARD_RECORDS: usize = 2500;
 
-/// How many records [`records`] makes for a dossier, without making them.
+/// About how many records [`records`] makes for a dossier, without making them: a
+/// provision counts as many as its sections, which is what it costs to index.
 fn record_count(d: &Dossier) -> usize {
-    1 + d.timeline.len()
+    3 + d.timeline.len()
+        + d.rows.len()
+        + d.sources.len()
         + d.provisions
             .iter()
             .map(|p| {
@@ -348,7 +446,7 @@ fn build_shard(corpus: &Corpus, i: usize, dossiers: &[usize]) -> anyhow::Result<
     let records = dossiers
         .iter()
         .filter_map(|&k| corpus.dossiers.get(k))
-        .flat_map(records)
+        .flat_map(|d| records(d, &corpus.populations))
         .collect();
     shard(records, &shard_dir(i))
 }
@@ -366,17 +464,21 @@ fn shard(records: Vec<Record>, dir: &str) -> anyhow::Result<Vec<Page>> {
         let mut index =
             PagefindIndex::new(Some(config)).context("cannot create the search index")?;
         for r in records {
-            index
-                .add_custom_record(
-                    r.url,
-                    r.content,
-                    r.lang,
-                    Some(r.meta),
-                    Some(r.filters),
-                    None,
-                )
-                .await
-                .context("cannot add a record to the search index")?;
+            match r.body {
+                Body::Custom {
+                    content,
+                    meta,
+                    filters,
+                } => index
+                    .add_custom_record(r.url, content, r.lang, Some(meta), Some(filters), None)
+                    .await
+                    .map(|_| ()),
+                Body::Html(html) => index
+                    .add_html_file(None, Some(r.url), html)
+                    .await
+                    .map(|_| ()),
+            }
+            .context("cannot add a record to the search index")?;
         }
         let files = index
             .get_files()
@@ -459,5 +561,47 @@ mod tests {
         let (fresh, _) = index_reusing_in_shards_of(after, None, 1).unwrap();
         assert!(second == fresh, "the reused index differs from a fresh one");
         assert!(second != first, "the edit changed nothing in the index");
+    }
+
+    /// The `basic` fixture with the `rows` overlay (two summary rows).
+    fn with_rows() -> Corpus {
+        let root = tempfile::tempdir().unwrap();
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for layer in ["basic", "rows"] {
+            let from = fixtures.join(layer);
+            for entry in walkdir::WalkDir::new(&from) {
+                let entry = entry.unwrap();
+                let target = root.path().join(entry.path().strip_prefix(&from).unwrap());
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(entry.path(), &target).unwrap();
+                }
+            }
+        }
+        let (corpus, diags) = crate::check_project(root.path());
+        assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
+        corpus
+    }
+
+    #[test]
+    fn each_summary_row_is_one_record_on_its_page() {
+        let corpus = with_rows();
+        let d = &corpus.dossiers[0];
+        assert_eq!(d.rows.len(), 2);
+        let all = records(d, &corpus.populations);
+        let row = all
+            .iter()
+            .find(|r| r.url == Urls::root().row(&d.id, "scanning"))
+            .expect("a record for the scanning row");
+        let Body::Custom { content, meta, .. } = &row.body else {
+            panic!("a summary row is a plain-text record");
+        };
+        assert_eq!(meta.get("ref").map(String::as_str), Some("Article 10(2)"));
+        assert!(content.contains("Scanning technologies"), "{content}");
+        assert!(content.contains("Council: Deleted."), "{content}");
+        assert!(content.contains("Every message would be scanned."));
+        let on_row_pages = all.iter().filter(|r| r.url.contains("/rows/")).count();
+        assert_eq!(on_row_pages, 2);
     }
 }

@@ -32,7 +32,11 @@ impl FileCtx<'_> {
         pos: Pos,
         len: usize,
     ) -> Diagnostic {
-        Diagnostic::error(code, message).at(&self.file.path, &self.file.text, pos, len)
+        let d = match code.severity() {
+            crate::diagnostics::Severity::Warning => Diagnostic::warning(code, message),
+            crate::diagnostics::Severity::Error => Diagnostic::error(code, message),
+        };
+        d.at(&self.file.path, &self.file.text, pos, len)
     }
 
     pub(super) fn push(&mut self, d: Diagnostic) {

@@ -15,6 +15,7 @@ use super::context::{schema_line_warning, FileCtx, Sources};
 use super::council::validate_member_states;
 use super::provision::validate_provision;
 use super::records::{validate_actors, validate_timeline};
+use super::rows::{validate_row, Citable, RowContext};
 use super::text::{id_problem, is_lang};
 
 /// Validate one dossier folder: `None` when dossier.yaml is missing or unusable (the
@@ -57,7 +58,15 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
     let topic_ids: Vec<String> = raw.topics.0.iter().map(|(k, _)| k.value.clone()).collect();
     let mut cited: HashSet<String> = HashSet::new();
     let provisions = validate_provisions(folder, &sources_ctx, &topic_ids, diags, &mut cited);
-    let member_states = folder
+    let provisions_dir = folder.dir.join("provisions");
+    let citable = citable(folder, &provisions, &provisions_dir);
+    let row_context = RowContext {
+        sources: &sources_ctx,
+        topic_ids: &topic_ids,
+        citable: Some(&citable),
+    };
+    let rows = validate_rows(folder, &row_context, diags, &mut cited);
+    let council = folder
         .member_states
         .as_ref()
         .map(|m| validate_member_states(m, &sources_ctx, diags, &mut cited))
@@ -96,10 +105,55 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         topics,
         sources,
         provisions,
-        member_states,
+        rows,
+        member_states: council.member_states,
+        council_meetings: council.meetings,
         timeline,
         actors,
     })
+}
+
+/// What summary rows may cite: every provision file whose ref parses, and which of them
+/// validated.
+fn citable<'a>(
+    folder: &'a RawDossierFolder,
+    provisions: &'a [Provision],
+    provisions_dir: &'a Path,
+) -> Citable<'a> {
+    Citable {
+        refs: folder
+            .provisions
+            .iter()
+            .filter_map(|p| {
+                let reference = LegalRef::parse(&p.value.reference.value).ok()?;
+                let id = p.file.path.file_stem()?.to_string_lossy().to_string();
+                Some((reference, id))
+            })
+            .collect(),
+        valid: provisions.iter().map(|p| p.id.as_str()).collect(),
+        folder: provisions_dir,
+    }
+}
+
+/// The folder's summary rows, in the legal order of their first citation, then by title.
+fn validate_rows(
+    folder: &RawDossierFolder,
+    rc: &RowContext,
+    diags: &mut Vec<Diagnostic>,
+    cited: &mut HashSet<String>,
+) -> Vec<Provision> {
+    let mut rows: Vec<Provision> = folder
+        .rows
+        .iter()
+        .filter_map(|r| validate_row(r, rc, diags, cited))
+        .collect();
+    rows.sort_by(|a, b| {
+        a.reference
+            .cmp(&b.reference)
+            .then_with(|| a.title.get("").cmp(b.title.get("")))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    rows
 }
 
 /// `import-map.yaml`: the sources and provisions it names must exist.
@@ -147,8 +201,17 @@ fn validate_without_dossier_file(folder: &RawDossierFolder, diags: &mut Vec<Diag
         unusable: true,
     };
     let mut cited = HashSet::new();
+    let has_rows = !folder.rows.is_empty();
     for p in &folder.provisions {
-        validate_provision(p, &sources, &[], &sources.file, diags, &mut cited);
+        validate_provision(p, &sources, &[], &sources.file, diags, &mut cited, has_rows);
+    }
+    let row_context = RowContext {
+        sources: &sources,
+        topic_ids: &[],
+        citable: None,
+    };
+    for r in &folder.rows {
+        validate_row(r, &row_context, diags, &mut cited);
     }
     if let Some(m) = &folder.member_states {
         validate_member_states(m, &sources, diags, &mut cited);
@@ -396,15 +459,23 @@ fn validate_provisions(
     cited: &mut HashSet<String>,
 ) -> Vec<Provision> {
     let duplicates = duplicate_refs(folder, diags);
+    let has_rows = !folder.rows.is_empty();
     let validated: Vec<(Option<Provision>, Vec<Diagnostic>, HashSet<String>)> = folder
         .provisions
         .par_iter()
         .map(|p| {
             let mut diags = Vec::new();
             let mut cited = HashSet::new();
-            let provision =
-                validate_provision(p, sources, topic_ids, &sources.file, &mut diags, &mut cited)
-                    .filter(|_| !duplicates.contains(p.file.path.as_path()));
+            let provision = validate_provision(
+                p,
+                sources,
+                topic_ids,
+                &sources.file,
+                &mut diags,
+                &mut cited,
+                has_rows,
+            )
+            .filter(|_| !duplicates.contains(p.file.path.as_path()));
             (provision, diags, cited)
         })
         .collect();

@@ -1,5 +1,5 @@
 //! The languages of a dossier's prose: a language map with a language the dossier does not
-//! publish (W0010), and prose missing a translation in a published language (W0011, one
+//! publish (W0012), and prose missing a translation in a published language (W0013, one
 //! warning per file that names the first such field and counts the others, since a dossier
 //! that starts publishing a language would otherwise get one warning per field).
 //!
@@ -111,7 +111,7 @@ fn provision_fields(p: &Parsed<crate::load::RawProvision>) -> Vec<Field<'_>> {
     fields
 }
 
-/// One file's warnings: W0010 for each field with an unpublished language, one W0011 for
+/// One file's warnings: W0012 for each field with an unpublished language, one W0013 for
 /// the fields missing a translation.
 fn check_file(
     file: &SourceFile,

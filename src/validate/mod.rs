@@ -6,7 +6,8 @@
 //! than reported again (no cascades: one mistake, one message).
 //!
 //! One file per kind of record: [`dossier`] (dossier.yaml, and the folder as a whole),
-//! [`provision`] (a provision and its versions), [`council`] (member states' stances and
+//! [`provision`] (a provision and its versions), [`rows`] (a summary row and the provisions
+//! it cites), [`council`] (member states' stances and
 //! the population figures), [`records`] (timeline and actors); [`context`] makes the
 //! diagnostics of one file and checks the values every record has (texts, dates, ids,
 //! sources), with the character rules of [`text`].
@@ -17,6 +18,7 @@ mod dossier;
 mod languages;
 mod provision;
 mod records;
+mod rows;
 mod text;
 
 use rayon::prelude::*;

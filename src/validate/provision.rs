@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::diagnostics::{did_you_mean, one_of, Code, Diagnostic, Pos};
-use crate::load::{pos_of, Parsed, RawProvision, RawVersion, RawVersions, SourceFile};
+use crate::load::{
+    pos_of, Parsed, RawPositions, RawProvision, RawVersion, RawVersions, SourceFile, S,
+};
 use crate::model::{is_valid_id, Content, Date, Institution, Provision, Version};
 use crate::refs::LegalRef;
 
@@ -15,6 +17,10 @@ use super::text::id_problem;
 
 /// Validate one provision file against its dossier's sources and topics; citations are
 /// added to `cited`. `None` when the provision cannot be used (each problem is reported).
+///
+/// `has_rows`: the dossier has summary rows, whose summaries the overview shows, so a
+/// provision's text without a summary is not worth a warning (W0003): see
+/// [`item_warnings`].
 pub(super) fn validate_provision(
     parsed: &Parsed<RawProvision>,
     sources: &Sources,
@@ -22,6 +28,7 @@ pub(super) fn validate_provision(
     dossier_file: &Path,
     diags: &mut Vec<Diagnostic>,
     cited: &mut HashSet<String>,
+    has_rows: bool,
 ) -> Option<Provision> {
     let raw = &parsed.value;
     let mut ctx = FileCtx {
@@ -52,8 +59,13 @@ pub(super) fn validate_provision(
         .consequences
         .as_ref()
         .and_then(|c| ctx.localized(c, "consequences", false));
-    let topics = provision_topics(&mut ctx, raw, sources, topic_ids, dossier_file);
-    let positions = validate_positions(&mut ctx, raw, reference.as_ref(), sources, cited);
+    let topics = item_topics(&mut ctx, &raw.topics, sources, topic_ids, dossier_file);
+    let slot = Slot {
+        sources,
+        reference: reference.as_ref(),
+        row: false,
+    };
+    let positions = validate_positions(&mut ctx, &raw.positions, &slot, cited);
 
     let (Some(id), Some(reference), Some(title), Some(positions)) =
         (id, reference, title, positions)
@@ -68,13 +80,20 @@ pub(super) fn validate_provision(
         consequences,
         positions,
         file: parsed.file.path.clone(),
+        cites: Vec::new(),
     };
     // `same_as` chains must end in a text, a summary or a deletion, not loop.
-    if let Some(d) = find_same_as_cycle(&provision, raw, &parsed.file) {
+    if let Some(d) = find_same_as_cycle(&provision, &raw.positions.value, &parsed.file) {
         diags.push(d);
         return None;
     }
-    provision_warnings(&provision, raw, &parsed.file, diags);
+    item_warnings(
+        &provision,
+        &raw.positions.value,
+        &parsed.file,
+        !has_rows,
+        diags,
+    );
     if let Some(d) = schema_line_warning(&parsed.file, "../../../schema/provision.schema.json") {
         diags.push(d);
     }
@@ -99,17 +118,17 @@ fn provision_id(ctx: &mut FileCtx) -> Option<String> {
     None
 }
 
-/// The provision's topics that the dossier defines, each once; an unknown one is reported
-/// (unless dossier.yaml is unusable, which is reported already).
-fn provision_topics(
+/// The topics of a provision or summary row that the dossier defines, each once; an
+/// unknown one is reported (unless dossier.yaml is unusable, which is reported already).
+pub(super) fn item_topics(
     ctx: &mut FileCtx,
-    raw: &RawProvision,
+    raw_topics: &[S<String>],
     sources: &Sources,
     topic_ids: &[String],
     dossier_file: &Path,
 ) -> Vec<String> {
     let mut topics = Vec::new();
-    for t in &raw.topics {
+    for t in raw_topics {
         if topic_ids.contains(&t.value) {
             if !topics.contains(&t.value) {
                 topics.push(t.value.clone());
@@ -140,14 +159,13 @@ fn provision_topics(
 
 /// Each institution's versions, oldest first; `None` when any version is unusable or out
 /// of date order (each problem is reported, and every version is checked).
-fn validate_positions(
+pub(super) fn validate_positions(
     ctx: &mut FileCtx,
-    raw: &RawProvision,
-    reference: Option<&LegalRef>,
-    sources: &Sources,
+    raw: &S<RawPositions>,
+    slot: &Slot,
     cited: &mut HashSet<String>,
 ) -> Option<BTreeMap<Institution, Vec<Version>>> {
-    let raw_positions = &raw.positions.value;
+    let raw_positions = &raw.value;
     let slots = [
         (Institution::Commission, &raw_positions.commission),
         (Institution::Parliament, &raw_positions.parliament),
@@ -161,8 +179,8 @@ fn validate_positions(
         .collect();
     let mut ok = true;
     let mut positions = BTreeMap::new();
-    for (institution, slot) in slots {
-        let Some(versions) = slot else { continue };
+    for (institution, given) in slots {
+        let Some(versions) = given else { continue };
         let list: Vec<(&RawVersion, Pos)> = match &versions.value {
             RawVersions::One(v) => vec![(v.as_ref(), pos_of(versions))],
             RawVersions::Many(vs) => vs.iter().map(|v| (&v.value, pos_of(v))).collect(),
@@ -180,13 +198,12 @@ fn validate_positions(
             ok = false;
             continue;
         }
-        let slot = Slot {
+        let versions_of = VersionsOf {
             institution,
             present: &present,
-            sources,
-            reference,
+            slot,
         };
-        match validate_versions(ctx, &slot, &list, cited) {
+        match validate_versions(ctx, &versions_of, &list, cited) {
             Some(out) => {
                 positions.insert(institution, out);
             }
@@ -196,36 +213,55 @@ fn validate_positions(
     ok.then_some(positions)
 }
 
-/// What a version is checked against: its institution, the institutions present in the
-/// file (for `same_as`) and the dossier's sources.
-struct Slot<'a> {
+/// What the versions of a file are checked against: the dossier's sources, the file's
+/// own ref, and whether it is a summary row (which holds no texts).
+pub(super) struct Slot<'a> {
+    pub(super) sources: &'a Sources<'a>,
+    /// The provision's own ref (`None` when it is broken, reported already, or for a
+    /// summary row).
+    pub(super) reference: Option<&'a LegalRef>,
+    /// A summary row: a `text` or a version's own `ref` is an error (E0032).
+    pub(super) row: bool,
+}
+
+/// One institution's versions: its key, the institutions present in the file (for
+/// `same_as`) and the file's [`Slot`].
+struct VersionsOf<'a> {
     institution: Institution,
     present: &'a [Institution],
-    sources: &'a Sources<'a>,
-    /// The provision's own ref (`None` when it is broken, reported already).
-    reference: Option<&'a LegalRef>,
+    slot: &'a Slot<'a>,
 }
 
 /// One institution's versions, which must be in date order; `None` when one is unusable
 /// or out of order (every version is still checked).
 fn validate_versions(
     ctx: &mut FileCtx,
-    slot: &Slot,
+    of: &VersionsOf,
     list: &[(&RawVersion, Pos)],
     cited: &mut HashSet<String>,
 ) -> Option<Vec<Version>> {
-    let institution = slot.institution;
+    let institution = of.institution;
     let mut ok = true;
     let mut out = Vec::new();
     let mut previous: Option<Date> = None;
     for &(v, vpos) in list {
-        let Some(mut version) =
-            validate_version(ctx, v, vpos, institution, slot.present, slot.sources, cited)
-        else {
+        if of.slot.row && !row_version_has_no_text(ctx, v) {
+            ok = false;
+            continue;
+        }
+        let Some(mut version) = validate_version(
+            ctx,
+            v,
+            vpos,
+            institution,
+            of.present,
+            of.slot.sources,
+            cited,
+        ) else {
             ok = false;
             continue;
         };
-        match version_reference(ctx, v, slot.reference) {
+        match version_reference(ctx, v, of.slot.reference) {
             Ok(own) => version.reference = own,
             Err(()) => ok = false,
         }
@@ -339,6 +375,56 @@ fn validate_version(
     })
 }
 
+/// A summary row's version has neither a `text` nor its own `ref`: the legal text and its
+/// numbering belong to the provisions the row cites. `false` once reported (E0032).
+fn row_version_has_no_text(ctx: &mut FileCtx, v: &RawVersion) -> bool {
+    let mut ok = true;
+    if let Some(t) = &v.text {
+        let d = ctx
+            .at(
+                Code::TextInSummaryRow,
+                "a summary row holds no legal text",
+                key_before(ctx.file, pos_of(t), "text:"),
+                4,
+            )
+            .label("the legal text belongs to the provision")
+            .help("put the text on the provision the row cites (positions/<dossier>/provisions/, or `trilogue import` it from the published document) and keep a one-line `summary` here");
+        ctx.push(d);
+        ok = false;
+    }
+    if let Some(r) = &v.reference {
+        let d = ctx
+            .at(
+                Code::TextInSummaryRow,
+                "a summary row's version has no number of its own",
+                pos_of(r),
+                ctx.len_of(r),
+            )
+            .help("a version's own `ref` belongs to a provision's version; the row names its provisions under `provisions:`");
+        ctx.push(d);
+        ok = false;
+    }
+    ok
+}
+
+/// The position of the key `key` whose value starts at `value`: on the value's line, or
+/// the nearest line above (a block scalar's value starts on the line after its key).
+fn key_before(file: &SourceFile, value: Pos, key: &str) -> Pos {
+    let lines: Vec<&str> = file.text.lines().collect();
+    (1..=value.line)
+        .rev()
+        .take(2)
+        .find_map(|line| {
+            let text = lines.get(line - 1)?;
+            let column = text.find(key)?;
+            Some(Pos {
+                line,
+                column: text[..column].chars().count() + 1,
+            })
+        })
+        .unwrap_or(value)
+}
+
 /// A version's own `ref` (see [`Version::reference`]): a legal reference in the same part
 /// as the provision's (`provision` is `None` when that one is broken, reported already).
 /// `Err` once the problem is reported.
@@ -385,9 +471,9 @@ fn version_reference(
 }
 
 /// Follow `same_as` from every version; report the first loop found.
-fn find_same_as_cycle(
+pub(super) fn find_same_as_cycle(
     provision: &Provision,
-    raw: &RawProvision,
+    raw: &RawPositions,
     file: &SourceFile,
 ) -> Option<Diagnostic> {
     for (institution, versions) in &provision.positions {
@@ -423,11 +509,19 @@ fn find_same_as_cycle(
 /// A summary longer than this no longer reads as one line of the comparison table.
 pub const MAX_SUMMARY_CHARS: usize = 300;
 
-/// Things that are allowed but probably wrong.
-fn provision_warnings(
+/// Things that are allowed but probably wrong, in a provision or a summary row.
+///
+/// `summaries_wanted`: whether a current text without a summary is worth a warning
+/// (W0003). It is where the overview shows the provisions, whose cells then read only "N
+/// words". It is not in a dossier with summary rows: there the overview shows the rows'
+/// summaries, and a provision's text is read on the full-text page and its own page (the
+/// provision table shows its opening words), so asking for a second summary of every one
+/// of hundreds of imported units would only repeat the rows.
+pub(super) fn item_warnings(
     p: &Provision,
-    raw: &RawProvision,
+    raw: &RawPositions,
     file: &SourceFile,
+    summaries_wanted: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let proposal_date = p
@@ -460,7 +554,11 @@ fn provision_warnings(
                 }
             }
             let is_current = index + 1 == versions.len();
-            if is_current && v.summary.is_none() && matches!(v.content, Content::Text(_)) {
+            if summaries_wanted
+                && is_current
+                && v.summary.is_none()
+                && matches!(v.content, Content::Text(_))
+            {
                 diags.push(
                     Diagnostic::warning(
                         Code::TextWithoutSummary,
@@ -493,11 +591,10 @@ fn provision_warnings(
 
 /// The raw version behind `positions[institution][index]`, with its position.
 fn raw_version(
-    raw: &RawProvision,
+    p: &RawPositions,
     institution: Institution,
     index: usize,
 ) -> Option<(&RawVersion, Pos)> {
-    let p = &raw.positions.value;
     let slot = match institution {
         Institution::Commission => &p.commission,
         Institution::Parliament => &p.parliament,
@@ -511,8 +608,7 @@ fn raw_version(
     }
 }
 
-fn same_as_pos(raw: &RawProvision, institution: Institution, index: usize) -> Option<Pos> {
-    let p = &raw.positions.value;
+fn same_as_pos(p: &RawPositions, institution: Institution, index: usize) -> Option<Pos> {
     let slot = match institution {
         Institution::Commission => &p.commission,
         Institution::Parliament => &p.parliament,

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::load::{pos_of, Parsed, RawActor, RawEvent};
 use crate::model::{Actor, Role, TimelineEvent};
 
@@ -39,6 +39,7 @@ pub(super) fn validate_timeline(
             .description
             .as_ref()
             .and_then(|d| ctx.localized(d, "description", false));
+        warn_unverified_in_words(&mut ctx, e);
         if let (Some(date), Some(title), Some(institution), Some(source)) =
             (date, title, institution, source)
         {
@@ -48,11 +49,49 @@ pub(super) fn validate_timeline(
                 institution,
                 source,
                 description,
+                unverified: e.unverified.as_ref().is_some_and(|u| u.value),
             });
         }
     }
     out.sort_by_key(|e| e.date);
     out
+}
+
+/// "(unverified)" written into a title, or a description starting "Unverified:", is what
+/// `unverified: true` is for: the site then marks the event once, however it is worded.
+fn warn_unverified_in_words(ctx: &mut FileCtx, e: &RawEvent) {
+    let mut spots: Vec<(Pos, usize)> = Vec::new();
+    for text in e.title.value.texts() {
+        if let Some(at) = text.to_lowercase().find("unverified") {
+            // The lowercase copy has the same byte offsets for ASCII; elsewhere the line of
+            // the title is close enough.
+            let needle = text
+                .get(at..at + "unverified".len())
+                .unwrap_or("unverified");
+            spots.push((ctx.find_str(needle, pos_of(&e.title), text), needle.len()));
+        }
+    }
+    if let Some(description) = &e.description {
+        for text in description.value.texts() {
+            if text.trim_start().to_lowercase().starts_with("unverified") {
+                // Found without its first letter, which may be either case.
+                let mut pos = ctx.find_str("nverified", pos_of(description), text);
+                pos.column = pos.column.saturating_sub(1).max(1);
+                spots.push((pos, "unverified".len()));
+            }
+        }
+    }
+    if let Some((pos, len)) = spots.into_iter().next() {
+        let d = ctx
+            .at(
+                Code::UnverifiedInWords,
+                "the event says it is unverified in its words".to_string(),
+                pos,
+                len.max(1),
+            )
+            .help("set `unverified: true` on the event and take the word out: the site marks unverified events itself");
+        ctx.push(d);
+    }
 }
 
 pub(super) fn validate_actors(

@@ -4,9 +4,10 @@
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
-use crate::council::{population_ok, round2, Flip, Tally};
+use crate::council::{population_ok, round2, Decided, Flip, Tally};
 
-use super::Vocabulary;
+use super::phrases::count;
+use super::{Phrase, Vocabulary};
 
 impl Vocabulary {
     /// One or two sentences saying whether there is a qualified majority and which
@@ -114,4 +115,107 @@ impl Vocabulary {
 fn number(args: &mut FluentArgs<'static>, name: &'static str, n: usize) {
     // Counts of states and combinations are far below 2^53: f64 holds them exactly.
     args.set(name, FluentValue::from(n as f64));
+}
+
+/// [`Phrase::RecordedStances`]'s arguments: `$known`, the recorded stances by kind as a
+/// list ("3 against and 1 abstaining", or the language's "none"); `$missing`, whether
+/// `none`, `some` or `all` of the `$total` states lack one (`$unknown` of them); `$scope`,
+/// `text` when the stances counted are those on a meeting's text.
+pub(super) fn recorded_stances_args(
+    words: &Vocabulary,
+    phrase: &Phrase,
+    args: &mut FluentArgs<'static>,
+) {
+    let Phrase::RecordedStances {
+        support,
+        oppose,
+        abstain,
+        undecided,
+        unknown,
+        total,
+        on_text,
+    } = phrase
+    else {
+        return;
+    };
+    let parts: Vec<String> = [
+        (*support, "support"),
+        (*oppose, "oppose"),
+        (*abstain, "abstain"),
+        (*undecided, "undecided"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, kind)| {
+        let mut part = FluentArgs::new();
+        count(&mut part, "count", *n);
+        part.set("kind", *kind);
+        words.message("recorded-stance-count", Some(&part))
+    })
+    .collect();
+    let known = if parts.is_empty() {
+        words.name("recorded-stances-none").to_string()
+    } else {
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        words.list(&parts)
+    };
+    args.set("known", known);
+    args.set("scope", if *on_text { "text" } else { "all" });
+    args.set(
+        "missing",
+        match unknown {
+            0 => "none",
+            n if n == total => "all",
+            _ => "some",
+        },
+    );
+    count(args, "unknown", *unknown);
+    count(args, "total", *total);
+}
+
+/// [`Phrase::RangeVerdict`]'s arguments: `$case`, which of the verdict's sentences applies
+/// (`passes-all`, `passes`, `fails-all`, `fails-states`, `fails-population`, `open`), the
+/// counts and shares it cites, and `$unknown_states`, the states without a recorded
+/// position as a phrase ("16 states with no recorded position on this text").
+pub(super) fn range_verdict_args(
+    words: &Vocabulary,
+    phrase: &Phrase,
+    args: &mut FluentArgs<'static>,
+) {
+    let Phrase::RangeVerdict {
+        decided,
+        unknown,
+        against_states,
+        against_population,
+        best_states,
+        best_population,
+        needed,
+        on_text,
+    } = phrase
+    else {
+        return;
+    };
+    let case = match decided {
+        Decided::Passes if *unknown == 0 => "passes-all",
+        Decided::Passes => "passes",
+        Decided::Fails if *unknown == 0 => "fails-all",
+        Decided::Fails if best_states < needed => "fails-states",
+        Decided::Fails => "fails-population",
+        Decided::Open => "open",
+    };
+    let mut states = FluentArgs::new();
+    count(&mut states, "count", *unknown);
+    states.set("scope", if *on_text { "text" } else { "all" });
+    args.set(
+        "unknown_states",
+        words.message("unknown-states", Some(&states)),
+    );
+    args.set("case", case);
+    count(args, "against", *against_states);
+    count(args, "best", *best_states);
+    count(args, "needed", *needed);
+    args.set("few", if *against_states < 4 { "yes" } else { "no" });
+    let decimals = words.language();
+    args.set("against_population", decimals.decimal2(*against_population));
+    args.set("best_population", decimals.decimal2(*best_population));
 }

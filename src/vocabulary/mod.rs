@@ -19,6 +19,7 @@ mod council;
 mod dates;
 mod english;
 mod phrases;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -27,11 +28,15 @@ use serde::Serialize;
 use fluent_bundle::FluentArgs;
 
 use crate::analyse::Relation;
+use crate::council::Decided;
 use crate::lang::Language;
-use crate::model::{Date, Institution, Provision, Role, Stance, Status};
+use crate::model::{
+    CouncilBody, Date, Institution, MeetingOutcome, Provision, Role, Stance, Status,
+};
 
 pub use catalogue::{catalogue, Catalogue};
 pub use english::{country_name, EU27_NAMES};
+pub use table::{Stand, TablePhrase};
 
 /// What a cell of a comparison table is. Serialised as its key (`same-as`), which is the
 /// cell's CSS class and a hook for scripts.
@@ -177,6 +182,45 @@ pub enum Phrase {
         total: usize,
     },
     MapTitle(Date),
+    /// A state without a stance on a meeting's text.
+    NoPositionOnText,
+    /// What a search result that is a cited document is: "Source".
+    SourceLabel,
+    /// A share for readers: `0%`, `27.99%`, `100%`.
+    Percent(f64),
+    /// "Adopted by Coreper": a meeting's documented outcome.
+    MeetingHeadline {
+        body: CouncilBody,
+        outcome: MeetingOutcome,
+    },
+    /// "Recorded stances on this text: 3 against, 1 abstaining; no recorded position for
+    /// 23 of the 27 states." `on_text`: the stances counted are those on a meeting's text.
+    RecordedStances {
+        support: usize,
+        oppose: usize,
+        abstain: usize,
+        undecided: usize,
+        unknown: usize,
+        total: usize,
+        on_text: bool,
+    },
+    /// What the recorded stances alone decide, and why (see [`crate::council::Range`]).
+    RangeVerdict {
+        decided: Decided,
+        unknown: usize,
+        against_states: usize,
+        against_population: f64,
+        best_states: usize,
+        best_population: f64,
+        needed: usize,
+        on_text: bool,
+    },
+    /// The headline of a date without a meeting: "Open: depends on the 16 states with no
+    /// recorded position".
+    RangeHeadline {
+        decided: Decided,
+        unknown: usize,
+    },
 
     // Page titles and descriptions.
     SiteDescription,
@@ -246,6 +290,9 @@ pub enum Phrase {
     CellsLabel,
     CellsFullText,
     CellsSummaries,
+
+    /// The words of the tables' two levels and of what they say at a glance.
+    Table(TablePhrase),
 }
 
 impl Phrase {
@@ -343,6 +390,25 @@ impl Vocabulary {
             Some(Stance::Undecided) => "stance-undecided",
             Some(Stance::Abstain) => "stance-abstain",
             None => "stance-unknown",
+        })
+    }
+
+    /// Which body of the Council met: "Coreper (the member states' ambassadors)".
+    pub fn council_body(&self, b: CouncilBody) -> &'static str {
+        self.name(match b {
+            CouncilBody::WorkingParty => "council-body-working-party",
+            CouncilBody::Coreper => "council-body-coreper",
+            CouncilBody::Council => "council-body-council",
+        })
+    }
+
+    /// What a Council meeting did with its text: "Adopted", "Withdrawn before a vote".
+    pub fn meeting_outcome(&self, o: MeetingOutcome) -> &'static str {
+        self.name(match o {
+            MeetingOutcome::Adopted => "meeting-outcome-adopted",
+            MeetingOutcome::NoMajority => "meeting-outcome-no-majority",
+            MeetingOutcome::Withdrawn => "meeting-outcome-withdrawn",
+            MeetingOutcome::NotVoted => "meeting-outcome-not-voted",
         })
     }
 

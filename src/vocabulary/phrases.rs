@@ -2,6 +2,7 @@
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
+use crate::lang::Language;
 use crate::model::Institution;
 
 use super::{Phrase, Vocabulary};
@@ -9,15 +10,35 @@ use super::{Phrase, Vocabulary};
 /// An institution's arguments: its key (`$institution`, to select on: French and German
 /// agree articles and participles with it), its name (`$name`) and its position's name
 /// (`$position`), both in the vocabulary's language.
-fn institution_args(words: &Vocabulary, args: &mut FluentArgs<'static>, i: Institution) {
+pub(super) fn institution_args(words: &Vocabulary, args: &mut FluentArgs<'static>, i: Institution) {
     args.set("institution", i.key());
     args.set("name", words.institution(i));
     args.set("position", words.position_name(i));
 }
 
-fn count(args: &mut FluentArgs<'static>, name: &'static str, n: usize) {
+pub(super) fn count(args: &mut FluentArgs<'static>, name: &'static str, n: usize) {
     // Counts are far below 2^53: f64 holds them exactly.
     args.set(name, FluentValue::from(n as f64));
+}
+
+/// A share with at most two decimals, as the Council publishes shares, without trailing
+/// zeros (`27.99`, `0.3`, `0`), with the language's decimal mark; the message adds the sign.
+fn percent_number(words: &Vocabulary, x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    match words.language() {
+        Language::En => s.to_string(),
+        Language::Fr | Language::De => s.replace('.', ","),
+    }
+}
+
+/// The serialised key of a kebab-case enum (`working-party`, `no-majority`), which the
+/// messages select on.
+fn key_of(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The Fluent arguments of `phrase`; the id is [`Phrase::message_id`].
@@ -48,6 +69,18 @@ pub(super) fn args(words: &Vocabulary, phrase: &Phrase) -> FluentArgs<'static> {
             count(&mut a, "total", *total);
         }
         P::MapTitle(d) => a.set("date", words.date(*d)),
+        P::Percent(x) => a.set("value", percent_number(words, *x)),
+        P::MeetingHeadline { body, outcome } => {
+            a.set("body", key_of(body));
+            a.set("outcome", key_of(outcome));
+        }
+        P::RecordedStances { .. } => super::council::recorded_stances_args(words, phrase, &mut a),
+        P::RangeVerdict { .. } => super::council::range_verdict_args(words, phrase, &mut a),
+        P::RangeHeadline { decided, unknown } => {
+            a.set("decided", decided.key());
+            count(&mut a, "unknown", *unknown);
+        }
+        P::Table(t) => t.args(words, &mut a),
         P::TableAsOf { dossier, date } | P::TableAsOfDescription { dossier, date } => {
             a.set("dossier", dossier.clone());
             a.set("date", words.date(*date));
@@ -101,6 +134,7 @@ pub(super) fn args(words: &Vocabulary, phrase: &Phrase) -> FluentArgs<'static> {
 pub(super) fn message_id(phrase: &Phrase) -> &'static str {
     use Phrase as P;
     match phrase {
+        P::Table(t) => t.message_id(),
         P::NotInProposal => "not-in-proposal",
         P::NoPositionYet => "no-position-yet",
         P::NewProvisionBy(_) => "new-provision-by",
@@ -122,6 +156,13 @@ pub(super) fn message_id(phrase: &Phrase) -> &'static str {
         P::PopulationNotRecorded { .. } => "population-not-recorded",
         P::StancesMissing { .. } => "stances-missing",
         P::MapTitle(_) => "map-title",
+        P::NoPositionOnText => "no-position-on-text",
+        P::SourceLabel => "source-label",
+        P::Percent(_) => "percent",
+        P::MeetingHeadline { .. } => "meeting-headline",
+        P::RecordedStances { .. } => "recorded-stances",
+        P::RangeVerdict { .. } => "range-verdict",
+        P::RangeHeadline { .. } => "range-headline",
         P::SiteDescription => "site-description",
         P::PageNotFound => "page-not-found",
         P::PageNotFoundDescription => "page-not-found-description",

@@ -50,6 +50,22 @@
     return p;
   }
 
+  function link(url) {
+    var a = document.createElement("a");
+    a.href = new URL(String(url || "").replace(/^\//, ""), root).href;
+    return a;
+  }
+
+  function badge(text) {
+    var span = document.createElement("span");
+    span.className = "search-result-institution";
+    span.textContent = text;
+    return span;
+  }
+
+  // A result is a page (a provision, the Council page, a source...). Its sub-results are
+  // the sections where the words were found: for a provision, each institution's position,
+  // so one provision is one result with the institution named in each snippet.
   function show(results, query) {
     box.textContent = "";
     if (!query) return;
@@ -61,29 +77,48 @@
       return;
     }
     results.forEach(function (r) {
+      var meta = r.meta || {};
       var item = document.createElement("div");
       item.className = "search-result";
-      var a = document.createElement("a");
-      var url = String(r.url || "").replace(/^\//, "");
-      a.href = new URL(url, root).href;
-      if (r.meta && r.meta.ref) {
+      var a = link(r.url);
+      if (meta.ref) {
         var ref = document.createElement("span");
         ref.className = "search-result-ref";
-        ref.textContent = r.meta.ref;
+        ref.textContent = meta.ref;
         a.appendChild(ref);
         a.appendChild(document.createTextNode(" "));
       }
-      var title = (r.meta && r.meta.title) || url;
-      if (r.meta && r.meta.ref && title.indexOf(r.meta.ref) === 0) title = title.slice(r.meta.ref.length).trim();
+      var title = meta.title || String(r.url || "");
+      if (meta.ref && title.indexOf(meta.ref) === 0) title = title.slice(meta.ref.length).trim();
       a.appendChild(document.createTextNode(title));
       item.appendChild(a);
-      if (r.meta && r.meta.institution) {
-        var inst = document.createElement("span");
-        inst.className = "search-result-institution";
-        inst.textContent = r.meta.institution;
-        item.appendChild(inst);
+      if (meta.kind || meta.institution) item.appendChild(badge(meta.kind || meta.institution));
+      // The sections with the strongest matches first, so that "Germany" shows Germany's
+      // history before the meetings that merely list it.
+      var score = function (s) {
+        return (s.weighted_locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 0); }, 0);
+      };
+      var subs = (r.sub_results || [])
+        .filter(function (s) { return s.title && s.title !== meta.title; })
+        .map(function (s, i) { return { s: s, i: i, score: score(s) }; })
+        .sort(function (a, b) { return b.score - a.score || a.i - b.i; })
+        .map(function (x) { return x.s; });
+      if (!subs.length) {
+        item.appendChild(excerpt(r.excerpt || ""));
+      } else {
+        var list = document.createElement("ul");
+        list.className = "search-sub-results";
+        subs.slice(0, 4).forEach(function (s) {
+          var li = document.createElement("li");
+          var sa = link(s.url);
+          sa.className = "search-sub-result";
+          sa.appendChild(badge(s.title));
+          li.appendChild(sa);
+          li.appendChild(excerpt(s.excerpt || ""));
+          list.appendChild(li);
+        });
+        item.appendChild(list);
       }
-      item.appendChild(excerpt(r.excerpt || ""));
       box.appendChild(item);
     });
   }

@@ -7,23 +7,45 @@
   var controls = document.querySelector(".table-controls");
   if (controls) controls.hidden = false;
   var rows = table ? Array.prototype.slice.call(table.querySelectorAll("tbody tr[id]")) : [];
+  // The strip above the table ("where they differ") follows the same filters.
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".glance-row"));
+  // A table of every row filters by topic in place. A topic page holds one topic's rows:
+  // its topic buttons are links to the other topic pages, and the current one stays
+  // marked as the page says.
+  var inPlace = !!table && table.getAttribute("data-scope") === "all";
+  document.querySelectorAll("nav[data-in-place]").forEach(function (nav) { nav.hidden = !inPlace; });
   var state = { topic: "", differ: false };
 
+  function matches(el) {
+    var topics = (el.getAttribute("data-topics") || "").split(" ");
+    var okTopic = !state.topic || topics.indexOf(state.topic) !== -1;
+    // "Unknown" (not enough known to compare) is not "differ": it is counted apart.
+    var okDiffer = !state.differ || el.getAttribute("data-differ") === "yes";
+    return okTopic && okDiffer;
+  }
+
   function apply() {
-    rows.forEach(function (row) {
-      var topics = (row.getAttribute("data-topics") || "").split(" ");
-      var okTopic = !state.topic || topics.indexOf(state.topic) !== -1;
-      var okDiffer = !state.differ || row.getAttribute("data-differ") === "yes";
-      row.hidden = !(okTopic && okDiffer);
-    });
-    document.querySelectorAll("a[data-filter-topic]").forEach(function (a) {
-      if (a.getAttribute("data-filter-topic") === state.topic) a.setAttribute("aria-current", "page");
-      else a.removeAttribute("aria-current");
-    });
+    rows.forEach(function (row) { row.hidden = !matches(row); });
+    marks.forEach(function (li) { li.hidden = !matches(li); });
+    if (inPlace) {
+      document.querySelectorAll("a[data-filter-topic]").forEach(function (a) {
+        if (a.getAttribute("data-filter-topic") === state.topic) a.setAttribute("aria-current", "page");
+        else a.removeAttribute("aria-current");
+      });
+    }
     var count = document.getElementById("row-count");
     if (count) {
+      var noun = count.getAttribute("data-noun") || "rows";
       var shown = rows.filter(function (r) { return !r.hidden; }).length;
-      count.textContent = shown + " of " + rows.length + " provisions shown";
+      var text = shown + " of " + rows.length + " " + noun + " shown";
+      if (state.differ) {
+        var unknown = rows.filter(function (r) {
+          var topics = (r.getAttribute("data-topics") || "").split(" ");
+          return (!state.topic || topics.indexOf(state.topic) !== -1) && r.getAttribute("data-differ") === "unknown";
+        }).length;
+        if (unknown) text += "; on " + unknown + " more, it is not known whether they differ";
+      }
+      count.textContent = text;
     }
   }
 
@@ -33,7 +55,7 @@
   }
 
   if (rows.length) {
-    document.querySelectorAll("a[data-filter-topic]").forEach(function (a) {
+    if (inPlace) document.querySelectorAll("a[data-filter-topic]").forEach(function (a) {
       a.addEventListener("click", function (e) {
         e.preventDefault();
         state.topic = a.getAttribute("data-filter-topic") || "";
@@ -50,12 +72,12 @@
         table.classList.toggle("hide-col-" + box.getAttribute("data-toggle-column"), !box.checked);
       });
     });
-    if (/topic=/.test(window.location.hash)) fromHash();
+    if (inPlace && /topic=/.test(window.location.hash)) fromHash();
     apply();
   }
 
-  var marks = document.getElementById("toggle-marks");
-  if (marks) marks.addEventListener("change", function () { document.body.classList.toggle("marks-off", !marks.checked); });
+  var toggle = document.getElementById("toggle-marks");
+  if (toggle) toggle.addEventListener("change", function () { document.body.classList.toggle("marks-off", !toggle.checked); });
 
   // A copy button beside every permalink.
   document.querySelectorAll("a.permalink").forEach(function (a) {

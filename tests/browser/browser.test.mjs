@@ -21,13 +21,17 @@ import {
   newPage,
   formatErrors,
   provisionIds,
+  rowIds,
   httpGet,
 } from './lib/harness.mjs';
 import { uniqueWord } from './lib/words.mjs';
 
 const OVERVIEW = `/${DOSSIER}/index.html`;
+// csar has summary rows: the overview shows them, and this one (a row, in rows/) is the
+// page the search, live-reload and diagnostics tests use.
 const SEARCH_TARGET = 'app-stores';
-const PROVISION = `/${DOSSIER}/provisions/${SEARCH_TARGET}.html`;
+const TARGET_FOLDER = 'rows';
+const PROVISION = `/${DOSSIER}/${TARGET_FOLDER}/${SEARCH_TARGET}.html`;
 const COUNCIL = `/${DOSSIER}/council.html`;
 const TEXT = `/${DOSSIER}/text.html`;
 const SHOTS = path.join(REPO, 'target', 'screenshots');
@@ -75,13 +79,14 @@ describe('the site in Chromium', () => {
     return page;
   }
 
-  it('the csar overview renders one row per provision file', T, async (t) => {
+  it('the csar overview renders one row per summary row file (else per provision file)', T, async (t) => {
     t.diagnostic(`site served by ${site.mode === 'serve' ? 'trilogue serve' : 'trilogue build + the static fallback server'} from ${BIN}`);
-    const ids = await provisionIds(site.root);
+    const rowFiles = await rowIds(site.root);
+    const ids = rowFiles.length ? rowFiles : await provisionIds(site.root);
     const page = await open(OVERVIEW);
     try {
       const rows = await rowStates(page);
-      assert.equal(rows.length, ids.length, `table.comparison tbody tr[id]: ${rows.length} rows for ${ids.length} files in positions/${DOSSIER}/provisions/`);
+      assert.equal(rows.length, ids.length, `table.comparison tbody tr[id]: ${rows.length} rows for ${ids.length} files in positions/${DOSSIER}/${rowFiles.length ? 'rows' : 'provisions'}/`);
       assert.ok(rows.every((r) => r.visible), 'every row is visible before any filter');
     } finally {
       await page.close();
@@ -195,28 +200,8 @@ describe('the site in Chromium', () => {
     }
   });
 
-  it('unchecking input#toggle-marks puts class marks-off on <body> (provision and full-text pages)', T, async () => {
-    // The marked changes (<ins>/<del>) are on the provision pages and the full texts.
-    for (const p of [PROVISION, TEXT]) {
-      const page = await open(p);
-      try {
-        const box = page.locator('input#toggle-marks');
-        assert.equal(await box.count(), 1, `input#toggle-marks is missing on ${p}`);
-        assert.ok(await page.locator('ins, del').count() > 0, `${p} shows no marked changes (ins/del) to toggle`);
-        assert.ok(await box.isVisible(), `input#toggle-marks is not visible on ${p} (its script should reveal it)`);
-        const marksOff = () => page.evaluate(() => document.body.classList.contains('marks-off'));
-        assert.equal(await marksOff(), false, `marks-off set before unchecking on ${p}`);
-        await box.uncheck();
-        await page.waitForFunction(() => document.body.classList.contains('marks-off'), null, { timeout: 5_000 }).catch(() => {});
-        assert.equal(await marksOff(), true, `<body> lacks class marks-off after unchecking input#toggle-marks on ${p}`);
-        await box.check();
-        await page.waitForFunction(() => !document.body.classList.contains('marks-off'), null, { timeout: 5_000 }).catch(() => {});
-        assert.equal(await marksOff(), false, `marks-off stays after checking input#toggle-marks again on ${p}`);
-      } finally {
-        await page.close();
-      }
-    }
-  });
+  // The marked-changes switch is tested in table.test.mjs, on a project that has marks
+  // (csar has the Commission's text only, so its pages show no marks and no switch).
 
   it('every row has a permalink and a copy button that copies it', T, async () => {
     const copyContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -248,7 +233,7 @@ describe('the site in Chromium', () => {
   });
 
   it('search finds a provision by a word of its text', T, async (t) => {
-    const { word, ref } = await uniqueWord(site.root, DOSSIER, SEARCH_TARGET);
+    const { word, ref } = await uniqueWord(site.root, DOSSIER, SEARCH_TARGET, TARGET_FOLDER);
     t.diagnostic(`searching for "${word}", a word found only in the text or summary of ${SEARCH_TARGET} (${ref})`);
     const page = await open(OVERVIEW);
     try {
@@ -390,9 +375,9 @@ describe('trilogue serve', () => {
     return startSite({ requireServe: true });
   }
 
-  /** Replace `from` by `to` in a provision record of the served project. */
+  /** Replace `from` by `to` in the target record (a summary row) of the served project. */
   async function edit(root, id, from, to) {
-    const file = path.join(root, 'positions', DOSSIER, 'provisions', `${id}.yaml`);
+    const file = path.join(root, 'positions', DOSSIER, TARGET_FOLDER, `${id}.yaml`);
     const yaml = await fs.readFile(file, 'utf8');
     assert.ok(yaml.includes(from), `${id}.yaml does not contain ${JSON.stringify(from)}`);
     await fs.writeFile(file, yaml.replace(from, to));
@@ -416,7 +401,7 @@ describe('trilogue serve', () => {
     const site = await serve();
     let page;
     try {
-      const yaml = await fs.readFile(path.join(site.root, 'positions', DOSSIER, 'provisions', `${SEARCH_TARGET}.yaml`), 'utf8');
+      const yaml = await fs.readFile(path.join(site.root, 'positions', DOSSIER, TARGET_FOLDER, `${SEARCH_TARGET}.yaml`), 'utf8');
       const old = yaml.match(/^\s+summary: (.+)$/m)[1];
       const marker = `Live reload check ${process.pid} ${Date.now().toString(36)} summary`;
       page = await openLive(site, PROVISION);
@@ -434,10 +419,10 @@ describe('trilogue serve', () => {
     const site = await serve();
     let page;
     try {
-      const ids = await provisionIds(site.root);
+      const ids = (await rowIds(site.root)).length ? await rowIds(site.root) : await provisionIds(site.root);
       page = await openLive(site, PROVISION);
       const title = (await page.textContent('h1')).trim();
-      const yaml = await fs.readFile(path.join(site.root, 'positions', DOSSIER, 'provisions', `${SEARCH_TARGET}.yaml`), 'utf8');
+      const yaml = await fs.readFile(path.join(site.root, 'positions', DOSSIER, TARGET_FOLDER, `${SEARCH_TARGET}.yaml`), 'utf8');
       const source = yaml.match(/^\s+source: ([a-z0-9-]+)\s*$/m)[1];
       await edit(site.root, SEARCH_TARGET, `source: ${source}\n`, 'source: no-such-source-e0003\n');
 

@@ -376,6 +376,9 @@ fn inline_into(node: Node, out: &mut String) {
         "FT" if node.attribute("TYPE") == Some("NUMBER") => {
             out.push_str(&grouped(&inline_text(node)));
         }
+        "HT" if node.attribute("TYPE") == Some("SUP") => {
+            out.push_str(&super::normalize::superscript(&inline_text(node)));
+        }
         name => {
             let block = is_block(name);
             if block {
@@ -447,6 +450,18 @@ mod tests {
             doc.units[0].text(),
             "For the purposes of this Regulation, the following definitions apply:\n\n\
              (1) ‘cross-border interoperability’ means the ability of the Council;"
+        );
+    }
+
+    #[test]
+    fn a_superscript_stays_raised() {
+        let doc = roxmltree::Document::parse(
+            "<P>greater than 10<HT TYPE=\"SUP\">25</HT> floating point operations</P>",
+        )
+        .expect("test XML parses");
+        assert_eq!(
+            inline_text(doc.root_element()),
+            "greater than 10²⁵ floating point operations"
         );
     }
 

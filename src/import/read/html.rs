@@ -60,6 +60,12 @@ pub fn raw_text(element: ElementRef, out: &mut String) {
                     drop_trailing_space(out);
                 } else if e.name() == "br" {
                     out.push(' ');
+                } else if e.name() == "sup" || has_class(e, "oj-super") {
+                    if let Some(el) = ElementRef::wrap(child) {
+                        let mut raised = String::new();
+                        raw_text(el, &mut raised);
+                        out.push_str(&super::normalize::superscript(&raised));
+                    }
                 } else if !is_skipped(e) {
                     if let Some(el) = ElementRef::wrap(child) {
                         raw_text(el, out);
@@ -140,6 +146,21 @@ mod tests {
         assert_eq!(
             p.map(text).as_deref(),
             Some("Council; and the Committee, Article 35")
+        );
+    }
+
+    #[test]
+    fn a_superscript_stays_raised() {
+        let html = Html::parse_fragment(
+            "<p>greater than 10<span class=\"oj-super\">25</span> operations, x<sup>n</sup></p>",
+        );
+        let p = html
+            .root_element()
+            .descendent_elements()
+            .find(|e| e.value().name() == "p");
+        assert_eq!(
+            p.map(text).as_deref(),
+            Some("greater than 10²⁵ operations, x^n")
         );
     }
 

@@ -112,6 +112,37 @@ pub fn language_code(declared: &str) -> Option<String> {
         .map(|(_, two)| two.to_string())
 }
 
+/// A superscript as plain text, so that "10<sup>25</sup>" does not become "1025": digits,
+/// signs and brackets take their Unicode superscript forms ("10²⁵"); anything else is
+/// written after a caret ("m^a"), the usual plain-text notation.
+pub fn superscript(text: &str) -> String {
+    let raised: Option<String> = text
+        .chars()
+        .map(|c| match c {
+            '0' => Some('⁰'),
+            '1' => Some('¹'),
+            '2' => Some('²'),
+            '3' => Some('³'),
+            '4' => Some('⁴'),
+            '5' => Some('⁵'),
+            '6' => Some('⁶'),
+            '7' => Some('⁷'),
+            '8' => Some('⁸'),
+            '9' => Some('⁹'),
+            '+' => Some('⁺'),
+            '-' | '−' => Some('⁻'),
+            '(' => Some('⁽'),
+            ')' => Some('⁾'),
+            _ => None,
+        })
+        .collect();
+    match raised {
+        Some(raised) if !raised.is_empty() => raised,
+        _ if text.trim().is_empty() => String::new(),
+        _ => format!("^{}", text.trim()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +195,13 @@ mod tests {
         assert_eq!(language_code("swe").as_deref(), Some("sv"));
         assert_eq!(language_code("english"), None);
         assert_eq!(language_code(""), None);
+    }
+
+    #[test]
+    fn superscripts_keep_their_meaning_in_plain_text() {
+        assert_eq!(superscript("25"), "²⁵");
+        assert_eq!(superscript("-3"), "⁻³");
+        assert_eq!(superscript("th"), "^th");
+        assert_eq!(superscript(" "), "");
     }
 }

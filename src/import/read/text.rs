@@ -86,13 +86,19 @@ fn split_pages(text: &str) -> Vec<Vec<&str>> {
     pages
 }
 
-/// A line with its digits blanked and spaces collapsed: page furniture differs from page
-/// to page only in its numbers.
+/// A line with each run of digits blanked to one `#` and spaces collapsed: page furniture
+/// differs from page to page only in its numbers, whose length changes too (page 9, page
+/// 10: the Council's "15698/22 RB/ek 9" stayed in the text of pages 1 to 9 while each
+/// digit counted).
 fn furniture_key(line: &str) -> String {
-    let blanked: String = line
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect();
+    let mut blanked = String::with_capacity(line.len());
+    for c in line.chars() {
+        if !c.is_ascii_digit() {
+            blanked.push(c);
+        } else if !blanked.ends_with('#') {
+            blanked.push('#');
+        }
+    }
     blanked.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -400,6 +406,29 @@ mod tests {
         assert_eq!(
             paras[0].text,
             "Line about alpha with enough words to fill the width of the alpha Committee."
+        );
+    }
+
+    /// A 208-page Council document: the furniture of pages 1 to 9 goes as well as that of
+    /// pages 10 to 208 (ST 15698/22 kept "15698/22 RB/ek 3" in recital 2).
+    #[test]
+    fn furniture_goes_whatever_the_number_of_digits_of_the_page() {
+        let mut text = String::new();
+        for page in 1..=30 {
+            text.push_str(&format!(
+                "({page}) Recital number {page} says something about the subject at hand.\n \
+                 15698/22     RB/ek  {page}\n  TREE.2.B    EN\n--<PAGE>--\n"
+            ));
+        }
+        let paras = paragraphs(&text);
+        assert_eq!(paras.len(), 30);
+        assert!(
+            paras.iter().all(|p| !p.text.contains("RB/ek")),
+            "{paras:#?}"
+        );
+        assert_eq!(
+            paras[2].text,
+            "(3) Recital number 3 says something about the subject at hand."
         );
     }
 

@@ -5,11 +5,13 @@
 //! other string is escaped by the template engine.
 //!
 //! One file per kind of page: [`table`] (the rows and cells of the comparison tables),
-//! [`provision`], [`sources`], [`timeline`], [`negotiators`], [`council`].
+//! [`provision`], [`rows`] (summary rows and their links to the provisions), [`sources`],
+//! [`timeline`], [`negotiators`], [`council`].
 
 mod council;
 mod negotiators;
 mod provision;
+mod rows;
 mod sources;
 mod table;
 mod timeline;
@@ -26,9 +28,13 @@ pub use council::{
 };
 pub use negotiators::{negotiators, ActorView, CommitteeRow, NegotiatorsView};
 pub use provision::{provision_view, DiffView, HistoryView, ProvisionView, StepView};
+pub use rows::{
+    differ_summary, has_marks, row_page_view, CiteLink, CitedProvisionView, CitingRowView,
+    DifferSummary, GlanceView, RowPageView,
+};
 pub use sources::{source_view, sources_views, SourceView};
-pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView};
-pub use timeline::{timeline, TimelineEntry};
+pub use table::{anchor_paragraphs, row_view, CellView, RowDetail, RowView, StaleView, TableOf};
+pub use timeline::{timeline, TimelineEntry, TimelineView};
 
 /// Links between pages are relative, so that `site/` works from a web server, from a
 /// sub-folder and straight from the disk (file://).
@@ -77,6 +83,10 @@ pub struct DossierView {
     pub topics: Vec<TopicView>,
     pub columns: Vec<ColumnView>,
     pub provision_count: usize,
+    /// Whether the overview shows summary rows (and `provisions.html` the provisions).
+    pub has_rows: bool,
+    /// How many rows the overview's table has: summary rows, or provisions.
+    pub table_count: usize,
 }
 
 /// A link to the comparison table as it stood on an earlier date.
@@ -101,13 +111,22 @@ pub struct ColumnView {
     pub label: &'static str,
 }
 
+/// A cited source as every page shows it: its title (which carries the document number,
+/// `COM(2022) 209 final`, `ST 15318/25`), linked to the document itself when it has an
+/// address, else to its entry on the sources page; never its id. Drawn by the
+/// `source_ref` macro of `macros.html`, which also numbers it in the page's printed list of
+/// sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceLink {
+    /// The source's id: what tells two citations of one source apart, never shown.
     pub id: String,
     pub title: String,
     /// Relative to the dossier folder: `sources.html#source-<id>`.
     pub href: String,
+    /// The document's address.
     pub url: Option<String>,
+    /// Its date, for readers: `26 November 2025`.
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -160,7 +179,7 @@ pub fn dossier_view(words: &Vocabulary, d: &Dossier, analysis: &DossierAnalysis)
                 id: t.id.clone(),
                 label: t.label.get(&d.lang).to_string(),
                 count: d
-                    .provisions
+                    .table_items()
                     .iter()
                     .filter(|p| p.topics.contains(&t.id))
                     .count(),
@@ -175,16 +194,40 @@ pub fn dossier_view(words: &Vocabulary, d: &Dossier, analysis: &DossierAnalysis)
             })
             .collect(),
         provision_count: d.provisions.len(),
+        has_rows: d.has_rows(),
+        table_count: d.table_items().len(),
     }
 }
 
-/// A link to a source on the dossier's sources page.
+/// The view with its topic counts and row count taken from the rows of a table (the
+/// provision table of a dossier with summary rows counts the topics its provisions take
+/// from the rows citing them).
+pub fn counted_for(view: &DossierView, rows: &[RowView]) -> DossierView {
+    let mut out = view.clone();
+    for t in &mut out.topics {
+        t.count = rows
+            .iter()
+            .filter(|r| r.topics.iter().any(|x| x.id == t.id))
+            .count();
+    }
+    out.table_count = rows.len();
+    out
+}
+
+/// A cited source in the default vocabulary's words (the comparison tables' cells, the
+/// provision pages); see [`source_link_in`].
 fn source_link(d: &Dossier, id: &str) -> Option<SourceLink> {
+    source_link_in(&Vocabulary::english(), d, id)
+}
+
+/// A cited source: see [`SourceLink`].
+pub fn source_link_in(words: &Vocabulary, d: &Dossier, id: &str) -> Option<SourceLink> {
     let s = d.source(id)?;
     Some(SourceLink {
         id: s.id.clone(),
         title: s.title.get(&d.lang).to_string(),
         href: crate::urls::source_href(&s.id),
         url: s.url.clone(),
+        date: words.date(s.date),
     })
 }

@@ -11,9 +11,10 @@ use crate::render::html;
 use crate::urls;
 use crate::vocabulary::{Phrase, Vocabulary};
 
+use super::rows::{citing_rows, has_marks, CitingRowView};
 use super::{
-    anchor_paragraphs, row_view, source_link, source_view, NeighbourLink, RowDetail, RowView,
-    SourceLink, SourceView,
+    anchor_paragraphs, row_view, source_link, source_view, NeighbourLink, RowView, SourceLink,
+    SourceView, TableOf,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -27,6 +28,11 @@ pub struct ProvisionView {
     pub file: String,
     pub previous: Option<NeighbourLink>,
     pub next: Option<NeighbourLink>,
+    /// The summary rows that cite this provision (none for a summary row's own page).
+    pub rows_citing: Vec<CitingRowView>,
+    /// Whether any text on the page has marked changes (the legend and the switch are
+    /// shown only then).
+    pub marked_changes: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,6 +69,8 @@ pub struct StepView {
     pub words_deleted: usize,
     pub note_html: Option<String>,
     pub source: Option<SourceLink>,
+    /// The version's own number: "Article 16 in the final act".
+    pub own_reference: Option<String>,
 }
 
 fn diff_view(words: &Vocabulary, id: String, heading: String, diff: &TextDiff) -> DiffView {
@@ -79,16 +87,19 @@ fn diff_view(words: &Vocabulary, id: String, heading: String, diff: &TextDiff) -
     }
 }
 
+/// The page of the item `a` analyses among `items` (the dossier's provisions, or its
+/// summary rows), whose table analysis `t` holds.
 pub fn provision_view(
-    words: &Vocabulary,
-    d: &Dossier,
-    analysis: &DossierAnalysis,
+    t: TableOf,
+    items: &[Provision],
     a: &ProvisionAnalysis,
 ) -> Option<ProvisionView> {
-    let p = d.provisions.get(a.index)?;
+    let (words, d, analysis): (&Vocabulary, &Dossier, &DossierAnalysis) =
+        (t.words, t.d, t.analysis);
+    let p = items.get(a.index)?;
     let lang = &d.lang;
-    let row = row_view(words, d, p, a, RowDetail::Full);
-    let against_commission = a
+    let row = row_view(t, p, a);
+    let against_commission: Vec<DiffView> = a
         .cells
         .iter()
         .filter_map(|c| match &c.relation {
@@ -109,7 +120,7 @@ pub fn provision_view(
             diff,
         )
     });
-    let histories = a
+    let histories: Vec<HistoryView> = a
         .history
         .iter()
         .map(|(institution, steps)| HistoryView {
@@ -140,14 +151,33 @@ pub fn provision_view(
         let n = analysis
             .provisions
             .get(index?)
-            .and_then(|x| d.provisions.get(x.index))?;
+            .and_then(|x| items.get(x.index))?;
         Some(NeighbourLink {
             href: urls::sibling_provision_href(&n.id),
             reference: n.reference.to_string(),
             title: n.title.get(lang).to_string(),
         })
     };
+    let marked_changes = row
+        .cells
+        .iter()
+        .filter_map(|c| c.text_html.as_deref())
+        .chain(
+            against_commission
+                .iter()
+                .map(|d: &DiffView| d.html.as_str()),
+        )
+        .chain(parliament_vs_council.iter().map(|d| d.html.as_str()))
+        .chain(
+            histories
+                .iter()
+                .flat_map(|h: &HistoryView| &h.steps)
+                .filter_map(|s| s.text_html.as_deref()),
+        )
+        .any(has_marks);
     Some(ProvisionView {
+        rows_citing: citing_rows(d, p),
+        marked_changes,
         row,
         against_commission,
         parliament_vs_council,
@@ -214,5 +244,15 @@ fn step_view(
             )
         }),
         source: source_link(d, &v.source),
+        own_reference: v
+            .reference
+            .as_ref()
+            .filter(|r| **r != p.reference)
+            .map(|r| {
+                words.text(&Phrase::Table(crate::vocabulary::TablePhrase::OwnNumber {
+                    reference: r.to_string(),
+                    institution,
+                }))
+            }),
     }
 }

@@ -20,6 +20,10 @@ pub struct SourceView {
     pub note_html: Option<String>,
     /// Provisions citing it: (href relative to the dossier folder, reference).
     pub cited_by: Vec<NeighbourLink>,
+    /// Timeline events citing it (`reference` is the event's date).
+    pub events: Vec<NeighbourLink>,
+    /// Whether the Council page cites it (a stance, a meeting or a meeting's text).
+    pub on_council_page: bool,
 }
 
 /// A source, with the provisions that cite it (`cited_by`).
@@ -41,6 +45,25 @@ pub fn source_view(
             .as_ref()
             .map(|n| markdown::to_html(n.get(&d.lang), &format!("source-{}-note", s.id))),
         cited_by,
+        events: d
+            .timeline
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.source.as_deref() == Some(s.id.as_str()))
+            .map(|(i, e)| NeighbourLink {
+                href: urls::event_href(i),
+                reference: words.date(e.date),
+                title: e.title.get(&d.lang).to_string(),
+            })
+            .collect(),
+        on_council_page: d
+            .council_meetings
+            .iter()
+            .any(|m| m.source == s.id || m.text == s.id)
+            || d.member_states
+                .iter()
+                .flat_map(|m| &m.history)
+                .any(|h| h.source == s.id || h.text.as_deref() == Some(s.id.as_str())),
     }
 }
 

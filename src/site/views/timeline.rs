@@ -7,7 +7,7 @@ use crate::model::{Date, Dossier, Institution};
 use crate::urls;
 use crate::vocabulary::{Phrase, Vocabulary};
 
-use super::{source_link, NeighbourLink, SourceLink};
+use super::{source_link_in, NeighbourLink, SourceLink};
 
 /// One entry of the timeline: an event of timeline.yaml, or the positions an
 /// institution published on one date with one source (grouped, so that a proposal of
@@ -24,8 +24,40 @@ pub struct TimelineEntry {
     pub source: Option<SourceLink>,
     /// For position entries: the provisions, linking to the version in their history.
     pub provisions: Vec<NeighbourLink>,
+    /// Reported only by sources that could not be checked; the page marks it.
+    pub unverified: bool,
 }
 
+/// The timeline page in one order: its entries, and the link to the other order.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineView {
+    pub entries: Vec<TimelineEntry>,
+    /// `true`: latest first (`timeline.html`, the default); `false`: oldest first.
+    pub latest_first: bool,
+    /// Relative to the dossier folder.
+    pub latest_first_href: &'static str,
+    pub oldest_first_href: &'static str,
+}
+
+impl TimelineView {
+    /// The entries of [`timeline`] (oldest first) in the order the page shows. Latest
+    /// first reverses the dates only: the entries of one day keep their order, so a
+    /// proposal's announcement still comes before the provisions it published.
+    pub fn new(mut entries: Vec<TimelineEntry>, latest_first: bool) -> TimelineView {
+        if latest_first {
+            // Stable; ISO dates sort as text.
+            entries.sort_by(|a, b| b.date_iso.cmp(&a.date_iso));
+        }
+        TimelineView {
+            entries,
+            latest_first,
+            latest_first_href: urls::TIMELINE_PAGE,
+            oldest_first_href: urls::TIMELINE_OLDEST_FIRST_PAGE,
+        }
+    }
+}
+
+/// Every entry, oldest first.
 pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
     let lang = &d.lang;
     // (date, institution, source) -> versions, in provision order.
@@ -61,8 +93,12 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                     .description
                     .as_ref()
                     .map(|x| markdown::to_html(x.get(lang), &format!("event-{}", i + 1))),
-                source: e.source.as_deref().and_then(|s| source_link(d, s)),
+                source: e
+                    .source
+                    .as_deref()
+                    .and_then(|s| source_link_in(words, d, s)),
                 provisions: Vec::new(),
+                unverified: e.unverified,
             },
         ));
     }
@@ -82,8 +118,9 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                     count: n,
                 }),
                 description_html: None,
-                source: source_link(d, &source),
+                source: source_link_in(words, d, &source),
                 provisions,
+                unverified: false,
             },
         ));
     }

@@ -70,9 +70,15 @@ export async function tempDir(prefix) {
 }
 
 /** A temporary project: a copy of the repository's positions/ (the data only). */
-export async function tempProject() {
+/**
+ * A temporary project: the repository's positions/, or the positions/ of each folder of
+ * `layers` copied over one another (e.g. a fixture and an overlay of it).
+ */
+export async function tempProject(layers = [REPO]) {
   const root = await tempDir('project');
-  await fs.cp(path.join(REPO, 'positions'), path.join(root, 'positions'), { recursive: true });
+  for (const layer of layers) {
+    await fs.cp(path.join(layer, 'positions'), path.join(root, 'positions'), { recursive: true });
+  }
   return root;
 }
 
@@ -268,8 +274,8 @@ export async function startServe(root, { timeout = 180_000 } = {}) {
  * The site under test: `trilogue serve` when the binary has it, else a build served by
  * the static server above. Returns {url, mode, root, siteDir, output(), close()}.
  */
-export async function startSite({ requireServe = false } = {}) {
-  const root = await tempProject();
+export async function startSite({ requireServe = false, layers } = {}) {
+  const root = await tempProject(layers);
   try {
     if (await hasServe()) {
       const s = await startServe(root);
@@ -349,12 +355,17 @@ export function formatErrors(errors) {
 }
 
 /** The provision ids of the dossier: the file names in positions/<dossier>/provisions/. */
-export async function provisionIds(root = REPO, dossier = DOSSIER) {
-  const dir = path.join(root, 'positions', dossier, 'provisions');
+export async function provisionIds(root = REPO, dossier = DOSSIER, folder = 'provisions') {
+  const dir = path.join(root, 'positions', dossier, folder);
   return (await fs.readdir(dir))
     .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => f.replace(/\.ya?ml$/, ''))
     .sort();
+}
+
+/** The ids of the summary rows (rows/*.yaml) of a dossier; empty when it has none. */
+export async function rowIds(root = REPO, dossier = DOSSIER) {
+  return provisionIds(root, dossier, 'rows').catch(() => []);
 }
 
 /** Every file below `dir` (relative paths with '/'), sorted. */

@@ -52,6 +52,12 @@ export function splitFields(yaml, keys = ['text', 'summary']) {
   return { inside: inside.join('\n'), outside: outside.join('\n') };
 }
 
+/** A summary row's first citation: `provisions: [Article 7(1), Article 10]` → `Article 7(1)`. */
+function firstCitation(yaml) {
+  const list = topLevel(yaml, 'provisions');
+  return list ? list.replace(/^\[/, '').split(',')[0].trim() : undefined;
+}
+
 const words = (s) => new Set((s.toLowerCase().match(WORD) || []));
 
 /**
@@ -60,9 +66,9 @@ const words = (s) => new Set((s.toLowerCase().match(WORD) || []));
  * prefix with any word elsewhere (so that a stemming search engine cannot match it in
  * another provision either). The longest such word wins; ties by alphabetical order.
  */
-export async function uniqueWord(root, dossier, id) {
+export async function uniqueWord(root, dossier, id, folder = 'provisions') {
   const positions = path.join(root, 'positions');
-  const target = `${dossier}/provisions/${id}.yaml`;
+  const target = `${dossier}/${folder}/${id}.yaml`;
   const own = await fs.readFile(path.join(positions, target), 'utf8');
   const { inside, outside } = splitFields(own);
   const elsewhere = words(outside);
@@ -75,5 +81,5 @@ export async function uniqueWord(root, dossier, id) {
     .filter((w) => w.length >= 7 && !elsewhere.has(w) && !prefixes.has(w.slice(0, 6)))
     .sort((a, b) => b.length - a.length || a.localeCompare(b));
   if (candidates.length === 0) throw new Error(`no word of ${target} is unique to its text or summary`);
-  return { word: candidates[0], candidates, ref: topLevel(own, 'ref'), title: topLevel(own, 'title') };
+  return { word: candidates[0], candidates, ref: topLevel(own, 'ref') ?? firstCitation(own), title: topLevel(own, 'title') };
 }
