@@ -1,6 +1,7 @@
 //! The Council page's sentences: why a tally has or lacks a qualified majority, and what
 //! each group of states could change. Written from the tally's data, in the vocabulary's
-//! language (the `council-*` and `flip-*` messages).
+//! language (the `council-*` and `flip-*` messages), and the arguments of the messages
+//! that say what the recorded stances alone decide (`recorded-stances`, `range-verdict`).
 
 use fluent_bundle::{FluentArgs, FluentValue};
 

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::*;
+use crate::council::Decided;
 
 /// One phrase of every kind, with arguments that exercise plurals.
 fn every_phrase() -> Vec<Phrase> {
@@ -43,6 +44,36 @@ fn every_phrase() -> Vec<Phrase> {
             total: 27,
         },
         Phrase::MapTitle(d),
+        Phrase::NoPositionOnText,
+        Phrase::SourceLabel,
+        Phrase::Percent(27.5),
+        Phrase::MeetingHeadline {
+            body: CouncilBody::Coreper,
+            outcome: MeetingOutcome::Withdrawn,
+        },
+        Phrase::RecordedStances {
+            support: 0,
+            oppose: 3,
+            abstain: 1,
+            undecided: 0,
+            unknown: 23,
+            total: 27,
+            on_text: true,
+        },
+        Phrase::RangeVerdict {
+            decided: Decided::Open,
+            unknown: 16,
+            against_states: 3,
+            against_population: 27.991,
+            best_states: 24,
+            best_population: 72.0,
+            needed: 15,
+            on_text: false,
+        },
+        Phrase::RangeHeadline {
+            decided: Decided::Open,
+            unknown: 1,
+        },
         Phrase::SiteDescription,
         Phrase::PageNotFound,
         Phrase::PageNotFoundDescription,
@@ -97,6 +128,44 @@ fn every_phrase() -> Vec<Phrase> {
         Phrase::CellsLabel,
         Phrase::CellsFullText,
         Phrase::CellsSummaries,
+        Phrase::Table(TablePhrase::NotConfirmedBy {
+            institution: Institution::Council,
+            date: d,
+        }),
+        Phrase::Table(TablePhrase::OwnNumber {
+            reference: s(),
+            institution: Institution::Agreement,
+        }),
+        Phrase::Table(TablePhrase::Stand(Stand::Changes)),
+        Phrase::Table(TablePhrase::Between(Differ::Yes)),
+        Phrase::Table(TablePhrase::RowPage {
+            dossier: s(),
+            title: s(),
+        }),
+        Phrase::Table(TablePhrase::RowDescription {
+            dossier: s(),
+            title: s(),
+        }),
+        Phrase::Table(TablePhrase::ProvisionsTable(s())),
+        Phrase::Table(TablePhrase::ProvisionsTableDescription(s())),
+        Phrase::Table(TablePhrase::Rows { count: 1 }),
+        Phrase::Table(TablePhrase::NoTextRecorded),
+        Phrase::Table(TablePhrase::RowsLabel),
+        Phrase::Table(TablePhrase::AllRowsOfDossier { count: 15 }),
+        Phrase::Table(TablePhrase::RowsSelected { count: 2 }),
+        Phrase::Table(TablePhrase::TextsLabel),
+        Phrase::Table(TablePhrase::CitedTexts { count: 14 }),
+        Phrase::Table(TablePhrase::SubjectColumn),
+        Phrase::Table(TablePhrase::ProvisionColumn),
+        Phrase::Table(TablePhrase::AllRowsInBriefing),
+        Phrase::Table(TablePhrase::PdfOfRows {
+            count: 15,
+            topic: true,
+        }),
+        Phrase::Table(TablePhrase::RowFeedEntry {
+            title: s(),
+            institution: Institution::Council,
+        }),
     ]
 }
 
@@ -274,4 +343,97 @@ fn a_sample_of_phrases_in_each_language() {
             .collect();
         insta::assert_snapshot!(format!("phrases_{lang}"), lines.join("\n"));
     }
+}
+
+/// The Council page's and the tables' phrases say in English exactly what they said before
+/// they moved into the catalogues, and in French and German what the institutions write.
+#[test]
+fn council_and_table_phrases_keep_their_english_and_speak_french_and_german() {
+    let en = Vocabulary::english();
+    let fr = Vocabulary::of(Language::Fr).unwrap();
+    let de = Vocabulary::of(Language::De).unwrap();
+    let stale = Phrase::Table(TablePhrase::NotConfirmedBy {
+        institution: Institution::Council,
+        date: Date::ymd(2025, 11, 26),
+    });
+    assert_eq!(
+        en.text(&stale),
+        "Not confirmed by the Council's later position of 26 November 2025"
+    );
+    assert_eq!(
+        fr.text(&stale),
+        "Non confirmé par la position ultérieure du Conseil du 26 novembre 2025"
+    );
+    assert_eq!(
+        de.text(&stale),
+        "Nicht bestätigt durch den späteren Standpunkt des Rates vom 26. November 2025"
+    );
+    let rows = |count| {
+        Phrase::Table(TablePhrase::PdfOfRows {
+            count,
+            topic: false,
+        })
+    };
+    assert_eq!(en.text(&rows(1)), "PDF to print (A4, 1 row)");
+    assert_eq!(en.text(&rows(15)), "PDF to print (A4, 15 rows)");
+    assert_eq!(de.text(&rows(15)), "PDF zum Drucken (A4, 15 Zeilen)");
+    let stances = Phrase::RecordedStances {
+        support: 0,
+        oppose: 3,
+        abstain: 1,
+        undecided: 0,
+        unknown: 23,
+        total: 27,
+        on_text: true,
+    };
+    assert_eq!(
+        en.text(&stances),
+        "Recorded stances on this text: 3 against and 1 abstaining; no recorded position for 23 of the 27 states."
+    );
+    let open = Phrase::RangeVerdict {
+        decided: crate::council::Decided::Open,
+        unknown: 16,
+        against_states: 3,
+        against_population: 27.991,
+        best_states: 24,
+        best_population: 72.0,
+        needed: 15,
+        on_text: false,
+    };
+    assert_eq!(
+        en.text(&open),
+        "The recorded stances alone cannot decide it: it depends on the 16 states with no recorded position. The 3 states recorded as not supporting have 27.99% of the EU population, too few states to block it."
+    );
+    assert!(
+        fr.text(&open).contains("27,99\u{a0}%"),
+        "{}",
+        fr.text(&open)
+    );
+    let headline = |body, outcome| Phrase::MeetingHeadline { body, outcome };
+    assert_eq!(
+        en.text(&headline(CouncilBody::Council, MeetingOutcome::Withdrawn)),
+        "Withdrawn from the Council before a vote"
+    );
+    assert_eq!(
+        en.text(&headline(CouncilBody::Coreper, MeetingOutcome::NotVoted)),
+        "Discussed in Coreper, not put to a vote"
+    );
+    assert_eq!(
+        en.text(&headline(
+            CouncilBody::WorkingParty,
+            MeetingOutcome::Adopted
+        )),
+        "Adopted by the working party"
+    );
+    assert_eq!(en.text(&Phrase::Percent(0.3)), "0.3%");
+    assert_eq!(en.text(&Phrase::Percent(100.0)), "100%");
+    assert_eq!(de.text(&Phrase::Percent(27.99)), "27,99\u{a0}%");
+    assert_eq!(
+        en.council_body(CouncilBody::Coreper),
+        "Coreper (the member states' ambassadors)"
+    );
+    assert_eq!(
+        fr.meeting_outcome(MeetingOutcome::NoMajority),
+        "Pas de majorité qualifiée"
+    );
 }
