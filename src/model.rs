@@ -75,6 +75,26 @@ impl Localized {
         }
     }
 
+    /// The text in `lang` and `true`; without a translation there, the text in `main` (the
+    /// dossier's main language, which a plain string is in) and `false`.
+    pub fn get_in(&self, lang: &str, main: &str) -> (&str, bool) {
+        match self {
+            Localized::Plain(s) => (s, lang == main),
+            Localized::Map(m) => match m.get(lang) {
+                Some(s) => (s, true),
+                None => (self.get(main), false),
+            },
+        }
+    }
+
+    /// The languages the text is written in: the keys of a map, `main` for a plain string.
+    pub fn languages<'a>(&'a self, main: &'a str) -> Vec<&'a str> {
+        match self {
+            Localized::Plain(_) => vec![main],
+            Localized::Map(m) => m.keys().map(String::as_str).collect(),
+        }
+    }
+
     /// Every language's text, for checks that apply to all of them.
     pub fn all(&self) -> Vec<&str> {
         match self {
@@ -251,6 +271,8 @@ pub struct Dossier {
     pub short_title: Localized,
     pub procedure: String,
     pub lang: String,
+    /// The languages the dossier is published in, `lang` first.
+    pub languages: Vec<String>,
     pub status: Status,
     pub summary: Localized,
     /// In file order: contributors choose the order of topic filters.
@@ -282,6 +304,7 @@ impl Dossier {
             && self.short_title == other.short_title
             && self.procedure == other.procedure
             && self.lang == other.lang
+            && self.languages == other.languages
             && self.status == other.status
             && self.summary == other.summary
             && self.topics == other.topics

@@ -32,6 +32,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::lang::Language;
+
 /// Inputs longer than this are rejected before parsing: no real reference comes close, and a
 /// bound keeps error messages (which quote the input) readable.
 const MAX_LEN: usize = 200;
@@ -185,10 +187,10 @@ impl LegalRef {
 
         let word = cur.take_while(|c| c.is_alphabetic());
         let part = match word.to_lowercase().as_str() {
-            "citation" => Part::Citation,
-            "recital" => Part::Recital,
-            "article" | "art" => Part::Article,
-            "annex" => Part::Annex,
+            "citation" | "visa" | "bezugsvermerk" => Part::Citation,
+            "recital" | "considérant" | "considerant" | "erwägungsgrund" => Part::Recital,
+            "article" | "art" | "artikel" => Part::Article,
+            "annex" | "annexe" | "anhang" => Part::Annex,
             "" => {
                 return Err(RefError::new(format!(
                     "`{input}` does not start with Citation, Recital, Article or Annex"
@@ -208,11 +210,13 @@ impl LegalRef {
 
         let (number, suffix) = match part {
             Part::Annex => parse_annex_number(&mut cur, input)?,
+            Part::Article if eat_premier(&mut cur) => (1, String::new()),
             _ => parse_number_and_suffix(&mut cur, part, input)?,
         };
 
         let mut subdivisions = Vec::new();
         if part == Part::Article {
+            subdivisions = parse_word_subdivisions(&mut cur, input)?;
             loop {
                 cur.skip_ws();
                 match cur.peek() {
@@ -306,6 +310,69 @@ impl LegalRef {
     }
 }
 
+impl LegalRef {
+    /// The reference as an act in `lang` cites it: `Article 7(2)(a)`; `Article 7,
+    /// paragraphe 2, point a)`; `Artikel 7 Absatz 2 Buchstabe a`; `Article premier`,
+    /// `Article 10 bis`, `Considérant 12`, `Erwägungsgrund 12`, `Annexe II`, `Anhang II`.
+    /// Ids, anchors and paths stay [`canonical`](LegalRef::canonical) in every language.
+    pub fn display_in(&self, lang: Language) -> String {
+        if lang == Language::En {
+            return self.canonical();
+        }
+        let french = lang == Language::Fr;
+        let part = match (self.part, french) {
+            (Part::Citation, true) => "Visa",
+            (Part::Recital, true) => "Considérant",
+            (Part::Article, true) => "Article",
+            (Part::Annex, true) => "Annexe",
+            (Part::Citation, false) => "Bezugsvermerk",
+            (Part::Recital, false) => "Erwägungsgrund",
+            (Part::Article, false) => "Artikel",
+            (Part::Annex, false) => "Anhang",
+        };
+        let number = match self.part {
+            Part::Annex => to_roman(self.number),
+            Part::Article if french && self.number == 1 && self.suffix.is_empty() => {
+                "premier".to_string()
+            }
+            _ => self.number.to_string(),
+        };
+        let mut out = format!("{part} {number}{}", suffix_in(&self.suffix, french));
+        let mut letters = 0;
+        for sub in &self.subdivisions {
+            let (word, closing) = match (&sub.key, french) {
+                (SubKey::Number { .. }, true) => (", paragraphe ", ""),
+                (SubKey::Number { .. }, false) => (" Absatz ", ""),
+                (SubKey::Letter { .. }, true) if letters == 0 => (", point ", ")"),
+                (SubKey::Letter { .. }, true) => (", sous-point ", ")"),
+                (SubKey::Letter { .. }, false) if letters == 0 => (" Buchstabe ", ""),
+                (SubKey::Letter { .. }, false) => (" Ziffer ", ""),
+            };
+            if matches!(sub.key, SubKey::Letter { .. }) {
+                letters += 1;
+            }
+            out.push_str(word);
+            out.push_str(&sub.text);
+            out.push_str(closing);
+        }
+        out
+    }
+}
+
+/// French writes an inserted provision's letter as its Latin ordinal (`10 bis`); German,
+/// as English, glues the letter to the number (`10a`).
+fn suffix_in(suffix: &str, french: bool) -> String {
+    let mut chars = suffix.chars();
+    match (french, chars.next(), chars.next()) {
+        (true, Some(letter), None) => LATIN_SUFFIXES
+            .iter()
+            .find(|(_, l)| *l == letter)
+            .map(|(latin, _)| format!(" {latin}"))
+            .unwrap_or_else(|| suffix.to_string()),
+        _ => suffix.to_string(),
+    }
+}
+
 impl fmt::Display for LegalRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.canonical())
@@ -351,7 +418,8 @@ fn strip_new_marker(input: &str) -> &str {
     if let Some(without_paren) = input.strip_suffix(')') {
         if let Some(open) = without_paren.rfind('(') {
             let inner = without_paren.get(open + 1..).unwrap_or("");
-            if inner.trim().eq_ignore_ascii_case("new") {
+            let inner = inner.trim().to_lowercase();
+            if ["new", "nouveau", "nouvelle", "neu"].contains(&inner.as_str()) {
                 return input.get(..open).unwrap_or(input).trim_end();
             }
         }
@@ -448,7 +516,7 @@ fn parse_suffix(cur: &mut Cursor, input: &str) -> Result<String, RefError> {
     let save = cur.pos;
     cur.skip_ws();
     let word = cur.take_while(|c| c.is_ascii_alphabetic()).to_lowercase();
-    if word.is_empty() {
+    if word.is_empty() || SUBDIVISION_WORDS.iter().any(|(w, _)| *w == word) {
         cur.pos = save;
         return Ok(String::new());
     }
@@ -552,6 +620,71 @@ fn parse_annex_number(cur: &mut Cursor, input: &str) -> Result<(u32, String), Re
         rest
     };
     Ok((value, suffix))
+}
+
+/// The words French and German use for an article's subdivisions, and whether they are
+/// numbered (`paragraphe 2`, `Absatz 2`) rather than lettered (`point a)`, `Buchstabe a`).
+const SUBDIVISION_WORDS: [(&str, bool); 6] = [
+    ("paragraphe", true),
+    ("absatz", true),
+    ("point", false),
+    ("sous-point", false),
+    ("buchstabe", false),
+    ("ziffer", false),
+];
+
+/// `Article premier`: French numbers the first article in words.
+fn eat_premier(cur: &mut Cursor) -> bool {
+    let save = cur.pos;
+    let word = cur.take_while(char::is_alphabetic).to_lowercase();
+    if word == "premier" {
+        true
+    } else {
+        cur.pos = save;
+        false
+    }
+}
+
+/// Subdivisions spelled out, as French and German acts cite them: `Article 7, paragraphe
+/// 2, point a)`, `Artikel 7 Absatz 2 Buchstabe a`. Stops, consuming nothing, at anything
+/// else, so parenthesised subdivisions may follow.
+fn parse_word_subdivisions(cur: &mut Cursor, input: &str) -> Result<Vec<Subdivision>, RefError> {
+    let mut subdivisions = Vec::new();
+    loop {
+        let save = cur.pos;
+        cur.skip_ws();
+        cur.eat(',');
+        cur.skip_ws();
+        let word = cur
+            .take_while(|c| c.is_alphabetic() || c == '-')
+            .to_lowercase();
+        let Some((_, numbered)) = SUBDIVISION_WORDS.iter().find(|(w, _)| *w == word) else {
+            cur.pos = save;
+            return Ok(subdivisions);
+        };
+        cur.skip_ws();
+        let sub = if *numbered {
+            let number = parse_number(cur, &word, input)?;
+            let suffix = parse_suffix(cur, input)?;
+            Subdivision {
+                text: format!("{number}{suffix}"),
+                key: SubKey::Number { number, suffix },
+            }
+        } else {
+            let text = cur.take_while(|c| c.is_ascii_alphabetic()).to_lowercase();
+            if text.is_empty() || text.len() > MAX_POINT {
+                return Err(RefError::new(format!(
+                    "`{word}` in `{input}` is not followed by a point such as a) or iv)"
+                )));
+            }
+            cur.eat(')');
+            Subdivision {
+                key: letter_key(&text),
+                text,
+            }
+        };
+        subdivisions.push(sub);
+    }
 }
 
 /// Parses the inside of one `( ... )`, the opening parenthesis already consumed.
@@ -1076,5 +1209,93 @@ mod tests {
         let bad: Result<LegalRef, _> = serde_json::from_str("\"Chapter 2\"");
         let message = bad.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(message.contains("Chapter"), "{message}");
+    }
+
+    #[test]
+    fn french_references_parse_to_the_same_provisions() {
+        assert_eq!(canon("Article premier"), "Article 1");
+        assert_eq!(canon("Article 2"), "Article 2");
+        assert_eq!(canon("Considérant 12"), "Recital 12");
+        assert_eq!(canon("considerant 12 bis"), "Recital 12a");
+        assert_eq!(canon("Annexe II"), "Annex II");
+        assert_eq!(canon("Article 7, paragraphe 2"), "Article 7(2)");
+        assert_eq!(
+            canon("Article 7, paragraphe 2, point a)"),
+            "Article 7(2)(a)"
+        );
+        assert_eq!(canon("Article 10 bis (nouveau)"), "Article 10a");
+        assert_eq!(canon("Visa 3"), "Citation 3");
+    }
+
+    #[test]
+    fn german_references_parse_to_the_same_provisions() {
+        assert_eq!(canon("Artikel 7 Absatz 2"), "Article 7(2)");
+        assert_eq!(canon("Artikel 7 Absatz 2 Buchstabe a"), "Article 7(2)(a)");
+        assert_eq!(
+            canon("Artikel 7 Absatz 2 Buchstabe a Ziffer ii"),
+            "Article 7(2)(a)(ii)"
+        );
+        assert_eq!(canon("Erwägungsgrund 12"), "Recital 12");
+        assert_eq!(canon("Anhang II"), "Annex II");
+        assert_eq!(canon("Art. 10a (neu)"), "Article 10a");
+    }
+
+    #[test]
+    fn references_in_several_languages_sort_together() {
+        assert_sorted(&[
+            "Visa 1",
+            "Considérant 12",
+            "Erwägungsgrund 13",
+            "Article premier",
+            "Artikel 2",
+            "Article 7, paragraphe 2",
+            "Artikel 7 Absatz 2 Buchstabe a",
+            "Article 10",
+            "Annexe I",
+            "Anhang II",
+        ]);
+    }
+
+    #[test]
+    fn references_print_in_each_language() {
+        let cases = [
+            ("Article 1", "Article 1", "Article premier", "Artikel 1"),
+            (
+                "Article 7(2)(a)",
+                "Article 7(2)(a)",
+                "Article 7, paragraphe 2, point a)",
+                "Artikel 7 Absatz 2 Buchstabe a",
+            ),
+            (
+                "Article 7(2)(a)(iv)",
+                "Article 7(2)(a)(iv)",
+                "Article 7, paragraphe 2, point a), sous-point iv)",
+                "Artikel 7 Absatz 2 Buchstabe a Ziffer iv",
+            ),
+            (
+                "Article 10a",
+                "Article 10a",
+                "Article 10 bis",
+                "Artikel 10a",
+            ),
+            (
+                "Recital 12",
+                "Recital 12",
+                "Considérant 12",
+                "Erwägungsgrund 12",
+            ),
+            ("Annex II", "Annex II", "Annexe II", "Anhang II"),
+            ("Citation 2", "Citation 2", "Visa 2", "Bezugsvermerk 2"),
+        ];
+        for (input, en, fr, de) in cases {
+            let reference = r(input);
+            assert_eq!(reference.display_in(Language::En), en);
+            assert_eq!(reference.display_in(Language::Fr), fr);
+            assert_eq!(reference.display_in(Language::De), de);
+            // What a language prints, the parser reads back as the same provision.
+            for lang in Language::ALL {
+                assert_eq!(r(&reference.display_in(lang)), reference, "{lang}");
+            }
+        }
     }
 }

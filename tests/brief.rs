@@ -686,3 +686,41 @@ fn unknown_names_are_explained() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an institution"));
     assert!(!dir.join("demo-briefing.html").exists());
 }
+
+/// `brief --lang fr`: the catalogue's French labels and dates, references as French acts
+/// cite them, translated prose in French and the rest in English marked "(en anglais)".
+#[test]
+fn a_french_briefing_speaks_french_and_marks_what_is_not_translated() {
+    let project = common::fixture("brief");
+    let dir = project.path();
+    common::edit(
+        dir,
+        "positions/demo/dossier.yaml",
+        "  other: Other matters",
+        "  other:\n    en: Other matters\n    fr: Autres questions",
+    );
+    ok(&trilogue(
+        dir,
+        dir,
+        &[
+            "brief", "demo", "--format", "html", "--lang", "fr", "-o", "fr.html",
+        ],
+        None,
+    ));
+    let html = fs::read_to_string(dir.join("fr.html")).expect("fr.html");
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("Autres questions") && !html.contains("Other matters"));
+    assert!(html.contains("(en anglais)"));
+    let body = html.split("<body>").nth(1).expect("a body");
+    insta::assert_snapshot!("french_briefing_body", body);
+
+    let out = trilogue(
+        dir,
+        dir,
+        &["brief", "demo", "--format", "html", "--lang", "xx"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`xx`") && err.contains("en, fr, de"), "{err}");
+}

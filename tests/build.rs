@@ -466,6 +466,45 @@ fn the_streamed_build_writes_what_rendering_in_memory_gives() {
     assert!(sitemap.contains("https://example.org/trilogue/demo/index.html"));
 }
 
+/// `data.json` keeps every translation of a prose field and names the dossier's languages;
+/// the Atom feed says its language, and an entry in another language says its own.
+#[test]
+fn data_json_keeps_every_translation_and_feeds_carry_their_language() {
+    let project = common::fixture("basic");
+    let root = project.path();
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "lang: en\n",
+        "lang: en\nlanguages: [en, fr]\n",
+    );
+    common::edit(
+        root,
+        "positions/demo/provisions/article-2.yaml",
+        "title: Definitions",
+        "title:\n  en: Definitions\n  fr: Définitions",
+    );
+    let site = common::build(root);
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.join("demo/data.json")).unwrap())
+            .unwrap();
+    let dossier = &data["dossier"];
+    assert_eq!(dossier["lang"], "en");
+    assert_eq!(dossier["languages"], serde_json::json!(["en", "fr"]));
+    let article_2 = dossier["provisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "article-2")
+        .expect("article-2");
+    assert_eq!(
+        article_2["title"],
+        serde_json::json!({"en": "Definitions", "fr": "Définitions"})
+    );
+    let feed = std::fs::read_to_string(site.join("demo/feed.xml")).unwrap();
+    assert!(feed.contains("xml:lang=\"en\""), "{feed}");
+}
+
 /// The search index's records (Pagefind fragments: gzip-compressed JSON after a signature).
 fn search_records(site: &std::path::Path) -> Vec<serde_json::Value> {
     use std::io::Read as _;

@@ -265,3 +265,55 @@ fn loading_dossier_by_dossier_equals_loading_everything() {
         "{diags:?}"
     );
 }
+
+/// `languages:` in dossier.yaml: a translation in a language the dossier does not publish
+/// (W0012, per field), prose missing a published language (W0013, one per file, counting
+/// the other fields), and a list without the main language (E0033).
+#[test]
+fn languages_of_a_dossier_are_checked_with_file_line_and_column() {
+    let project = common::fixture("basic");
+    let root = project.path();
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "lang: en\n",
+        "lang: en\nlanguages: [en, fr]\n",
+    );
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "  other: Other matters",
+        "  other:\n    en: Other matters\n    fr: Autres questions\n    de: Sonstiges",
+    );
+    let (corpus, diags) = trilogue::check_project(root);
+    let dossier = &corpus.dossiers[0];
+    assert_eq!(dossier.languages, ["en", "fr"]);
+    let language_diags: Vec<String> = diags
+        .iter()
+        .filter(|d| ["W0012", "W0013", "E0033"].contains(&d.code.as_str()))
+        .map(|d| {
+            format!(
+                "{}:{}:{} {} {}",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.code,
+                d.message
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("language_warnings", language_diags.join("\n"));
+    // Each provision file gets at most one W0013, whatever its number of fields.
+    let per_file = diags.iter().filter(|d| d.code == "W0013").count();
+    assert!(per_file <= 1 + common::files(&root.join("positions/demo")).len());
+
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "languages: [en, fr]",
+        "languages: [fr]",
+    );
+    let (_, diags) = trilogue::check_project(root);
+    let e = diags.iter().find(|d| d.code == "E0033").expect("E0033");
+    assert_eq!((e.line, e.column), (6, 12));
+}

@@ -566,6 +566,7 @@ mod tests {
             short_title: Localized::Plain("t".into()),
             procedure: "p".into(),
             lang: "en".into(),
+            languages: vec!["en".into()],
             status: Status::Trilogue,
             summary: Localized::Plain("s".into()),
             topics: vec![],

@@ -1,7 +1,10 @@
 //! The view model of a briefing: which provisions and columns a [`Selection`] picks, and
 //! every word the document prints about them, from the dossier's analysis.
 
+use std::collections::BTreeMap;
+
 use anyhow::bail;
+use fluent_bundle::FluentArgs;
 
 use crate::analyse::{
     analyse_rows, AnalyseOptions, Cell, DossierAnalysis, ProvisionAnalysis, Relation,
@@ -9,6 +12,7 @@ use crate::analyse::{
 use crate::diagnostics::did_you_mean;
 use crate::diff::{paragraph_label, split_paragraphs, ParagraphStatus, SegmentKind, TextDiff};
 use crate::model::{Content, Date, Dossier, Institution, Provision};
+use crate::refs::LegalRef;
 use crate::vocabulary::{CellKind, Differ, Phrase, TablePhrase, Vocabulary};
 
 use super::{
@@ -42,7 +46,9 @@ pub fn briefing_of(
     selection: &Selection,
     prepared_on: Option<Date>,
 ) -> anyhow::Result<Briefing> {
-    let words = Vocabulary::english();
+    // The dossier's language (a translated dossier's, for `brief --lang`); a language
+    // without an interface catalogue gets English words, as before catalogues.
+    let words = Vocabulary::for_language(&dossier.lang).unwrap_or_default();
     check_topics(dossier, selection)?;
     let of_rows = rows.is_some() && dossier.has_rows();
     let b = Builder {
@@ -83,6 +89,7 @@ pub fn briefing_of(
         );
     }
     let (topics, totals) = b.topic_stats(&body.differ_by_row);
+    let body_count = body.rows.len();
     let positions_as_of = body.latest.map(|d| DateView::new(&words, d));
     let prepared = prepared_on.map(|d| DateView::new(&words, d));
     let d = dossier;
@@ -127,7 +134,34 @@ pub fn briefing_of(
         sources: body.sources,
         marked_changes: body.marked_changes,
         full_text: b.full_text,
+        lang: words.language().code().to_string(),
+        labels: labels(&words, dossier, body_count),
     })
+}
+
+/// The catalogue's `brief-*` messages, keyed without the prefix and with underscores
+/// (`positions_as_of`), as the HTML and Typst templates read them.
+fn labels(words: &Vocabulary, d: &Dossier, count: usize) -> BTreeMap<String, String> {
+    let mut args = FluentArgs::new();
+    args.set("dossier", d.short_title.get(&d.lang).to_string());
+    args.set(
+        "generator",
+        format!("trilogue {}", env!("CARGO_PKG_VERSION")),
+    );
+    args.set("count", count as f64);
+    args.set("procedure", d.procedure.clone());
+    args.set("id", d.id.clone());
+    let Ok(catalogue) = crate::vocabulary::catalogue(words.language()) else {
+        return BTreeMap::new();
+    };
+    catalogue
+        .ids()
+        .iter()
+        .filter_map(|id| {
+            let key = id.strip_prefix("brief-")?.replace('-', "_");
+            Some((key, words.message(id, Some(&args))))
+        })
+        .collect()
 }
 
 /// Every topic the selection names exists.
@@ -151,7 +185,9 @@ fn provisions_by_id(d: &Dossier, selection: &Selection) -> anyhow::Result<Vec<us
     let mut by_id: Vec<usize> = Vec::new();
     for wanted in &selection.provisions {
         let found = d.provisions.iter().position(|p| {
-            p.id == *wanted || p.reference.to_string().eq_ignore_ascii_case(wanted.trim())
+            p.id == *wanted
+                || p.reference.to_string().eq_ignore_ascii_case(wanted.trim())
+                || LegalRef::parse(wanted).is_ok_and(|r| r == p.reference)
         });
         match found {
             Some(i) => by_id.push(i),
@@ -371,7 +407,7 @@ impl Builder<'_> {
         }
         RowView {
             id: p.id.clone(),
-            reference: p.reference.to_string(),
+            reference: p.reference.display_in(self.words.language()),
             title: p.title.get(lang).to_string(),
             is_new: p.is_new(),
             topics: p
@@ -580,7 +616,7 @@ fn selection_view(b: &Builder, count: usize, texts: usize) -> SelectionView {
     let provisions: Vec<String> = ids
         .iter()
         .filter_map(|i| d.provisions.get(*i))
-        .map(|p| p.reference.to_string())
+        .map(|p| p.reference.display_in(words.language()))
         .collect();
     let line = |label: Phrase, value: String| LabelValue {
         label: words.text(&label),

@@ -31,6 +31,7 @@ use anyhow::{bail, Context as _};
 use serde::Serialize;
 
 use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis};
+use crate::lang::Language;
 use crate::model::{Date, Dossier, Institution};
 use crate::theme::Theme;
 use crate::urls;
@@ -74,6 +75,9 @@ pub struct Selection {
     pub institutions: Option<Vec<Institution>>,
     /// Full texts with marked changes instead of one-line summaries.
     pub full_text: bool,
+    /// The briefing's language; `None` for the dossier's main language. Prose without a
+    /// translation in it is printed in the main language, marked "(in English)".
+    pub language: Option<Language>,
 }
 
 impl Selection {
@@ -157,6 +161,12 @@ pub struct Briefing {
     /// Whether the cells of `rows` show full texts (a dossier without summary rows, with
     /// `--text`).
     pub full_text: bool,
+    /// The language the briefing is written in (`fr`): Typst's `set text(lang: ..)` for
+    /// hyphenation and quotes, the HTML's `lang`.
+    pub lang: String,
+    /// The document's own words in that language, from the catalogue's `brief-*` messages:
+    /// `brief-positions-as-of` is `labels.positions_as_of`.
+    pub labels: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -376,6 +386,16 @@ pub fn make(
     format: Format,
     prepared_on: Option<Date>,
 ) -> anyhow::Result<Vec<u8>> {
+    let translated;
+    let dossier = match selection.language {
+        Some(lang) if lang.code() != dossier.lang => {
+            let words = Vocabulary::of(lang)?;
+            let marker = words.in_language(&dossier.lang);
+            translated = crate::translation::dossier_in(dossier, lang.code(), &marker);
+            &translated
+        }
+        _ => dossier,
+    };
     let analysis = analyse_dossier(dossier, &AnalyseOptions::default());
     let b = briefing(dossier, &analysis, selection, prepared_on)?;
     render(&Theme::load(root)?, &b, format)

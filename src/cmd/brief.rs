@@ -8,13 +8,14 @@ use anyhow::Context as _;
 
 use crate::brief::{self, Format, Selection};
 use crate::diagnostics;
+use crate::lang::Language;
 use crate::model::Institution;
 
 use super::{Context, EXIT_INVALID_DATA};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  trilogue brief csar                                  the whole dossier, summaries, csar-briefing.pdf\n  trilogue brief csar --topic detection --text         full texts with marked changes\n  trilogue brief csar --provision detection-orders --provision \"Article 10\"\n  trilogue brief csar --institutions parliament,council -o meeting.pdf\n  trilogue brief csar --format html                    one self-contained HTML file to print from a browser\n\nWith --topic and --provision together, the briefing has the provisions of either.\nThe date printed is that of the latest position shown; set SOURCE_DATE_EPOCH to add a\n\"prepared on\" date. The same data gives the same file, byte for byte.\nA project's templates/briefing.typ (PDF) or templates/briefing.html (HTML) replaces the\nbuilt-in template."
+    after_help = "Examples:\n  trilogue brief csar                                  the whole dossier, summaries, csar-briefing.pdf\n  trilogue brief csar --topic detection --text         full texts with marked changes\n  trilogue brief csar --provision detection-orders --provision \"Article 10\"\n  trilogue brief csar --institutions parliament,council -o meeting.pdf\n  trilogue brief csar --format html                    one self-contained HTML file to print from a browser\n  trilogue brief csar --lang fr                        in French (untranslated prose marked \"(en anglais)\")\n\nWith --topic and --provision together, the briefing has the provisions of either.\nThe date printed is that of the latest position shown; set SOURCE_DATE_EPOCH to add a\n\"prepared on\" date. The same data gives the same file, byte for byte.\nA project's templates/briefing.typ (PDF) or templates/briefing.html (HTML) replaces the\nbuilt-in template."
 )]
 pub struct Args {
     /// The dossier: its folder name under positions/.
@@ -35,9 +36,17 @@ pub struct Args {
     /// The file format.
     #[arg(long, value_enum, default_value = "pdf")]
     pub format: Format,
+    /// The briefing's language (en, fr, de) [default: the dossier's main language]. Prose
+    /// without a translation is printed in the main language, marked as such.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
     /// Where to write the briefing [default: <DOSSIER>-briefing.pdf or .html].
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    Language::parse(s).map_err(|e| e.to_string())
 }
 
 fn parse_institution(s: &str) -> Result<Institution, String> {
@@ -81,6 +90,7 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         provisions: args.provisions,
         institutions: (!args.institutions.is_empty()).then_some(args.institutions),
         full_text: args.text,
+        language: args.lang,
     };
     let prepared_on = brief::source_date_epoch()?;
     let bytes = brief::make(&ctx.root, dossier, &selection, args.format, prepared_on)?;

@@ -75,6 +75,7 @@ codes! {
     UnknownProvision = "E0031", "a summary row cites a provision the dossier does not have, or cites none";
     /// A summary row holds what belongs to a provision.
     TextInSummaryRow = "E0032", "a summary row's version has a `text` or its own `ref`, which belong to the provisions it cites";
+    MainLanguageNotPublished = "E0033", "`languages:` in dossier.yaml does not include the dossier's main language `lang`";
     UncitedSource = "W0001", "a source that nothing cites (warning)";
     LongSummary = "W0002", "a summary longer than 300 characters (warning)";
     TextWithoutSummary = "W0003", "a current position with a text but no summary: the table can only count its words (warning)";
@@ -86,6 +87,8 @@ codes! {
     RemovedLink = "W0009", "a Markdown link or image whose address is not http, https, mailto or relative (`javascript:`, `data:`, ...); the site shows its text without the link (warning)";
     StanceTextNotMet = "W0010", "a stance about a text (`text:`) that no Council meeting in `meetings:` has on its table, so no tally counts it (warning)";
     UnverifiedInWords = "W0011", "a timeline event that says \"unverified\" in its title or at the start of its description: set `unverified: true` instead, and the site marks it (warning)";
+    UnpublishedLanguage = "W0012", "a language map with a language the dossier does not publish (not in `languages:`) (warning)";
+    MissingTranslation = "W0013", "prose without a translation in a language the dossier publishes; readers see the main language's text, marked (warning, one per file)";
 }
 
 impl Code {

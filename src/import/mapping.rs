@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn every_mistake_names_its_line_and_column() {
-        let text = "rge:\n  Article 16: article-41\n  Artikel 3: skip\n  Article 7(2): new\nreg:\n  Article 1: article-14\n  Article 2: article-14\n";
+        let text = "rge:\n  Article 16: article-41\n  Artikul 3: skip\n  Article 7(2): new\nreg:\n  Article 1: article-14\n  Article 2: article-14\n";
         let found: Vec<(&str, usize, usize)> = check(text)
             .iter()
             .map(|d| (d.code.as_str(), d.line, d.column))

@@ -43,6 +43,7 @@ pub(crate) mod tests {
             short_title: plain("Regulation"),
             procedure: "2022/0155(COD)".into(),
             lang: "en".into(),
+            languages: vec!["en".into()],
             status: Status::Proposal,
             summary: plain("Summary."),
             topics: Vec::new(),

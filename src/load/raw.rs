@@ -38,6 +38,12 @@ pub struct RawDossier {
     /// The language of the texts: a two-letter code such as `en`.
     #[schemars(with = "String", example = &"en")]
     pub lang: S<String>,
+    /// The languages the dossier is published in, `lang` among them (default: `lang`
+    /// alone). Prose fields may then be maps with one text per language, such as
+    /// `{en: ..., fr: ...}`; `trilogue check` warns about a missing translation.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>", example = &["en", "fr"])]
+    pub languages: Option<S<Vec<S<String>>>>,
     /// Where the dossier is in the procedure.
     #[schemars(with = "StatusValue")]
     pub status: S<String>,

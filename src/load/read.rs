@@ -103,7 +103,7 @@ pub fn load_files(
             }
         };
         if let ParsedAny::Population(p) = parsed {
-            project.populations.push(p);
+            project.populations.push(*p);
             continue;
         }
         let Some(folder) = dossier_id.and_then(|d| folders.get_mut(&d)) else {
@@ -111,11 +111,11 @@ pub fn load_files(
         };
         match parsed {
             ParsedAny::Dossier(p) => {
-                folder.dossier = Some(p);
+                folder.dossier = Some(*p);
                 folder.dossier_missing = false;
             }
             ParsedAny::Provision(p) => folder.provisions.push(p),
-            ParsedAny::Row(p) => folder.rows.push(p),
+            ParsedAny::Row(p) => folder.rows.push(*p),
             ParsedAny::MemberStates(p) => folder.member_states = Some(p),
             ParsedAny::Timeline(p) => folder.timeline = Some(p),
             ParsedAny::Actors(p) => folder.actors = Some(p),
@@ -154,14 +154,16 @@ pub fn merge_crlf_warnings(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 enum ParsedAny {
-    Dossier(Parsed<RawDossier>),
+    // The dossier, summary row and population files are boxed: their values are ten times
+    // the size of the others (language maps make every prose field a map).
+    Dossier(Box<Parsed<RawDossier>>),
     Provision(Arc<Parsed<RawProvision>>),
-    Row(Parsed<RawRow>),
+    Row(Box<Parsed<RawRow>>),
     MemberStates(Parsed<RawMemberStates>),
     Timeline(Parsed<Vec<RawEvent>>),
     Actors(Parsed<Vec<RawActor>>),
     ImportMap(Parsed<crate::import::mapping::RawImportMap>),
-    Population(Parsed<RawPopulation>),
+    Population(Box<Parsed<RawPopulation>>),
 }
 
 /// when the text is unchanged.
@@ -180,12 +182,14 @@ fn parse_file(
     let file = Arc::new(file);
     match kind {
         FileKind::Dossier(_) => {
-            parse_yaml(&file).map(|value| ParsedAny::Dossier(Parsed { file, value }))
+            parse_yaml(&file).map(|value| ParsedAny::Dossier(Box::new(Parsed { file, value })))
         }
         FileKind::Provision(_) => {
             parse_yaml(&file).map(|value| ParsedAny::Provision(Arc::new(Parsed { file, value })))
         }
-        FileKind::Row(_) => parse_yaml(&file).map(|value| ParsedAny::Row(Parsed { file, value })),
+        FileKind::Row(_) => {
+            parse_yaml(&file).map(|value| ParsedAny::Row(Box::new(Parsed { file, value })))
+        }
         FileKind::MemberStates(_) => {
             parse_yaml(&file).map(|value| ParsedAny::MemberStates(Parsed { file, value }))
         }
@@ -198,7 +202,7 @@ fn parse_file(
         FileKind::ImportMap(_) => crate::import::mapping::parse(&file)
             .map(|value| ParsedAny::ImportMap(Parsed { file, value })),
         FileKind::Population => {
-            parse_yaml(&file).map(|value| ParsedAny::Population(Parsed { file, value }))
+            parse_yaml(&file).map(|value| ParsedAny::Population(Box::new(Parsed { file, value })))
         }
     }
 }

@@ -77,7 +77,7 @@ pub fn map_svg(
             "<g class=\"state {}\"><title>{}: {}</title><path d=\"{}\" fill=\"{}\" \
              stroke=\"#ffffff\" stroke-width=\"0.8\"/></g>\n",
             stance_class(stance),
-            escape(name_of(shape.code)),
+            escape(words.country(shape.code).unwrap_or(name_of(shape.code))),
             words.stance(stance),
             shape.path,
             stance_fill(stance, &hatch),
@@ -147,7 +147,7 @@ fn description(words: &Vocabulary, stance_of: &dyn Fn(&str) -> Option<Stance>) -
             let names: Vec<&str> = EU27_NAMES
                 .iter()
                 .filter(|(code, _)| stance_of(code) == *group)
-                .map(|(_, name)| *name)
+                .map(|(code, name)| words.country(code).unwrap_or(name))
                 .collect();
             (!names.is_empty()).then(|| {
                 format!(

@@ -9,7 +9,7 @@ use atom_syndication::{Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use serde::Serialize;
 
 use crate::analyse::DossierAnalysis;
-use crate::model::{Content, Corpus, Date, Dossier, Institution, Provision};
+use crate::model::{Content, Corpus, Date, Dossier, Institution, Localized, Provision};
 use crate::urls::{self, Urls};
 use crate::vocabulary::{Differ, Phrase, TablePhrase, Vocabulary};
 
@@ -26,6 +26,8 @@ struct Entry {
     /// Relative to the site root.
     href: String,
     summary: String,
+    /// The dossier's language, which its prose is in: the entry's `xml:lang`.
+    lang: String,
 }
 
 fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
@@ -62,6 +64,7 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
                     })
                 };
                 out.push(Entry {
+                    lang: lang.clone(),
                     id: format!(
                         "urn:trilogue:{}:{kind}{}:{}:{}",
                         d.id,
@@ -79,6 +82,7 @@ fn entries(words: &Vocabulary, d: &Dossier) -> Vec<Entry> {
     }
     for (i, e) in d.timeline.iter().enumerate() {
         out.push(Entry {
+            lang: lang.clone(),
             id: format!("urn:trilogue:{}:event:{}:{}", d.id, e.date.iso(), i + 1),
             date: e.date,
             title: e.title.get(lang).to_string(),
@@ -146,7 +150,9 @@ pub fn atom(
         rel: rel.to_string(),
         ..Link::default()
     };
+    let feed_lang = words.language().code();
     let feed = Feed {
+        lang: Some(feed_lang.to_string()),
         title: Text::plain(title),
         id: format!("urn:trilogue:feed:{feed_path}"),
         updated,
@@ -160,10 +166,10 @@ pub fn atom(
             .into_iter()
             .map(|e| atom_syndication::Entry {
                 id: e.id,
-                title: Text::plain(e.title),
+                title: text_in(e.title, &e.lang, feed_lang),
                 updated: atom_date(e.date),
                 links: vec![link(format!("{base}{}", e.href), "alternate")],
-                summary: (!e.summary.is_empty()).then(|| Text::plain(e.summary)),
+                summary: (!e.summary.is_empty()).then(|| text_in(e.summary, &e.lang, feed_lang)),
                 ..atom_syndication::Entry::default()
             })
             .collect(),
@@ -181,6 +187,14 @@ pub fn atom(
     text
 }
 
+/// Plain text, with its own `xml:lang` when it is not in the feed's language.
+fn text_in(value: String, lang: &str, feed_lang: &str) -> Text {
+    Text {
+        lang: (lang != feed_lang).then(|| lang.to_string()),
+        ..Text::plain(value)
+    }
+}
+
 /// `data.json`: the dossier as data, for journalists and other tools. Documented in
 /// README.md ("Open data"); `schema_version` changes on incompatible changes.
 #[derive(Serialize)]
@@ -193,11 +207,14 @@ struct DataFile<'a> {
 #[derive(Serialize)]
 struct DataDossier<'a> {
     id: &'a str,
-    title: &'a str,
-    short_title: &'a str,
+    title: &'a Localized,
+    short_title: &'a Localized,
     procedure: &'a str,
     status: crate::model::Status,
+    /// The main language; prose is a string in it, or a map with every translation.
     lang: &'a str,
+    /// Every language the dossier is published in, the main one first.
+    languages: &'a [String],
     topics: &'a [crate::model::Topic],
     sources: &'a [crate::model::Source],
     provisions: Vec<DataProvision<'a>>,
@@ -212,9 +229,9 @@ struct DataDossier<'a> {
 struct DataProvision<'a> {
     id: &'a str,
     reference: String,
-    title: &'a str,
+    title: &'a Localized,
     topics: &'a [String],
-    consequences: Option<&'a str>,
+    consequences: Option<&'a Localized>,
     parliament_council_differ: Differ,
     positions: Vec<DataPosition<'a>>,
     /// A summary row's citations (left out for a provision).
@@ -241,9 +258,9 @@ struct DataPosition<'a> {
     /// `text`, `same_as`, `deleted` or `summary_only`.
     kind: &'static str,
     same_as: Option<Institution>,
-    summary: Option<&'a str>,
-    text: Option<&'a str>,
-    note: Option<&'a str>,
+    summary: Option<&'a Localized>,
+    text: Option<&'a Localized>,
+    note: Option<&'a Localized>,
     current: bool,
 }
 
@@ -260,7 +277,7 @@ struct DataStance<'a> {
     source: &'a str,
     /// The source id of the text the stance is about, if it names one.
     text: Option<&'a str>,
-    note: Option<&'a str>,
+    note: Option<&'a Localized>,
 }
 
 #[derive(Serialize)]
@@ -270,16 +287,16 @@ struct DataMeeting<'a> {
     text: &'a str,
     outcome: crate::model::MeetingOutcome,
     source: &'a str,
-    note: Option<&'a str>,
+    note: Option<&'a Localized>,
 }
 
 #[derive(Serialize)]
 struct DataEvent<'a> {
     date: Date,
-    title: &'a str,
+    title: &'a Localized,
     institution: Option<Institution>,
     source: Option<&'a str>,
-    description: Option<&'a str>,
+    description: Option<&'a Localized>,
     unverified: bool,
 }
 
@@ -291,15 +308,16 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis
         generator: "trilogue",
         dossier: DataDossier {
             id: &d.id,
-            title: d.title.get(lang),
-            short_title: d.short_title.get(lang),
+            title: &d.title,
+            short_title: &d.short_title,
             procedure: &d.procedure,
             status: d.status,
             lang,
+            languages: &d.languages,
             topics: &d.topics,
             sources: &d.sources,
-            provisions: data_items(d, &d.provisions, a),
-            rows: rows.map(|r| data_items(d, &d.rows, r)).unwrap_or_default(),
+            provisions: data_items(&d.provisions, a),
+            rows: rows.map(|r| data_items(&d.rows, r)).unwrap_or_default(),
             member_states: data_states(d),
             council_meetings: data_meetings(d),
             timeline: d
@@ -307,10 +325,10 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis
                 .iter()
                 .map(|e| DataEvent {
                     date: e.date,
-                    title: e.title.get(lang),
+                    title: &e.title,
                     institution: e.institution,
                     source: e.source.as_deref(),
-                    description: e.description.as_ref().map(|x| x.get(lang)),
+                    description: e.description.as_ref(),
                     unverified: e.unverified,
                 })
                 .collect(),
@@ -322,7 +340,6 @@ pub fn data_json(d: &Dossier, a: &DossierAnalysis, rows: Option<&DossierAnalysis
 }
 
 fn data_states(d: &Dossier) -> Vec<DataState<'_>> {
-    let lang = d.lang.as_str();
     d.member_states
         .iter()
         .map(|m| DataState {
@@ -335,7 +352,7 @@ fn data_states(d: &Dossier) -> Vec<DataState<'_>> {
                     stance: h.stance,
                     source: &h.source,
                     text: h.text.as_deref(),
-                    note: h.note.as_ref().map(|n| n.get(lang)),
+                    note: h.note.as_ref(),
                 })
                 .collect(),
         })
@@ -343,7 +360,6 @@ fn data_states(d: &Dossier) -> Vec<DataState<'_>> {
 }
 
 fn data_meetings(d: &Dossier) -> Vec<DataMeeting<'_>> {
-    let lang = d.lang.as_str();
     d.council_meetings
         .iter()
         .map(|m| DataMeeting {
@@ -352,29 +368,27 @@ fn data_meetings(d: &Dossier) -> Vec<DataMeeting<'_>> {
             text: &m.text,
             outcome: m.outcome,
             source: &m.source,
-            note: m.note.as_ref().map(|n| n.get(lang)),
+            note: m.note.as_ref(),
         })
         .collect()
 }
 
 /// The provisions or summary rows (`items`) analysed in `a`, as data.
 fn data_items<'a>(
-    d: &'a Dossier,
     items: &'a [crate::model::Provision],
     a: &DossierAnalysis,
 ) -> Vec<DataProvision<'a>> {
-    let lang = d.lang.as_str();
     a.provisions
         .iter()
         .filter_map(|pa| items.get(pa.index).map(|p| (pa, p)))
         .map(|(pa, p)| DataProvision {
             id: &p.id,
             reference: p.reference.to_string(),
-            title: p.title.get(lang),
+            title: &p.title,
             topics: &p.topics,
-            consequences: p.consequences.as_ref().map(|c| c.get(lang)),
+            consequences: p.consequences.as_ref(),
             parliament_council_differ: Differ::from(pa.parliament_council_differ),
-            positions: data_positions(p, lang),
+            positions: data_positions(p),
             provisions: p
                 .cites
                 .iter()
@@ -388,7 +402,7 @@ fn data_items<'a>(
 }
 
 /// Every version of every institution's position on `p`, for data.json.
-fn data_positions<'a>(p: &'a Provision, lang: &str) -> Vec<DataPosition<'a>> {
+fn data_positions(p: &Provision) -> Vec<DataPosition<'_>> {
     p.positions
         .iter()
         .flat_map(|(institution, versions)| {
@@ -407,12 +421,12 @@ fn data_positions<'a>(p: &'a Provision, lang: &str) -> Vec<DataPosition<'a>> {
                     Content::SameAs(o) => Some(*o),
                     _ => None,
                 },
-                summary: v.summary.as_ref().map(|s| s.get(lang)),
+                summary: v.summary.as_ref(),
                 text: match &v.content {
-                    Content::Text(t) => Some(t.get(lang)),
+                    Content::Text(t) => Some(t),
                     _ => None,
                 },
-                note: v.note.as_ref().map(|n| n.get(lang)),
+                note: v.note.as_ref(),
                 current: i + 1 == versions.len(),
             })
         })

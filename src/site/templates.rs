@@ -2,9 +2,12 @@
 //! repository's `templates/`), replaced or added to by the theme's project templates.
 
 use anyhow::Context as _;
-use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{AutoEscape, Environment, ErrorKind, State, UndefinedBehavior};
 
 use crate::theme::Theme;
+use crate::vocabulary::Vocabulary;
 
 /// Build the environment once per build: templates are parsed here, not per page.
 pub fn environment(theme: &Theme) -> anyhow::Result<Environment<'static>> {
@@ -19,6 +22,7 @@ pub fn environment(theme: &Theme) -> anyhow::Result<Environment<'static>> {
             AutoEscape::None
         }
     });
+    env.add_function("t", translate);
     env.add_function("cite", cite);
     env.add_function("cited_sources", cited_sources);
     minijinja_embed::load_templates!(&mut env);
@@ -27,6 +31,32 @@ pub fn environment(theme: &Theme) -> anyhow::Result<Environment<'static>> {
             .with_context(|| format!("the template templates/{name} has an error"))?;
     }
     Ok(env)
+}
+
+/// `t("site-all", count=3)`: the catalogue message `key` in the page's language (the
+/// template variable `lang`, a code such as `fr`), with the keyword arguments as Fluent
+/// variables (numbers stay numbers, so messages can choose plurals). A missing key, a
+/// missing variable or a page without `lang` is a template error naming them.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let error = |detail: String| minijinja::Error::new(ErrorKind::InvalidOperation, detail);
+    let lang = state
+        .lookup("lang")
+        .ok_or_else(|| error(format!("t(\"{key}\") needs a `lang` variable in the page")))?;
+    let code = lang.as_str().unwrap_or_default().to_string();
+    let words = Vocabulary::for_language(&code).map_err(|e| error(format!("{e:#}")))?;
+    let mut args = FluentArgs::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match value.kind() {
+            ValueKind::Number => FluentValue::from(f64::try_from(value).unwrap_or_default()),
+            _ => FluentValue::from(value.to_string()),
+        };
+        args.set(name.to_string(), fluent);
+    }
+    kwargs.assert_all_used()?;
+    words
+        .try_message(key, Some(&args))
+        .map_err(|e| error(format!("t(): {e} in the {code} catalogue")))
 }
 
 /// The sources a page cites, in the order it first cites them: the numbered list its print
@@ -60,6 +90,46 @@ fn cited_sources(state: &mut State) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render(source: &str, lang: &str) -> Result<String, minijinja::Error> {
+        let mut env = environment(&Theme::builtin())
+            .map_err(|e| minijinja::Error::new(ErrorKind::InvalidOperation, e.to_string()))?;
+        env.add_template_owned("t.html".to_string(), source.to_string())?;
+        env.get_template("t.html")?
+            .render(minijinja::context! { lang => lang })
+    }
+
+    #[test]
+    fn t_speaks_the_page_language_with_plurals() {
+        assert_eq!(
+            render("{{ t('site-all', count=3) }}", "fr").unwrap(),
+            "Toutes (3)"
+        );
+        assert_eq!(
+            render("{{ t('provisions-count', count=1) }}", "de").unwrap(),
+            "1 Bestimmung"
+        );
+        assert_eq!(
+            render("{{ t('site-nav-timeline') }}", "en").unwrap(),
+            "Timeline"
+        );
+    }
+
+    #[test]
+    fn t_names_a_missing_key_or_language() {
+        let err = render("{{ t('no-such-key') }}", "fr")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no-such-key"), "{err}");
+        let err = render("{{ t('site-now') }}", "xx").unwrap_err().to_string();
+        assert!(err.contains("`xx`"), "{err}");
+    }
+
+    #[test]
+    fn t_output_is_escaped_like_any_value() {
+        let out = render("{{ t('site-as-of', date='<b>') }}", "en").unwrap();
+        assert_eq!(out, "As of &lt;b&gt;");
+    }
 
     #[test]
     fn citations_are_numbered_per_page_across_macros() {

@@ -88,6 +88,9 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         warn_uncited_sources(parsed, &cited, diags);
     }
     warn_missing_schema_lines(folder, diags);
+    if let Some(h) = &header {
+        super::languages::check_languages(folder, &h.lang, &h.languages, diags);
+    }
 
     let header = header?;
     Some(Dossier {
@@ -96,6 +99,7 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
         short_title: header.short_title,
         procedure: header.procedure,
         lang: header.lang,
+        languages: header.languages,
         status: header.status,
         summary: header.summary,
         topics,
@@ -226,6 +230,7 @@ struct Header {
     short_title: Localized,
     procedure: String,
     lang: String,
+    languages: Vec<String>,
     status: Status,
     summary: Localized,
 }
@@ -276,10 +281,51 @@ fn validate_header(ctx: &mut FileCtx, raw: &RawDossier) -> Option<Header> {
         title: title?,
         short_title: short_title?,
         procedure: procedure?,
+        languages: validate_languages(ctx, raw, &lang),
         lang,
         status: status?,
         summary: summary?,
     })
+}
+
+/// `languages:`, the main language first; the main language alone when the field is
+/// absent. Codes that are not language codes are left out (each is reported), and so is a
+/// list without the main language (reported too).
+fn validate_languages(ctx: &mut FileCtx, raw: &RawDossier, lang: &str) -> Vec<String> {
+    let mut languages = vec![lang.to_string()];
+    let Some(list) = &raw.languages else {
+        return languages;
+    };
+    for code in &list.value {
+        let value = code.value.trim();
+        if !is_lang(value) {
+            let d = ctx
+                .at(
+                    Code::NotALanguageCode,
+                    format!("`{value}` is not a language code"),
+                    pos_of(code),
+                    ctx.len_of(code),
+                )
+                .help("use two-letter ISO 639-1 codes such as `en`, `fr`, `de`");
+            ctx.push(d);
+        } else if !languages.iter().any(|l| l == value) {
+            languages.push(value.to_string());
+        }
+    }
+    if !list.value.iter().any(|c| c.value.trim() == lang) {
+        let d = ctx
+            .at(
+                Code::MainLanguageNotPublished,
+                format!("`languages:` does not include `{lang}`, the dossier's main language"),
+                pos_of(list),
+                1,
+            )
+            .help(format!(
+                "add `{lang}` to the list: the main language is always published"
+            ));
+        ctx.push(d);
+    }
+    languages
 }
 
 /// The topics, in file order; entries with an invalid id or label are left out.

@@ -15,6 +15,7 @@
 mod context;
 mod council;
 mod dossier;
+mod languages;
 mod provision;
 mod records;
 mod rows;

@@ -1,192 +1,132 @@
 //! The Council page's sentences: why a tally has or lacks a qualified majority, and what
-//! each group of states could change. Written from the tally's data (English for now).
+//! each group of states could change. Written from the tally's data, in the vocabulary's
+//! language (the `council-*` and `flip-*` messages), and the arguments of the messages
+//! that say what the recorded stances alone decide (`recorded-stances`, `range-verdict`).
+
+use fluent_bundle::{FluentArgs, FluentValue};
 
 use crate::council::{population_ok, round2, Decided, Flip, Tally};
 
-use super::{english::country_name, Phrase, Vocabulary};
+use super::phrases::count;
+use super::{Phrase, Vocabulary};
 
 impl Vocabulary {
     /// One or two sentences saying whether there is a qualified majority and which
     /// condition decides it, plus a note on missing population figures if any.
     pub fn tally_explanation(&self, t: &Tally) -> String {
-        let mut explanation = explain(t);
+        let mut explanation = self.explain(t);
         if !t.missing_population.is_empty() {
-            explanation.push_str(&format!(
-                " The {} population figures give no share for {}, counted as 0% of the population.",
-                t.year,
-                join_names(&t.missing_population)
-            ));
+            let mut args = FluentArgs::new();
+            args.set("year", t.year.to_string());
+            args.set("names", self.join_names(&t.missing_population));
+            explanation.push(' ');
+            explanation.push_str(&self.message("council-missing-population", Some(&args)));
         }
         explanation
     }
 
     /// What switching `f`'s states would do to `t`'s outcome, and why.
     pub fn flip_description(&self, t: &Tally, f: &Flip) -> String {
-        describe_flip(t, f)
-    }
-}
-
-/// One or two sentences saying whether there is a qualified majority and which condition
-/// decides it, with the numbers a reader can check against the Council's calculator.
-fn explain(o: &Tally) -> String {
-    let support = round2(o.support_population_raw);
-    let against = round2(o.not_supporting_population_raw);
-    let share_rule = format!(
-        "{}% of {} {}",
-        o.basis.states_percent(),
-        o.states_total,
-        states_word(o.states_total)
-    );
-    if o.qualified_majority && o.population_condition {
-        format!(
-            "Qualified majority: {} supporting {} (at least {} needed, {}) represent {:.2}% of \
-             the EU population (at least 65% needed).",
-            o.support_states,
-            states_word(o.support_states),
-            o.states_needed,
-            share_rule,
-            support
-        )
-    } else if o.qualified_majority {
-        format!(
-            "Qualified majority deemed reached: the {} supporting {} represent only {:.2}% of \
-             the EU population, short of 65%, but the {} {} not supporting ({:.2}%) are fewer \
-             than the four needed for a blocking minority.",
-            o.support_states,
-            states_word(o.support_states),
-            support,
-            o.not_supporting_states,
-            states_word(o.not_supporting_states),
-            against
-        )
-    } else if o.support_states == 0 {
-        format!(
-            "No qualified majority: no state supports; {} are needed ({}) representing at \
-             least 65% of the EU population.",
-            o.states_needed, share_rule
-        )
-    } else if !o.states_condition {
-        let population = if o.population_condition {
-            format!("they represent {support:.2}% of the EU population, which would be enough")
-        } else {
-            format!("they represent {support:.2}% of the EU population, also short of 65%")
-        };
-        format!(
-            "No qualified majority: {} {} {}, short of the {} needed ({}); {}.",
-            o.support_states,
-            states_word(o.support_states),
-            if o.support_states == 1 {
-                "supports"
+        let after = &f.after;
+        let mut args = FluentArgs::new();
+        args.set("names", self.join_names(&f.countries));
+        number(&mut args, "support", after.support_states);
+        number(&mut args, "against", after.not_supporting_states);
+        number(&mut args, "needed", t.states_needed);
+        self.percent(&mut args, "population", after.support_population);
+        self.percent(
+            &mut args,
+            "against_population",
+            after.not_supporting_population,
+        );
+        let id = if t.qualified_majority {
+            if after.support_states < t.states_needed {
+                "flip-stop-too-few"
             } else {
-                "support"
-            },
-            o.states_needed,
-            share_rule,
-            population
-        )
-    } else {
-        let blocking = if o.blocking_minority {
-            format!(
-                "; {} {} with {:.2}% form a blocking minority",
-                o.not_supporting_states,
-                states_word(o.not_supporting_states),
-                against
-            )
+                "flip-stop-blocking"
+            }
+        } else if population_ok(after.support_population) {
+            "flip-switch-population"
         } else {
-            String::new()
+            "flip-switch-no-blocking"
         };
-        format!(
-            "No qualified majority: the {} supporting {} represent {:.2}% of the EU \
-             population, short of 65%{}.",
-            o.support_states,
-            states_word(o.support_states),
-            support,
-            blocking
-        )
+        let mut description = self.message(id, Some(&args));
+        if let Some(cap) = f.search_stopped_after {
+            let mut args = FluentArgs::new();
+            number(&mut args, "cap", cap);
+            number(&mut args, "k", f.countries.len());
+            description.push(' ');
+            description.push_str(&self.message("flip-search-stopped", Some(&args)));
+        }
+        description
     }
-}
 
-/// "If Germany switched to support, there would be a qualified majority: ...", with the
-/// reason, since the reader cannot otherwise tell which condition the switch satisfies.
-fn describe_flip(t: &Tally, f: &Flip) -> String {
-    let names = join_names(&f.countries);
-    let after = &f.after;
-    let (support_states, support_population, not_supporting_states, not_supporting_population) = (
-        after.support_states,
-        after.support_population,
-        after.not_supporting_states,
-        after.not_supporting_population,
-    );
-    let mut description = if t.qualified_majority {
-        let reason = if support_states < t.states_needed {
-            format!(
-                "only {} {} would support, {} are needed",
-                support_states,
-                states_word(support_states),
-                t.states_needed
-            )
+    /// One or two sentences saying whether there is a qualified majority and which
+    /// condition decides it, with the numbers a reader can check against the Council's
+    /// calculator.
+    fn explain(&self, o: &Tally) -> String {
+        let mut args = FluentArgs::new();
+        let mut rule = FluentArgs::new();
+        number(&mut rule, "percent", o.basis.states_percent());
+        number(&mut rule, "total", o.states_total);
+        args.set("rule", self.message("council-rule", Some(&rule)));
+        number(&mut args, "support", o.support_states);
+        number(&mut args, "against", o.not_supporting_states);
+        number(&mut args, "needed", o.states_needed);
+        self.percent(&mut args, "population", o.support_population_raw);
+        self.percent(
+            &mut args,
+            "against_population",
+            o.not_supporting_population_raw,
+        );
+        args.set("enough", if o.population_condition { "yes" } else { "no" });
+        let id = if o.qualified_majority && o.population_condition {
+            "council-qualified-majority"
+        } else if o.qualified_majority {
+            "council-deemed-reached"
+        } else if o.support_states == 0 {
+            "council-no-support"
+        } else if !o.states_condition {
+            "council-too-few-states"
+        } else if o.blocking_minority {
+            "council-population-short-blocking"
         } else {
-            format!(
-                "{} {} with {:.2}% of the EU population would form a blocking minority",
-                not_supporting_states,
-                states_word(not_supporting_states),
-                round2(not_supporting_population)
-            )
+            "council-population-short"
         };
-        format!("If {names} stopped supporting, there would be no qualified majority: {reason}.")
-    } else {
-        let reason = if population_ok(support_population) {
-            format!(
-                "{} {} representing {:.2}% of the EU population would support",
-                support_states,
-                states_word(support_states),
-                round2(support_population)
-            )
-        } else {
-            format!(
-                "{} {} would support, and only {} would remain not supporting, fewer than the \
-                 four needed for a blocking minority",
-                support_states,
-                states_word(support_states),
-                not_supporting_states
-            )
-        };
-        format!("If {names} switched to support, there would be a qualified majority: {reason}.")
-    };
-    if let Some(cap) = f.search_stopped_after {
-        let k = f.countries.len();
-        description.push_str(&format!(
-            " (The search stopped after {cap} combinations of {k} states; other \
-             groups of {k} may also flip the result.)"
-        ));
+        self.message(id, Some(&args))
     }
-    description
-}
 
-fn name_of(code: &str) -> &str {
-    country_name(code).unwrap_or(code)
-}
+    /// A share of the population, rounded to two decimals as the Council's calculator
+    /// shows it, with the language's decimal mark.
+    fn percent(&self, args: &mut FluentArgs<'static>, name: &'static str, share: f64) {
+        args.set(name, self.language().decimal2(round2(share)));
+    }
 
-/// "Germany", "Germany and Poland", "Germany, France and Poland".
-fn join_names(codes: &[String]) -> String {
-    let names: Vec<&str> = codes.iter().map(|c| name_of(c)).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{} and {}", rest.join(", "), last),
+    /// "Germany", "Germany and Poland", "Germany, France and Poland".
+    fn join_names(&self, codes: &[String]) -> String {
+        let names: Vec<&str> = codes
+            .iter()
+            .map(|c| self.country(c).unwrap_or(c.as_str()))
+            .collect();
+        self.list(&names)
     }
 }
 
-fn states_word(n: usize) -> &'static str {
-    if n == 1 {
-        "state"
-    } else {
-        "states"
-    }
+/// A count, as a Fluent number (so that messages can choose the plural).
+fn number(args: &mut FluentArgs<'static>, name: &'static str, n: usize) {
+    // Counts of states and combinations are far below 2^53: f64 holds them exactly.
+    args.set(name, FluentValue::from(n as f64));
 }
 
-/// [`Phrase::RecordedStances`]: the recorded stances by kind, then the unknown states.
-pub(super) fn recorded_stances(phrase: &Phrase) -> String {
+/// [`Phrase::RecordedStances`]'s arguments: `$known`, the recorded stances by kind as a
+/// list ("3 against and 1 abstaining", or the language's "none"); `$missing`, whether
+/// `none`, `some` or `all` of the `$total` states lack one (`$unknown` of them); `$scope`,
+/// `text` when the stances counted are those on a meeting's text.
+pub(super) fn recorded_stances_args(
+    words: &Vocabulary,
+    phrase: &Phrase,
+    args: &mut FluentArgs<'static>,
+) {
     let Phrase::RecordedStances {
         support,
         oppose,
@@ -197,42 +137,52 @@ pub(super) fn recorded_stances(phrase: &Phrase) -> String {
         on_text,
     } = phrase
     else {
-        return String::new();
+        return;
     };
     let parts: Vec<String> = [
-        (*support, "in favour"),
-        (*oppose, "against"),
-        (*abstain, "abstaining"),
+        (*support, "support"),
+        (*oppose, "oppose"),
+        (*abstain, "abstain"),
         (*undecided, "undecided"),
     ]
     .iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
+    .map(|(n, kind)| {
+        let mut part = FluentArgs::new();
+        count(&mut part, "count", *n);
+        part.set("kind", *kind);
+        words.message("recorded-stance-count", Some(&part))
+    })
     .collect();
-    let scope = if *on_text {
-        "Recorded stances on this text"
-    } else {
-        "Recorded stances"
-    };
     let known = if parts.is_empty() {
-        "none".to_string()
+        words.name("recorded-stances-none").to_string()
     } else {
-        join_words(&parts)
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        words.list(&parts)
     };
-    let missing = match unknown {
-        0 => format!("every one of the {total} states is recorded."),
-        n if n == total => format!("no recorded position for any of the {total} states."),
-        n => format!(
-            "no recorded position for {n} of the {total} {}.",
-            states_word(*total)
-        ),
-    };
-    format!("{scope}: {known}; {missing}")
+    args.set("known", known);
+    args.set("scope", if *on_text { "text" } else { "all" });
+    args.set(
+        "missing",
+        match unknown {
+            0 => "none",
+            n if n == total => "all",
+            _ => "some",
+        },
+    );
+    count(args, "unknown", *unknown);
+    count(args, "total", *total);
 }
 
-/// [`Phrase::RangeVerdict`]: whether the recorded stances decide the outcome whatever the
-/// unknown states do, and why, with the numbers a reader can check.
-pub(super) fn range_verdict(phrase: &Phrase) -> String {
+/// [`Phrase::RangeVerdict`]'s arguments: `$case`, which of the verdict's sentences applies
+/// (`passes-all`, `passes`, `fails-all`, `fails-states`, `fails-population`, `open`), the
+/// counts and shares it cites, and `$unknown_states`, the states without a recorded
+/// position as a phrase ("16 states with no recorded position on this text").
+pub(super) fn range_verdict_args(
+    words: &Vocabulary,
+    phrase: &Phrase,
+    args: &mut FluentArgs<'static>,
+) {
     let Phrase::RangeVerdict {
         decided,
         unknown,
@@ -244,61 +194,29 @@ pub(super) fn range_verdict(phrase: &Phrase) -> String {
         on_text,
     } = phrase
     else {
-        return String::new();
+        return;
     };
-    let no_position = if *on_text {
-        "no recorded position on this text"
-    } else {
-        "no recorded position"
+    let case = match decided {
+        Decided::Passes if *unknown == 0 => "passes-all",
+        Decided::Passes => "passes",
+        Decided::Fails if *unknown == 0 => "fails-all",
+        Decided::Fails if best_states < needed => "fails-states",
+        Decided::Fails => "fails-population",
+        Decided::Open => "open",
     };
-    let unknown_states = format!("{unknown} {} with {no_position}", states_word(*unknown));
-    match decided {
-        Decided::Passes if *unknown == 0 => {
-            "The recorded stances give a qualified majority.".to_string()
-        }
-        Decided::Passes => format!(
-            "The recorded stances alone give a qualified majority, even if none of the \
-             {unknown_states} supported."
-        ),
-        Decided::Fails if *unknown == 0 => {
-            "The recorded stances give no qualified majority.".to_string()
-        }
-        Decided::Fails if best_states < needed => format!(
-            "The recorded stances alone rule out a qualified majority: {against_states} \
-             {} recorded as not supporting, so at most {best_states} could support, fewer \
-             than the {needed} needed.",
-            if *against_states == 1 {
-                "state is"
-            } else {
-                "states are"
-            }
-        ),
-        Decided::Fails => format!(
-            "The recorded stances alone rule out a qualified majority: the {against_states} \
-             {} recorded as not supporting have {against_population:.2}% of the EU \
-             population, so even with the {unknown_states} the supporters would have at most \
-             {best_population:.2}%, short of 65%.",
-            states_word(*against_states)
-        ),
-        Decided::Open => format!(
-            "The recorded stances alone cannot decide it: it depends on the {unknown_states}. \
-             The {against_states} {} recorded as not supporting have {against_population:.2}% \
-             of the EU population, {} to block it.",
-            states_word(*against_states),
-            if *against_states < 4 {
-                "too few states"
-            } else {
-                "too little"
-            }
-        ),
-    }
-}
-
-/// "a, b and c".
-fn join_words(parts: &[String]) -> String {
-    match parts.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {}", rest.join(", "), last),
-    }
+    let mut states = FluentArgs::new();
+    count(&mut states, "count", *unknown);
+    states.set("scope", if *on_text { "text" } else { "all" });
+    args.set(
+        "unknown_states",
+        words.message("unknown-states", Some(&states)),
+    );
+    args.set("case", case);
+    count(args, "against", *against_states);
+    count(args, "best", *best_states);
+    count(args, "needed", *needed);
+    args.set("few", if *against_states < 4 { "yes" } else { "no" });
+    let decimals = words.language();
+    args.set("against_population", decimals.decimal2(*against_population));
+    args.set("best_population", decimals.decimal2(*best_population));
 }

@@ -2,26 +2,39 @@
 //! names of institutions, statuses, stances, roles and countries, dates, page titles, the
 //! briefing's labels, and the Council's explanations. Templates hold the rest.
 //!
-//! The vocabulary is shaped for a message catalogue per language (Project Fluent, see
-//! DESIGN.md, "Languages"): each [`Phrase`] is a message with an id
-//! ([`Phrase::message_id`]) and arguments, and English is its fallback. Renderers receive a
-//! [`Vocabulary`] value and ask it for text; they never spell a phrase themselves, so a
-//! catalogue can replace the English in one place. The kinds a page needs as data ([`CellKind`],
+//! The words come from one message catalogue per language (`locales/<code>.ftl`, Project
+//! Fluent, see DESIGN.md, "Languages"): each [`Phrase`] is a message with an id
+//! ([`Phrase::message_id`]) and arguments, each name a message without arguments
+//! (`institution-council`, `country-DE`). Renderers receive a [`Vocabulary`] value for one
+//! language and ask it for text; they never spell a phrase themselves.
+//!
+//! Adding a phrase: a variant of [`Phrase`], its id in `phrases.rs` (the match is
+//! exhaustive), its arguments there if it has any, and one message in every `.ftl` file;
+//! the tests name any language that lacks it. The kinds a page needs as data ([`CellKind`],
 //! [`Differ`]) serialise to the stable keys templates, CSS and scripts use, which no
 //! language changes.
 
+mod catalogue;
 mod council;
+mod dates;
 mod english;
+mod phrases;
 mod table;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
+use fluent_bundle::FluentArgs;
+
 use crate::analyse::Relation;
 use crate::council::Decided;
+use crate::lang::Language;
 use crate::model::{
     CouncilBody, Date, Institution, MeetingOutcome, Provision, Role, Stance, Status,
 };
 
+pub use catalogue::{catalogue, Catalogue};
 pub use english::{country_name, EU27_NAMES};
 pub use table::{Stand, TablePhrase};
 
@@ -285,80 +298,181 @@ pub enum Phrase {
 impl Phrase {
     /// The phrase's id in a message catalogue (kebab-case, as Fluent writes ids).
     pub fn message_id(&self) -> &'static str {
-        english::message_id(self)
+        phrases::message_id(self)
     }
 }
 
-/// The words of one language. Only English exists today; a catalogue per language (issue
-/// 16) will be chosen here, with English as the fallback of every message.
-#[derive(Debug, Clone, Copy, Default)]
+/// The words of one language: a small `Copy` handle on its catalogue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Vocabulary {
-    _english: (),
+    lang: Language,
 }
 
 impl Vocabulary {
+    /// English, whose catalogue the tests guarantee.
     pub fn english() -> Vocabulary {
         Vocabulary::default()
     }
 
-    /// The phrase, as it starts a sentence or stands alone.
-    pub fn text(&self, phrase: &Phrase) -> String {
-        english::text(self, phrase)
+    /// The vocabulary of a language code (`fr`): an error names an unknown language, or a
+    /// catalogue that cannot be read.
+    pub fn for_language(code: &str) -> anyhow::Result<Vocabulary> {
+        let lang = Language::parse(code)?;
+        Vocabulary::of(lang)
     }
 
-    /// The phrase inside a sentence ("no change from the Commission proposal").
+    /// The vocabulary of `lang`, once its catalogue is known to load.
+    pub fn of(lang: Language) -> anyhow::Result<Vocabulary> {
+        catalogue(lang).map_err(|e| anyhow::anyhow!("the {lang} message catalogue: {e}"))?;
+        Ok(Vocabulary { lang })
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    /// The message `id` with `args`, or why it cannot be formatted. Renderers use the
+    /// infallible methods below; this is for `t()` in templates and for tests.
+    pub fn try_message(&self, id: &str, args: Option<&FluentArgs>) -> Result<String, String> {
+        catalogue(self.lang)?.format(id, args)
+    }
+
+    /// The message `id`; should it be missing (the tests forbid it), its id, so the gap
+    /// shows instead of an empty string.
+    pub fn message(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        self.try_message(id, args)
+            .unwrap_or_else(|_| id.to_string())
+    }
+
+    /// A message without arguments, borrowed from the catalogue.
+    pub fn name(&self, id: &str) -> &'static str {
+        catalogue(self.lang)
+            .ok()
+            .and_then(|c| c.name(id))
+            .unwrap_or("")
+    }
+
+    /// The phrase, as it starts a sentence or stands alone.
+    pub fn text(&self, phrase: &Phrase) -> String {
+        let args = phrases::args(self, phrase);
+        self.message(phrase.message_id(), Some(&args))
+    }
+
+    /// The phrase inside a sentence ("no change from the Commission proposal"). German
+    /// keeps its capitals: its nouns have them anywhere.
     pub fn in_sentence(&self, phrase: &Phrase) -> String {
-        english::in_sentence(&self.text(phrase))
+        let text = self.text(phrase);
+        match self.lang {
+            Language::De => text,
+            Language::En | Language::Fr => english::in_sentence(&text),
+        }
     }
 
     /// A column heading: "Commission".
     pub fn institution(&self, i: Institution) -> &'static str {
-        english::institution(i)
+        self.name(&format!("institution-{}", i.key()))
     }
 
     /// What a position of the institution is called: "Commission proposal".
     pub fn position_name(&self, i: Institution) -> &'static str {
-        english::position_name(i)
+        self.name(&format!("position-{}", i.key()))
     }
 
     pub fn status(&self, s: Status) -> &'static str {
-        english::status(s)
+        self.name(status_id(s))
     }
 
     /// A stance after a country name: "Germany: opposes"; `None`: no known position.
     pub fn stance(&self, s: Option<Stance>) -> &'static str {
-        english::stance(s)
+        self.name(match s {
+            Some(Stance::Support) => "stance-support",
+            Some(Stance::Oppose) => "stance-oppose",
+            Some(Stance::Undecided) => "stance-undecided",
+            Some(Stance::Abstain) => "stance-abstain",
+            None => "stance-unknown",
+        })
     }
 
     /// Which body of the Council met: "Coreper (the member states' ambassadors)".
     pub fn council_body(&self, b: CouncilBody) -> &'static str {
-        english::council_body(b)
+        self.name(match b {
+            CouncilBody::WorkingParty => "council-body-working-party",
+            CouncilBody::Coreper => "council-body-coreper",
+            CouncilBody::Council => "council-body-council",
+        })
     }
 
     /// What a Council meeting did with its text: "Adopted", "Withdrawn before a vote".
     pub fn meeting_outcome(&self, o: MeetingOutcome) -> &'static str {
-        english::meeting_outcome(o)
+        self.name(match o {
+            MeetingOutcome::Adopted => "meeting-outcome-adopted",
+            MeetingOutcome::NoMajority => "meeting-outcome-no-majority",
+            MeetingOutcome::Withdrawn => "meeting-outcome-withdrawn",
+            MeetingOutcome::NotVoted => "meeting-outcome-not-voted",
+        })
     }
 
     pub fn role(&self, r: Role) -> &'static str {
-        english::role(r)
+        self.name(match r {
+            Role::Rapporteur => "role-rapporteur",
+            Role::ShadowRapporteur => "role-shadow-rapporteur",
+            Role::Negotiator => "role-negotiator",
+            Role::Presidency => "role-presidency",
+            Role::Commissioner => "role-commissioner",
+            Role::Official => "role-official",
+            Role::Other => "role-other",
+        })
     }
 
     /// A member state's name, by its EU code.
     pub fn country(&self, code: &str) -> Option<&'static str> {
-        english::country_name(code)
+        country_name(code)?;
+        Some(self.name(&format!("country-{code}")))
     }
 
-    /// A date for readers, at its own precision: `11 May 2022`, `May 2022`, `2022`.
+    /// A date for readers, at its own precision: `11 May 2022`, `11 mai 2022`,
+    /// `11. Mai 2022`; `May 2022`; `2022`.
     pub fn date(&self, d: Date) -> String {
-        english::date(d)
+        dates::format(self, d)
     }
 
-    /// "1 provision", "3 provisions".
+    /// "1 provision", "3 provisions"; "1 disposition", "3 dispositions".
     pub fn provisions(&self, count: usize) -> String {
-        format!(
-            "{count} {}",
-            english::plural(count, "provision", "provisions")
-        )
+        let mut args = FluentArgs::new();
+        args.set("count", count as f64);
+        self.message("provisions-count", Some(&args))
+    }
+
+    /// "(in English)", "(en anglais)": marks a prose field shown in the main language
+    /// because it has no translation in this one.
+    pub fn in_language(&self, code: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set("language", code.to_string());
+        self.message("in-main-language", Some(&args))
+    }
+
+    /// "A, B and C", "A, B et C": names joined as the language lists them.
+    pub fn list(&self, items: &[&str]) -> String {
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => {
+                let mut args = FluentArgs::new();
+                args.set("rest", rest.join(", "));
+                args.set("last", (*last).to_string());
+                self.message("list-and", Some(&args))
+            }
+        }
+    }
+}
+
+fn status_id(s: Status) -> &'static str {
+    match s {
+        Status::Proposal => "status-proposal",
+        Status::ParliamentMandate => "status-parliament-mandate",
+        Status::CouncilMandate => "status-council-mandate",
+        Status::Trilogue => "status-trilogue",
+        Status::Adopted => "status-adopted",
+        Status::Withdrawn => "status-withdrawn",
     }
 }

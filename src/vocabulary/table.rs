@@ -3,9 +3,11 @@
 //! a later position has not confirmed, a version's own number. One message each, as
 //! [`super::Phrase`]s are (a [`Phrase::Table`](super::Phrase::Table) wraps them).
 
+use fluent_bundle::FluentArgs;
+
 use crate::model::{Date, Institution};
 
-use super::english::{date, plural, position_name};
+use super::phrases::{count, institution_args};
 use super::Vocabulary;
 
 /// A phrase of the tables.
@@ -130,84 +132,49 @@ impl TablePhrase {
         }
     }
 
-    /// The English.
-    pub(super) fn english(&self, _words: &Vocabulary) -> String {
-        use crate::vocabulary::Differ;
+    /// The Fluent arguments of the phrase's message (see [`super::phrases`]).
+    pub(super) fn args(&self, words: &Vocabulary, a: &mut FluentArgs<'static>) {
         match self {
-            TablePhrase::NotConfirmedBy {
-                institution,
-                date: d,
-            } => format!(
-                "Not confirmed by the {} of {}",
-                later_position(*institution),
-                date(*d)
-            ),
+            TablePhrase::NotConfirmedBy { institution, date } => {
+                institution_args(words, a, *institution);
+                a.set("date", words.date(*date));
+            }
             TablePhrase::OwnNumber {
                 reference,
                 institution,
-            } => format!("{reference} in the {}", document_name(*institution)),
-            TablePhrase::Stand(Stand::Same) => "no change".into(),
-            TablePhrase::Stand(Stand::Changes) => "changes it".into(),
-            TablePhrase::Stand(Stand::Unknown) => "no position".into(),
-            TablePhrase::Between(Differ::Yes) => "differ".into(),
-            TablePhrase::Between(Differ::No) => "agree".into(),
-            TablePhrase::Between(Differ::Unknown) => "unknown".into(),
-            TablePhrase::RowPage { dossier, title } => format!("{dossier}: {title}"),
-            TablePhrase::RowDescription { dossier, title } => format!(
-                "{dossier}, {title}: each institution's position in summary, and the legal texts it rests on."
-            ),
-            TablePhrase::ProvisionsTable(s) => format!("{s}: every provision"),
-            TablePhrase::ProvisionsTableDescription(s) => format!(
-                "Each institution's position on every provision of {s}, compared with the Commission proposal."
-            ),
-            TablePhrase::Rows { count } => format!("{count} {}", plural(*count, "row", "rows")),
-            TablePhrase::NoTextRecorded => {
-                "No text recorded: see the position in summary above".into()
+            } => {
+                institution_args(words, a, *institution);
+                a.set("reference", reference.clone());
             }
-            TablePhrase::RowsLabel => "Summary rows".into(),
-            TablePhrase::AllRowsOfDossier { count } => {
-                format!("All {count} {} of the dossier", plural(*count, "row", "rows"))
+            TablePhrase::RowPage { dossier, title }
+            | TablePhrase::RowDescription { dossier, title } => {
+                a.set("dossier", dossier.clone());
+                a.set("title", title.clone());
             }
-            TablePhrase::RowsSelected { count } => {
-                format!("{count} {} selected", plural(*count, "row", "rows"))
+            TablePhrase::ProvisionsTable(s) | TablePhrase::ProvisionsTableDescription(s) => {
+                a.set("dossier", s.clone());
             }
-            TablePhrase::TextsLabel => "Legal texts".into(),
-            TablePhrase::CitedTexts { count } => format!(
-                "The {count} {} the rows cite, in full, with changes against the Commission proposal marked",
-                plural(*count, "provision", "provisions")
-            ),
-            TablePhrase::SubjectColumn => "Subject".into(),
-            TablePhrase::ProvisionColumn => "Provision".into(),
-            TablePhrase::AllRowsInBriefing => "All rows in this briefing".into(),
-            TablePhrase::PdfOfRows { count, topic } => format!(
-                "PDF {} (A4, {count} {})",
-                if *topic { "of this topic" } else { "to print" },
-                plural(*count, "row", "rows")
-            ),
+            TablePhrase::Rows { count: n }
+            | TablePhrase::AllRowsOfDossier { count: n }
+            | TablePhrase::RowsSelected { count: n }
+            | TablePhrase::CitedTexts { count: n } => count(a, "count", *n),
+            TablePhrase::PdfOfRows { count: n, topic } => {
+                count(a, "count", *n);
+                a.set("topic", if *topic { "yes" } else { "no" });
+            }
             TablePhrase::RowFeedEntry { title, institution } => {
-                format!("{title}: {}", position_name(*institution))
+                institution_args(words, a, *institution);
+                a.set("title", title.clone());
             }
+            TablePhrase::Stand(_)
+            | TablePhrase::Between(_)
+            | TablePhrase::NoTextRecorded
+            | TablePhrase::RowsLabel
+            | TablePhrase::TextsLabel
+            | TablePhrase::SubjectColumn
+            | TablePhrase::ProvisionColumn
+            | TablePhrase::AllRowsInBriefing => {}
         }
-    }
-}
-
-/// "Council's later position", as the stale-cell phrase says it.
-fn later_position(i: Institution) -> &'static str {
-    match i {
-        Institution::Commission => "Commission's later proposal",
-        Institution::Parliament => "Parliament's later position",
-        Institution::Council => "Council's later position",
-        Institution::Agreement => "later agreed text",
-    }
-}
-
-/// What a version's own number is a number in: "Council's text", "final act".
-fn document_name(i: Institution) -> &'static str {
-    match i {
-        Institution::Commission => "Commission proposal",
-        Institution::Parliament => "Parliament's text",
-        Institution::Council => "Council's text",
-        Institution::Agreement => "final act",
     }
 }
 

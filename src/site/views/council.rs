@@ -416,6 +416,7 @@ mod tests {
             short_title: plain("t"),
             procedure: "p".into(),
             lang: "en".into(),
+            languages: vec!["en".into()],
             status: Status::Trilogue,
             summary: plain("s"),
             topics: vec![],
