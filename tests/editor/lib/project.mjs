@@ -27,6 +27,7 @@ export function kindOf(relative) {
   const parts = relative.split('/');
   const name = parts.at(-1);
   if (parts.at(-2) === 'provisions') return 'provision';
+  if (parts.at(-2) === 'rows') return 'row';
   if (parts.at(-2) === '_data') return 'population';
   return { 'dossier.yaml': 'dossier', 'member-states.yaml': 'member-states', 'timeline.yaml': 'timeline', 'actors.yaml': 'actors' }[name];
 }
