@@ -102,6 +102,13 @@ pub(super) fn validate_provision(
 
 /// The provision id, from the file name; `None` (reported) when it is not a valid id.
 fn provision_id(ctx: &mut FileCtx) -> Option<String> {
+    file_id(ctx, "provision", "article-7.yaml")
+}
+
+/// The id a provision or summary row takes from its file name, which web addresses use;
+/// `None` (reported) when the name is not a valid id. `kind` names the record in the
+/// message and `example` is a valid file name to suggest.
+pub(super) fn file_id(ctx: &mut FileCtx, kind: &str, example: &str) -> Option<String> {
     let id = ctx
         .path()
         .file_stem()
@@ -110,10 +117,17 @@ fn provision_id(ctx: &mut FileCtx) -> Option<String> {
     if is_valid_id(&id) {
         return Some(id);
     }
-    let d = Diagnostic::error(Code::InvalidId, format!("`{id}` is not a valid provision id{}", id_problem(&id)))
-        .in_file(ctx.path())
-        .label("the file name is the provision id, used in web addresses")
-        .help("rename the file using only lowercase letters a-z, digits and dashes, e.g. `article-7.yaml`");
+    let d = Diagnostic::error(
+        Code::InvalidId,
+        format!("`{id}` is not a valid {kind} id{}", id_problem(&id)),
+    )
+    .in_file(ctx.path())
+    .label(format!(
+        "the file name is the {kind} id, used in web addresses"
+    ))
+    .help(format!(
+        "rename the file using only lowercase letters a-z, digits and dashes, e.g. `{example}`"
+    ));
     ctx.push(d);
     None
 }

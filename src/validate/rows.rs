@@ -12,12 +12,11 @@ use std::path::Path;
 
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 use crate::load::{pos_of, Parsed, RawRow, S};
-use crate::model::{is_valid_id, Citation, Provision};
+use crate::model::{Citation, Provision};
 use crate::refs::LegalRef;
 
 use super::context::{schema_line_warning, FileCtx, Sources};
 use super::provision::{find_same_as_cycle, item_topics, item_warnings, validate_positions, Slot};
-use super::text::id_problem;
 
 /// The provisions a row can cite: every provision file whose ref parses, with its id,
 /// and which of them validated (a citation of a broken provision leaves the row out
@@ -101,20 +100,7 @@ pub(super) fn validate_row(
 
 /// The row id, from the file name; `None` (reported) when it is not a valid id.
 fn row_id(ctx: &mut FileCtx) -> Option<String> {
-    let id = ctx
-        .path()
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    if is_valid_id(&id) {
-        return Some(id);
-    }
-    let d = Diagnostic::error(Code::InvalidId, format!("`{id}` is not a valid row id{}", id_problem(&id)))
-        .in_file(ctx.path())
-        .label("the file name is the row id, used in web addresses")
-        .help("rename the file using only lowercase letters a-z, digits and dashes, e.g. `detection-orders.yaml`");
-    ctx.push(d);
-    None
+    super::provision::file_id(ctx, "row", "detection-orders.yaml")
 }
 
 /// The row's citations, each resolved; `None` when one cannot be (reported, unless it
