@@ -68,6 +68,7 @@ country-SE = Schweden
 ## Daten
 
 date-day = %-d. %B %Y
+date-day-first = %-d. %B %Y
 date-month = %B %Y
 
 ## Listen und Zahlen
@@ -427,124 +428,256 @@ brief-same-short = Gleich
 brief-missing-short = Fehlt
 brief-stats-note = Abweichend: die aktuellen Standpunkte von Parlament und Rat weichen voneinander ab. Gleich: sie sagen dasselbe. Fehlt: eines der beiden Organe hat noch keinen Standpunkt, oder beide sind nur in Zusammenfassung bekannt und lassen sich nicht vergleichen. Eine Zeile kann mehrere Themen haben, daher können die Zahlen der Themen zusammen mehr als die Summe ergeben.
 
-## Die Vorlagen der Website
+## Die Vorlagen der Website (templates/*.html rufen t("Schlüssel", ...) auf). $items ist
+## `rows` (Übersichtszeilen) oder `provisions`; endet eine Meldung vor einem Link oder Wert,
+## setzt die Vorlage das Leerzeichen (Fluent entfernt Leerzeichen am Ende einer Meldung).
 
 site-skip = Zum Inhalt springen
 site-search = Suche
-site-search-placeholder = Bestimmungen, Texte, Ereignisse suchen
+site-search-placeholder = Bestimmungen, Texte, Ereignisse durchsuchen
+site-search-none = Keine Treffer für „{ $query }“.
+site-search-offline = Die Suche funktioniert nur, wenn die Website über http ausgeliefert wird (sie kann keine von der Festplatte geöffneten Dateien lesen).
 site-feed-all = Alle Dossiers
 site-feed-dossier = Dieses Dossier
-site-footer = Erstellt mit trilogue aus den Datensätzen in positions/. Jeder Standpunkt nennt seine Quelle; prüfen Sie die Quellen, bevor Sie zitieren.
+site-print-sources-label = Auf dieser Seite zitierte Quellen und die Adresse dieser Seite
+site-print-sources = Auf dieser Seite zitierte Quellen
+site-print-this-page = Diese Seite: { $address }
+site-footer-cites = Jeder Standpunkt, jede Haltung und jedes Ereignis auf dieser Website nennt das Dokument, aus dem es stammt
+site-footer-listed = , mit Hinweisen zur Verlässlichkeit jedes Dokuments aufgeführt auf der
+site-footer-sources-page = Quellenseite
+site-footer-check = Prüfen Sie das Dokument, bevor Sie es zitieren. Einen Fehler oder ein fehlendes Dokument entdeckt? Teilen Sie es den Herausgebern dieser Website mit, zusammen mit dem Dokument, das es belegt: Jede Korrektur muss ihre Quelle nennen.
+site-copy-link = Link kopieren
+site-copied = Kopiert
+site-copy-row = Link zu dieser Zeile kopieren
+site-copy-paragraph = Link zu diesem Absatz kopieren
+site-copy-section = Link zu diesem Abschnitt kopieren
+site-colon = :
 site-language = Sprache
+site-language-switch = Diese Seite in einer anderen Sprache
+site-in-language = { $language ->
+    [fr] Français
+    [de] Deutsch
+   *[en] English
+}
 site-home-title = EU-Gesetze, Bestimmung für Bestimmung
-site-home-lead = Wie die Europäische Kommission, das Europäische Parlament und der Rat voneinander abweichen, mit den genauen Texten und einer Quelle für jeden Standpunkt.
-site-no-dossiers = Noch keine Dossiers. Legen Sie eines an mit:
+site-home-lead = Wie sich die Europäische Kommission, das Europäische Parlament und der Rat unterscheiden, mit den genauen Texten und einer Quelle für jeden Standpunkt.
+site-no-dossiers = Noch keine Dossiers. Legen Sie eines an mit
 site-procedure = Verfahren
 site-status = Stand
 site-provisions = Bestimmungen
-site-positions-as-of = Standpunkte zum
+site-positions-as-of = Standpunkte vom
 site-briefing = Briefing
 site-not-found-title = Seite nicht gefunden
-site-not-found-lead = Unter dieser Adresse gibt es keine Seite. Sie wurde vielleicht umbenannt, als sich die Fundstelle einer Bestimmung änderte.
+site-not-found-lead = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie umbenannt, als sich die Nummer einer Bestimmung änderte.
 site-not-found-home = Zur Liste der Dossiers
-site-not-found-search = oder die Suche verwenden.
+site-not-found-search = , oder nutzen Sie die Suche.
 site-nav-comparison = Vergleich
+site-nav-provisions = Bestimmungen
 site-nav-text = Volltexte
 site-nav-council = Rat
-site-nav-timeline = Zeitleiste
+site-nav-timeline = Chronik
 site-nav-negotiators = Verhandlungsführer
 site-nav-sources = Quellen
-site-as-of-note = Dies ist die Tabelle, wie sie am { $date } aussah: später datierte Standpunkte fehlen.
-site-as-of-current = Zu den aktuellen Standpunkten.
-site-about = Über dieses Gesetz und seinen Stand
-site-filter-dates = Standpunkte zu einem Datum
-site-filter-dates-label = Standpunkte zum:
-site-now = Heute
-site-filter-topics = Nach Thema filtern
-site-filter-topic-label = Thema:
-site-all = Alle ({ $count })
-site-only-differ = Nur wo Parlament und Rat voneinander abweichen
-site-columns = Spalten
-site-caption-as-of = Standpunkte zum { $date }, verglichen mit dem Vorschlag der Kommission
-site-caption-topic = Bestimmungen zum Thema { $topic }, verglichen mit dem Vorschlag der Kommission
-site-caption-all = Standpunkte zu jeder Bestimmung, verglichen mit dem Vorschlag der Kommission
-site-provision = Bestimmung
-site-new = Neu
-site-link-row = Link zu dieser Zeile
-site-link-section = Link zu diesem Abschnitt
-site-link-comparison = Link zu diesem Vergleich
-site-link-version = Link zu dieser Fassung
-site-link-date = Link zu diesem Datum
-site-link-entry = Link zu diesem Eintrag
-site-no-provisions = Noch keine Bestimmungen.
-site-table-note = Die Zellen fassen den aktuellen Standpunkt jedes Organs zusammen; öffnen Sie eine Bestimmung für die Volltexte, die markierten Änderungen und den Verlauf jedes Standpunkts.
 site-legend-title = Markierte Änderungen:
 site-inserted = eingefügter Text
 site-inserted-style = fett kursiv
 site-deleted = gestrichener Text
 site-deleted-style = durchgestrichen
-site-source = Quelle
+site-source-colon = Quelle:
+site-source-label = Quelle:
+site-amends-text = Ändert den Text: { $inserted } { $inserted ->
+    [one] Wort
+   *[other] Wörter
+} eingefügt, { $deleted } gestrichen.
+site-text-label = Text:
 site-summary-label = Zusammenfassung (Text nicht verfügbar):
-site-breadcrumbs = Brotkrumennavigation
+site-glance-title = Wo Parlament und Rat voneinander abweichen
+site-glance-help = Für jede { $items ->
+    [rows] Zeile
+   *[provisions] Bestimmung
+}: ob Parlament und Rat den Vorschlag der Kommission beibehalten („keine Änderung“) oder ändern und ob beide übereinstimmen. „Unbekannt“ heißt, dass die Standpunkte nur zusammengefasst bekannt sind und nicht verglichen werden können; „kein Standpunkt“ heißt, dass keiner erfasst ist.
+site-by-topic = Nach Thema
+site-topic = Thema
+site-items = { $items ->
+    [rows] Zeilen
+   *[provisions] Bestimmungen
+}
+site-differ = Abweichend
+site-agree = Übereinstimmend
+site-unknown = Unbekannt
+site-who-parliament = Parlament:
+site-who-council = Rat:
+site-who-between = Zwischen beiden:
+
+## Die Vergleichstabelle (templates/dossier.html)
+
+site-every-provision-title = { $dossier }: alle Bestimmungen
+site-as-of-note-start = Dies ist die Tabelle
+site-as-of-note-date = mit dem Stand vom { $date }
+site-as-of-note-end = : Später datierte Standpunkte sind nicht berücksichtigt.
+site-as-of-current = Zu den aktuellen Standpunkten.
+site-about = Über dieses Gesetz und seinen Stand
+site-levels-rows = Diese Tabelle fasst die Verhandlung in { $count } { $count ->
+    [one] Zeile
+   *[other] Zeilen
+} zusammen, jede mit den Bestimmungen verknüpft, auf denen sie beruht.
+site-levels-every-provision = Alle Bestimmungen ({ $count })
+site-levels-texts = die Volltexte nebeneinander
+site-levels-provisions = Alle Bestimmungen des Gesetzes, eine Zeile je Bestimmung ({ $count }).
+site-levels-summary-table = Die Übersichtstabelle
+site-filter-dates = Standpunkte zu einem Datum
+site-filter-dates-label = Standpunkte vom:
+site-now = Aktuell
+site-filter-topics = Nach Thema filtern
+site-filter-topic-label = Thema:
+site-all = Alle ({ $count })
+site-only-differ = Nur wo Parlament und Rat abweichen
+site-columns = Spalten
+site-count-shown = { $shown } von { $total } { $items ->
+    [rows] Zeilen
+   *[provisions] Bestimmungen
+} angezeigt
+site-count-unknown = ; bei { $count } weiteren ist nicht bekannt, ob sie abweichen
+site-caption-as-of = Standpunkte vom { $date }, verglichen mit dem Vorschlag der Kommission
+site-caption-topic = { $items ->
+    [rows] Zeilen
+   *[provisions] Bestimmungen
+} zum Thema „{ $topic }“, verglichen mit dem Vorschlag der Kommission
+site-caption-rows = Standpunkte zusammengefasst, Zeile für Zeile, verglichen mit dem Vorschlag der Kommission
+site-caption-all = Standpunkte zu jeder Bestimmung, verglichen mit dem Vorschlag der Kommission
+site-new = Neu
+site-link-row = Link zu dieser Zeile
+site-no-items = Noch keine { $items ->
+    [rows] Zeilen
+   *[provisions] Bestimmungen
+}.
+site-table-note = Die Zellen fassen den aktuellen Standpunkt jedes Organs zusammen; öffnen Sie { $items ->
+    [rows] eine Zeile für die Rechtstexte, auf denen sie beruht
+   *[provisions] eine Bestimmung für die Volltexte
+}, die markierten Änderungen und den Verlauf jedes Standpunkts.
+
+## Die Seite einer Bestimmung und einer Zeile (templates/provision.html, row.html)
+
+site-breadcrumbs = Navigationspfad
 site-topics = Themen:
-site-show-marks = Markierte Änderungen zeigen
+site-in-summary = In der Übersichtstabelle
+site-cites = (nennt { $references })
+site-link-section = Link zu diesem Abschnitt
+site-show-marks = Markierte Änderungen anzeigen
 site-current-positions = Aktuelle Standpunkte
 site-positions-caption = { $reference }: der aktuelle Text jedes Organs, Änderungen gegenüber dem Vorschlag der Kommission markiert
 site-consequences-title = Folgen des Vorschlags der Kommission
 site-changes-compared = Änderungen im Vergleich
+site-link-comparison = Link zu diesem Vergleich
 site-diff-stats = { $inserted } { $inserted ->
     [one] Wort
    *[other] Wörter
-} eingefügt, { $deleted } gestrichen; { $similarity } % des Textes unverändert
+} eingefügt, { $deleted } gestrichen; { $similarity } % des Textes unverändert
 site-diff-timed-out = (absatzweise verglichen: der wortweise Vergleich dauerte zu lange)
 site-same-text = Parlament und Rat haben denselben Text.
 site-diff-stats-council = { $inserted } { $inserted ->
     [one] Wort
    *[other] Wörter
-} eingefügt, { $deleted } gestrichen (Rat im Vergleich zum Parlament); { $similarity } % des Textes gemeinsam.
+} eingefügt, { $deleted } gestrichen (Rat gegenüber Parlament); { $similarity } % des Textes gemeinsam.
 site-history = Verlauf der Standpunkte
 site-current = aktuell
+site-link-version = Link zu dieser Fassung
 site-changes-previous = Änderungen gegenüber der vorigen Fassung: { $inserted } { $inserted ->
     [one] Wort
    *[other] Wörter
 } eingefügt, { $deleted } gestrichen.
 site-sources = Quellen
-site-other-provisions = Andere Bestimmungen
-site-record = Datensatz:
-site-council-lead = Der Rat beschließt mit qualifizierter Mehrheit: mindestens 55 % der Mitgliedstaaten (15 von 27), die mindestens 65 % der EU-Bevölkerung vertreten. Vier Staaten mit mehr als 35 % der Bevölkerung bilden eine Sperrminorität. Staaten, die sich enthalten, unentschieden sind oder ohne erfasste Haltung, zählen als nicht zustimmend.
-site-council-no-population = Es sind keine Bevölkerungszahlen erfasst, daher ist keine Auszählung möglich.
+site-about-source = über diese Quelle
+site-other-provisions = Weitere Bestimmungen
+site-row-rests-on = Eine Zeile der Übersichtstabelle. Sie beruht auf
+site-row-texts-follow = : Ihre Texte folgen unter den Zusammenfassungen.
+site-current-positions-summary = Aktuelle Standpunkte, zusammengefasst
+site-row-caption = { $title }: der aktuelle Standpunkt jedes Organs, zusammengefasst
+site-legal-texts = Die Rechtstexte
+site-link-provision = Link zu dieser Bestimmung
+site-cited-here = Hier genannt:
+site-provision-page = Die Seite der Bestimmung
+site-provision-page-has = enthält ihren Verlauf und die Änderungen jeder Spalte.
+site-other-rows = Weitere Zeilen
+
+## Die Seite des Rates (templates/council.html)
+
+site-council-title = { $dossier }: der Rat und die Mitgliedstaaten
+site-council-lead = Würde der Text des Rates angenommen, und wer entscheidet darüber? Der Rat beschließt mit qualifizierter Mehrheit: mindestens 55 % der Mitgliedstaaten (15 von 27), die mindestens 65 % der Bevölkerung der EU vertreten. Vier oder mehr Staaten mit mehr als 35 % der Bevölkerung können einen Text blockieren. Ein Staat, der sich enthält, unentschieden ist oder keinen erfassten Standpunkt hat, zählt nicht als Zustimmung.
+site-council-no-population = Für den Rat sind keine Bevölkerungszahlen erfasst, daher ist keine Auszählung möglich.
 site-council-no-stances = Für dieses Dossier sind noch keine Haltungen der Mitgliedstaaten erfasst.
-site-council-recorded = Haltungen sind für { $count } von 27 Mitgliedstaaten erfasst; die anderen zählen als ohne bekannte Haltung.
-site-stances-as-of = Haltungen zum:
-site-as-of = Stand { $date }
-site-latest = neueste
-site-qualified-majority = Qualifizierte Mehrheit
-site-no-qualified-majority = Keine qualifizierte Mehrheit
-site-blocking-minority = Sperrminorität
-site-states-supporting = Zustimmende Mitgliedstaaten:
-site-population-supporting = Bevölkerung der zustimmenden Staaten:
-site-needed = erforderlich: { $needed }
+site-council-dates-meetings = Jedes Datum unten ist eine Sitzung des Rates zu einem Text. Nur die Haltung einer Regierung zu diesem Text zählt: Eine Haltung zu einem früheren Kompromiss steht daneben, wird aber nicht gezählt.
+site-council-dates-changes = Jedes Datum unten ist ein Tag, an dem sich die erfasste Haltung einer Regierung änderte; eine Haltung gilt bis zur nächsten.
+site-council-recorded = Haltungen sind für { $count } der 27 Mitgliedstaaten erfasst.
+site-council-meetings-list = Die Sitzungen des Rates, die jüngste zuerst:
+site-council-dates-list = Haltungen vom, die jüngsten zuerst:
+site-latest = jüngste
+site-link-date = Link zu diesem Datum
+site-meeting-text = Vorliegender Text
+site-meeting-who = Gremium
+site-meeting-outcome = Ergebnis
+site-according-to = , laut
+site-tally-title-meeting = Was die erfassten Haltungen allein ergäben
+site-tally-title = Was die erfassten Haltungen ergeben
+site-bar-states = Mitgliedstaaten:
+site-bar-population = Bevölkerung:
+site-bar-in-favour = dafür
+site-bar-rest = { $unknown } nicht erfasst, { $against } nicht dafür
+site-bar-states-need = (15 von 27 müssen zustimmen)
+site-bar-population-need = (65 % müssen zustimmen)
+site-bar-states-label = Mitgliedstaaten: { $support } dafür, { $unknown } ohne erfassten Standpunkt, { $against } nicht dafür; { $needed } von { $total } müssen zustimmen
+site-bar-population-label = Bevölkerung der EU: { $support } dafür, { $unknown } ohne erfassten Standpunkt, { $against } nicht dafür; 65 % müssen zustimmen
+site-bar-note = Farben wie auf der Karte; die gestrichelte Linie zeigt, was für eine Zustimmung nötig ist.
 site-what-would-change = Was das Ergebnis ändern würde:
-site-nothing-would-change = Keine Gruppe von bis zu vier Staaten könnte das Ergebnis allein ändern.
+site-nothing-would-change = Keine Gruppe von bis zu vier Staaten könnte dieses Ergebnis durch einen Wechsel ändern.
 site-population-figures = Bevölkerungszahlen für { $year } ({ $source }).
-site-stances-caption = Haltung der Mitgliedstaaten am { $date }, mit ihrem Anteil an der EU-Bevölkerung { $year }
+site-stances-caption = Haltungen der Mitgliedstaaten { $meeting ->
+    [yes] zum Text vom { $date }
+   *[no] am { $date }
+}, mit ihrem Anteil an der Bevölkerung der EU { $year }
 site-member-state = Mitgliedstaat
 site-stance = Haltung
+site-stance-on-text = Haltung zu diesem Text
 site-population = Bevölkerung
-site-since = Seit
+site-earlier-stance = Frühere Haltung, nicht gezählt
+site-earlier-short = Früher, nicht gezählt
 site-source-column = Quelle
+site-earlier-on = , zu
+site-earlier-on-law = , zum Gesetz allgemein
 site-state-histories = Die Haltung jeder Regierung im Zeitverlauf
-site-negotiators-lead = Der Berichterstatter und die Schattenberichterstatter des Europäischen Parlaments, nach Ausschuss und Fraktion.
+site-on-text = zu
+
+## Die Seiten der Verhandlungsführer, Quellen, Volltexte und die Chronik
+
+site-negotiators-title = { $dossier }: Verhandlungsführer
+site-negotiators-lead = Berichterstatter und Schattenberichterstatter des Europäischen Parlaments, nach Ausschuss und Fraktion.
 site-negotiators-caption = Mitglieder des Europäischen Parlaments, die { $dossier } verfolgen: Ausschüsse in Zeilen, Fraktionen in Spalten
 site-committee = Ausschuss
 site-lead = federführend
+site-rapporteur-mark = (Berichterstatter)
 site-no-negotiators = Noch keine Verhandlungsführer erfasst.
-site-others = Andere
-site-sources-lead = Jeder Standpunkt auf dieser Website nennt eines dieser Dokumente.
-site-cited-for = Zitiert für:
+site-others = Weitere
+site-sources-title = { $dossier }: Quellen
+site-sources-lead = Jeder Standpunkt, jede Haltung und jedes Ereignis auf dieser Website nennt eines dieser Dokumente. Die Hinweise sagen, wie jedes gelesen wurde und wie weit man ihm trauen kann.
+site-cited-for = Genannt für:
+site-cited-on = Genannt auf der
+site-council-page = Seite des Rates
+site-cited-in-timeline = Genannt in der Chronik:
 site-text-title = { $dossier }: die Texte nebeneinander
-site-text-lead = Das Vier-Spalten-Dokument: der Vorschlag der Kommission und der aktuelle Text jedes Organs, mit markierten Änderungen gegenüber dem Vorschlag der Kommission.
-site-text-caption = Volltexte zu { $dossier }, { $procedure }
-site-timeline-lead = Jedes erfasste Ereignis und jeder veröffentlichte Standpunkt, das älteste zuerst. Standpunkte verweisen auf den Verlauf der Bestimmung.
+site-text-lead = Das vierspaltige Dokument: der Vorschlag der Kommission und der aktuelle Text jedes Organs, mit seinen Änderungen gegenüber dem Vorschlag der Kommission markiert.
+site-no-marks = Noch ist kein späterer Text erfasst, daher ist nichts markiert: Die Spalten zeigen den Standpunkt jedes Organs, soweit er bekannt ist.
+site-text-caption = Volltexte von { $dossier }, { $procedure }
+site-timeline-title = { $dossier }: Chronik
+site-timeline-lead = Jedes erfasste Ereignis und jeder veröffentlichte Standpunkt, { $order ->
+    [latest] das Neueste zuerst
+   *[oldest] das Älteste zuerst
+}. Standpunkte verweisen auf den Verlauf der Bestimmung.
+site-timeline-order = Reihenfolge der Chronik
+site-timeline-order-label = Reihenfolge:
+site-latest-first = Neueste zuerst
+site-oldest-first = Älteste zuerst
+site-link-entry = Link zu diesem Eintrag
+site-unverified = Nicht überprüft
+site-unverified-note = Nur von Quellen berichtet, die nicht überprüft werden konnten.
 site-no-events = Noch keine Ereignisse erfasst.
-site-untranslated = Dieser Text ist in dieser Sprache nicht übersetzt; er wird in der Hauptsprache des Dossiers gezeigt.
+site-untranslated = Dieser Text ist in dieser Sprache nicht übersetzt; er wird in der Hauptsprache des Dossiers angezeigt.

@@ -72,6 +72,7 @@ country-SE = Sweden
 ## Dates: chrono patterns (%-d day, %B month name of the language, %Y year)
 
 date-day = %-d %B %Y
+date-day-first = %-d %B %Y
 date-month = %B %Y
 
 ## Lists and counts
@@ -409,18 +410,40 @@ brief-same-short = Same
 brief-missing-short = Missing
 brief-stats-note = Differ: the Parliament's and the Council's current positions differ. Same: they say the same. Missing: one of them has no position yet, or both are known only in summary and cannot be compared. A row can have several topics, so the topics' counts may add up to more than the total.
 
-## The site's templates (round 2: templates call t("key", ...) with these)
+## The site's templates (templates/*.html call t("key", ...) with these). $items is `rows`
+## (summary rows) or `provisions`; messages that end before a link or a value the template
+## adds leave the space to the template (Fluent trims a message's trailing spaces).
 
 site-skip = Skip to content
 site-search = Search
 site-search-placeholder = Search provisions, texts, events
+site-search-none = Nothing found for “{ $query }”.
+site-search-offline = Search needs the site to be served over http (it cannot read files opened from disk).
 site-feed-all = All dossiers
 site-feed-dossier = This dossier
-site-footer = Built with trilogue from the records in positions/. Every position cites its source; check the sources before quoting.
+site-print-sources-label = Sources cited on this page, and this page's address
+site-print-sources = Sources cited on this page
+site-print-this-page = This page: { $address }
+site-footer-cites = Every position, stance and event on this site cites the document it comes from
+site-footer-listed = , listed with notes on how reliable each one is on the
+site-footer-sources-page = sources page
+site-footer-check = Check the document before quoting it. Spotted a mistake or a missing document? Tell the people who publish this site, with the document that shows it: every correction must cite its source.
+site-copy-link = Copy link
+site-copied = Copied
+site-copy-row = Copy link to this row
+site-copy-paragraph = Copy link to this paragraph
+site-copy-section = Copy link to this section
+site-colon = :
 site-language = Language
+site-language-switch = This page in another language
+site-in-language = { $language ->
+    [fr] Français
+    [de] Deutsch
+   *[en] English
+}
 site-home-title = EU laws, provision by provision
 site-home-lead = How the European Commission, the European Parliament and the Council differ, with the exact texts and a source for every position.
-site-no-dossiers = No dossiers yet. Create one with:
+site-no-dossiers = No dossiers yet. Create one with
 site-procedure = Procedure
 site-status = Status
 site-provisions = Provisions
@@ -429,16 +452,61 @@ site-briefing = Briefing
 site-not-found-title = Page not found
 site-not-found-lead = There is no page at this address. It may have been renamed when a provision's reference changed.
 site-not-found-home = Go to the list of dossiers
-site-not-found-search = or use the search.
+site-not-found-search = , or use the search.
 site-nav-comparison = Comparison
+site-nav-provisions = Provisions
 site-nav-text = Full texts
 site-nav-council = Council
 site-nav-timeline = Timeline
 site-nav-negotiators = Negotiators
 site-nav-sources = Sources
-site-as-of-note = This is the table as it stood on { $date }: positions dated later are left out.
+site-legend-title = Marked changes:
+site-inserted = inserted text
+site-inserted-style = in bold italic
+site-deleted = deleted text
+site-deleted-style = struck through
+site-source-colon = source:
+site-source-label = Source:
+site-amends-text = Amends the text: { $inserted } { $inserted ->
+    [one] word
+   *[other] words
+} inserted, { $deleted } deleted.
+site-text-label = Text:
+site-summary-label = Summary (text not available):
+site-glance-title = Where the Parliament and the Council differ
+site-glance-help = For each { $items ->
+    [rows] row
+   *[provisions] provision
+}: whether the Parliament and the Council keep the Commission proposal ("no change") or change it, and whether the two agree. "Unknown" means the positions are known only in summary and cannot be compared; "no position" means none is recorded.
+site-by-topic = By topic
+site-topic = Topic
+site-items = { $items ->
+    [rows] Rows
+   *[provisions] Provisions
+}
+site-differ = Differ
+site-agree = Agree
+site-unknown = Unknown
+site-who-parliament = Parliament:
+site-who-council = Council:
+site-who-between = Between them:
+
+## The comparison table (templates/dossier.html)
+
+site-every-provision-title = { $dossier }: every provision
+site-as-of-note-start = This is the table
+site-as-of-note-date = as it stood on { $date }
+site-as-of-note-end = : positions dated later are left out.
 site-as-of-current = See the current positions.
 site-about = About this law and where it stands
+site-levels-rows = This table summarises the negotiation in { $count } { $count ->
+    [one] row
+   *[other] rows
+}, each linked to the provisions it rests on.
+site-levels-every-provision = Every provision ({ $count })
+site-levels-texts = the full texts side by side
+site-levels-provisions = Every provision of the law, one row each ({ $count }).
+site-levels-summary-table = The summary table
 site-filter-dates = Positions as of a date
 site-filter-dates-label = Positions as of:
 site-now = Now
@@ -447,33 +515,42 @@ site-filter-topic-label = Topic:
 site-all = All ({ $count })
 site-only-differ = Only where the Parliament and the Council differ
 site-columns = Columns
+site-count-shown = { $shown } of { $total } { $items ->
+    [rows] rows
+   *[provisions] provisions
+} shown
+site-count-unknown = ; on { $count } more, it is not known whether they differ
 site-caption-as-of = Positions as of { $date }, compared with the Commission proposal
-site-caption-topic = Provisions on { $topic }, compared with the Commission proposal
+site-caption-topic = { $items ->
+    [rows] Rows
+   *[provisions] Provisions
+} on { $topic }, compared with the Commission proposal
+site-caption-rows = Positions in summary, row by row, compared with the Commission proposal
 site-caption-all = Positions on every provision, compared with the Commission proposal
-site-provision = Provision
 site-new = New
 site-link-row = Link to this row
-site-link-section = Link to this section
-site-link-comparison = Link to this comparison
-site-link-version = Link to this version
-site-link-date = Link to this date
-site-link-entry = Link to this entry
-site-no-provisions = No provisions yet.
-site-table-note = Cells show each institution's current position in summary; open a provision for the full texts, the marked changes and the history of every position.
-site-legend-title = Marked changes:
-site-inserted = inserted text
-site-inserted-style = in bold italic
-site-deleted = deleted text
-site-deleted-style = struck through
-site-source = source
-site-summary-label = Summary (text not available):
+site-no-items = No { $items ->
+    [rows] rows
+   *[provisions] provisions
+} yet.
+site-table-note = Cells show each institution's current position in summary; open a { $items ->
+    [rows] row for the legal texts it rests on
+   *[provisions] provision for the full texts
+}, the marked changes and the history of every position.
+
+## A provision's page and a row's page (templates/provision.html, row.html)
+
 site-breadcrumbs = Breadcrumbs
 site-topics = Topics:
+site-in-summary = In the summary table
+site-cites = (cites { $references })
+site-link-section = Link to this section
 site-show-marks = Show marked changes
 site-current-positions = Current positions
 site-positions-caption = { $reference }: each institution's current text, changes against the Commission proposal marked
 site-consequences-title = Consequences of the Commission proposal
 site-changes-compared = Changes compared
+site-link-comparison = Link to this comparison
 site-diff-stats = { $inserted } { $inserted ->
     [one] word
    *[other] words
@@ -486,47 +563,103 @@ site-diff-stats-council = { $inserted } { $inserted ->
 } inserted, { $deleted } deleted (Council against Parliament); { $similarity }% of the text in common.
 site-history = History of the positions
 site-current = current
+site-link-version = Link to this version
 site-changes-previous = Changes against the previous version: { $inserted } { $inserted ->
     [one] word
    *[other] words
 } inserted, { $deleted } deleted.
 site-sources = Sources
+site-about-source = about this source
 site-other-provisions = Other provisions
-site-record = Record:
-site-council-lead = The Council decides by qualified majority: at least 55% of the member states (15 of 27) representing at least 65% of the EU population. Four states with more than 35% of the population form a blocking minority. Abstaining, undecided and unrecorded states count as not supporting.
-site-council-no-population = No population figures are recorded, so no tally can be made.
+site-row-rests-on = A row of the summary table. It rests on
+site-row-texts-follow = : their texts follow the summaries below.
+site-current-positions-summary = Current positions, in summary
+site-row-caption = { $title }: each institution's current position in summary
+site-legal-texts = The legal texts
+site-link-provision = Link to this provision
+site-cited-here = Cited here:
+site-provision-page = The provision's page
+site-provision-page-has = has its history and each column's changes.
+site-other-rows = Other rows
+
+## The Council page (templates/council.html)
+
+site-council-title = { $dossier }: the Council and the member states
+site-council-lead = Would the Council's text pass, and who decides it? The Council decides by qualified majority: at least 55% of the member states (15 of 27) representing at least 65% of the EU population. Four or more states with more than 35% of the population can block a text. A state that abstains, is undecided or has no recorded position does not count in favour.
+site-council-no-population = No population figures are recorded for the Council, so no tally can be made.
 site-council-no-stances = No member-state stances are recorded for this dossier yet.
-site-council-recorded = Stances are recorded for { $count } of 27 member states; the others count as having no known position.
-site-stances-as-of = Stances as of:
-site-as-of = As of { $date }
+site-council-dates-meetings = Each date below is a meeting of the Council on one text. Only a government's stance on that text counts in it: a stance on an earlier compromise is shown beside it, not counted.
+site-council-dates-changes = Each date below is a day on which a government's recorded stance changed; a stance counts until the next one.
+site-council-recorded = Stances are recorded for { $count } of the 27 member states.
+site-council-meetings-list = The Council's meetings, latest first:
+site-council-dates-list = Stances as of, latest first:
 site-latest = latest
-site-qualified-majority = Qualified majority
-site-no-qualified-majority = No qualified majority
-site-blocking-minority = blocking minority
-site-states-supporting = Member states supporting:
-site-population-supporting = Population of supporting states:
-site-needed = needed: { $needed }
+site-link-date = Link to this date
+site-meeting-text = Text on the table
+site-meeting-who = Who met
+site-meeting-outcome = Outcome
+site-according-to = , according to
+site-tally-title-meeting = What the recorded stances alone would give
+site-tally-title = What the recorded stances give
+site-bar-states = Member states:
+site-bar-population = Population:
+site-bar-in-favour = in favour
+site-bar-rest = { $unknown } not recorded, { $against } not in favour
+site-bar-states-need = (15 of 27 needed in favour)
+site-bar-population-need = (65% needed in favour)
+site-bar-states-label = Member states: { $support } in favour, { $unknown } with no recorded position, { $against } not in favour; { $needed } of { $total } are needed in favour
+site-bar-population-label = EU population: { $support } in favour, { $unknown } with no recorded position, { $against } not in favour; 65% is needed in favour
+site-bar-note = Colours as on the map; the dashed line marks what is needed in favour.
 site-what-would-change = What would change the outcome:
-site-nothing-would-change = No group of up to four states could change the outcome on its own.
+site-nothing-would-change = No group of up to four states could change this outcome by switching.
 site-population-figures = Population figures for { $year } ({ $source }).
-site-stances-caption = Stances of the member states on { $date }, with their share of the EU population in { $year }
+site-stances-caption = Stances of the member states { $meeting ->
+    [yes] on the text of { $date }
+   *[no] on { $date }
+}, with their share of the EU population in { $year }
 site-member-state = Member state
 site-stance = Stance
+site-stance-on-text = Stance on this text
 site-population = Population
-site-since = Since
+site-earlier-stance = Earlier stance, not counted
+site-earlier-short = Earlier, not counted
 site-source-column = Source
+site-earlier-on = , on
+site-earlier-on-law = , on the law in general
 site-state-histories = Each government's stance over time
+site-on-text = on
+
+## The negotiators, sources, full texts and timeline pages
+
+site-negotiators-title = { $dossier }: negotiators
 site-negotiators-lead = The European Parliament's rapporteur and shadow rapporteurs, by committee and political group.
 site-negotiators-caption = Members of the European Parliament following { $dossier }: committees in rows, political groups in columns
 site-committee = Committee
 site-lead = lead
+site-rapporteur-mark = (rapporteur)
 site-no-negotiators = No negotiators recorded yet.
 site-others = Others
-site-sources-lead = Every position on this site cites one of these documents.
+site-sources-title = { $dossier }: sources
+site-sources-lead = Every position, stance and event on this site cites one of these documents. The notes say how each was read and how far it can be trusted.
 site-cited-for = Cited for:
+site-cited-on = Cited on the
+site-council-page = Council page
+site-cited-in-timeline = Cited in the timeline:
 site-text-title = { $dossier }: the texts side by side
 site-text-lead = The four-column document: the Commission proposal and each institution's current text, with its changes against the Commission proposal marked.
+site-no-marks = No later text is recorded yet, so nothing is marked: the columns show each institution's position as far as it is known.
 site-text-caption = Full texts of { $dossier }, { $procedure }
-site-timeline-lead = Every recorded event and every published position, oldest first. Positions link to the provision's history.
+site-timeline-title = { $dossier }: timeline
+site-timeline-lead = Every recorded event and every published position, { $order ->
+    [latest] latest first
+   *[oldest] oldest first
+}. Positions link to the provision's history.
+site-timeline-order = Order of the timeline
+site-timeline-order-label = Order:
+site-latest-first = Latest first
+site-oldest-first = Oldest first
+site-link-entry = Link to this entry
+site-unverified = Unverified
+site-unverified-note = Reported only by sources that could not be checked.
 site-no-events = No events recorded yet.
 site-untranslated = This text has no translation in this language; it is shown in the dossier's main language.

@@ -68,6 +68,7 @@ country-SE = Suède
 ## Dates
 
 date-day = %-d %B %Y
+date-day-first = 1er %B %Y
 date-month = %B %Y
 
 ## Listes et nombres
@@ -439,18 +440,40 @@ brief-same-short = Identiques
 brief-missing-short = Manquante
 brief-stats-note = Divergent : les positions actuelles du Parlement et du Conseil divergent. Identiques : elles disent la même chose. Manquante : l'un d'eux n'a pas encore de position, ou les deux ne sont connues qu'en résumé et ne peuvent être comparées. Une ligne peut relever de plusieurs thèmes : la somme des thèmes peut dépasser le total.
 
-## Les gabarits du site
+## Les gabarits du site (templates/*.html appellent t("clé", ...)). $items vaut `rows`
+## (lignes de synthèse) ou `provisions` ; un message suivi d'un lien ou d'une valeur laisse
+## l'espace au gabarit (Fluent supprime les espaces en fin de message).
 
 site-skip = Aller au contenu
 site-search = Rechercher
 site-search-placeholder = Rechercher des dispositions, des textes, des événements
+site-search-none = Aucun résultat pour « { $query } ».
+site-search-offline = La recherche ne fonctionne que si le site est servi en http (elle ne peut pas lire des fichiers ouverts depuis le disque).
 site-feed-all = Tous les dossiers
 site-feed-dossier = Ce dossier
-site-footer = Produit avec trilogue à partir des fiches de positions/. Chaque position cite sa source ; vérifiez les sources avant de citer.
+site-print-sources-label = Sources citées sur cette page, et adresse de cette page
+site-print-sources = Sources citées sur cette page
+site-print-this-page = Cette page : { $address }
+site-footer-cites = Chaque position, prise de position et événement de ce site cite le document dont il provient
+site-footer-listed = , répertorié avec des notes sur sa fiabilité sur la
+site-footer-sources-page = page des sources
+site-footer-check = Vérifiez le document avant de le citer. Vous avez repéré une erreur ou un document manquant ? Signalez-le aux personnes qui publient ce site, avec le document qui le montre : chaque correction doit citer sa source.
+site-copy-link = Copier le lien
+site-copied = Copié
+site-copy-row = Copier le lien vers cette ligne
+site-copy-paragraph = Copier le lien vers ce paragraphe
+site-copy-section = Copier le lien vers cette section
+site-colon =  :
 site-language = Langue
+site-language-switch = Cette page dans une autre langue
+site-in-language = { $language ->
+    [fr] Français
+    [de] Deutsch
+   *[en] English
+}
 site-home-title = Les lois de l'UE, disposition par disposition
 site-home-lead = Comment la Commission européenne, le Parlement européen et le Conseil divergent, avec les textes exacts et une source pour chaque position.
-site-no-dossiers = Aucun dossier pour l'instant. Créez-en un avec :
+site-no-dossiers = Aucun dossier pour l'instant. Créez-en un avec
 site-procedure = Procédure
 site-status = État d'avancement
 site-provisions = Dispositions
@@ -459,16 +482,64 @@ site-briefing = Note de synthèse
 site-not-found-title = Page introuvable
 site-not-found-lead = Il n'y a pas de page à cette adresse. Elle a peut-être été renommée lorsque la référence d'une disposition a changé.
 site-not-found-home = Aller à la liste des dossiers
-site-not-found-search = ou utiliser la recherche.
+site-not-found-search = , ou utiliser la recherche.
 site-nav-comparison = Comparaison
+site-nav-provisions = Dispositions
 site-nav-text = Textes intégraux
 site-nav-council = Conseil
 site-nav-timeline = Chronologie
 site-nav-negotiators = Négociateurs
 site-nav-sources = Sources
-site-as-of-note = Ceci est le tableau tel qu'il se présentait le { $date } : les positions datées plus tard sont omises.
+site-legend-title = Modifications signalées :
+site-inserted = texte ajouté
+site-inserted-style = en gras italique
+site-deleted = texte supprimé
+site-deleted-style = barré
+site-source-colon = source :
+site-source-label = Source :
+site-amends-text = Modifie le texte : { $inserted } { $inserted ->
+    [one] mot inséré
+   *[other] mots insérés
+}, { $deleted } { $deleted ->
+    [one] supprimé
+   *[other] supprimés
+}.
+site-text-label = Texte :
+site-summary-label = Résumé (texte non disponible) :
+site-glance-title = Là où le Parlement et le Conseil divergent
+site-glance-help = Pour chaque { $items ->
+    [rows] ligne
+   *[provisions] disposition
+} : si le Parlement et le Conseil conservent la proposition de la Commission (« aucune modification ») ou la modifient, et s'ils concordent. « Inconnu » signifie que les positions ne sont connues qu'en résumé et ne peuvent être comparées ; « pas de position » signifie qu'aucune n'est enregistrée.
+site-by-topic = Par thème
+site-topic = Thème
+site-items = { $items ->
+    [rows] Lignes
+   *[provisions] Dispositions
+}
+site-differ = Divergent
+site-agree = Concordent
+site-unknown = Inconnu
+site-who-parliament = Parlement :
+site-who-council = Conseil :
+site-who-between = Entre eux :
+
+## Le tableau comparatif (templates/dossier.html)
+
+site-every-provision-title = { $dossier } : toutes les dispositions
+site-as-of-note-start = Voici le tableau
+site-as-of-note-date = tel qu'il se présentait le { $date }
+site-as-of-note-end =  : les positions datées plus tard sont omises.
 site-as-of-current = Voir les positions actuelles.
 site-about = À propos de cette loi et de son état d'avancement
+site-levels-rows = Ce tableau résume la négociation en { $count } { $count ->
+    [one] ligne
+   *[other] lignes
+}, chacune reliée aux dispositions sur lesquelles elle repose.
+site-levels-every-provision = Toutes les dispositions ({ $count })
+site-levels-texts = les textes intégraux en regard
+site-levels-provisions = Toutes les dispositions de la loi, une ligne chacune ({ $count }).
+site-levels-summary-table = Le tableau de synthèse
 site-filter-dates = Positions à une date
 site-filter-dates-label = Positions au :
 site-now = Aujourd'hui
@@ -477,33 +548,42 @@ site-filter-topic-label = Thème :
 site-all = Toutes ({ $count })
 site-only-differ = Seulement là où le Parlement et le Conseil divergent
 site-columns = Colonnes
+site-count-shown = { $shown } { $items ->
+    [rows] lignes affichées
+   *[provisions] dispositions affichées
+} sur { $total }
+site-count-unknown =  ; pour { $count } autres, on ne sait pas s'ils divergent
 site-caption-as-of = Positions au { $date }, comparées à la proposition de la Commission
-site-caption-topic = Dispositions relatives au thème { $topic }, comparées à la proposition de la Commission
+site-caption-topic = { $items ->
+    [rows] Lignes
+   *[provisions] Dispositions
+} sur le thème « { $topic } », comparées à la proposition de la Commission
+site-caption-rows = Positions en résumé, ligne par ligne, comparées à la proposition de la Commission
 site-caption-all = Positions sur chaque disposition, comparées à la proposition de la Commission
-site-provision = Disposition
 site-new = Nouveau
 site-link-row = Lien vers cette ligne
-site-link-section = Lien vers cette section
-site-link-comparison = Lien vers cette comparaison
-site-link-version = Lien vers cette version
-site-link-date = Lien vers cette date
-site-link-entry = Lien vers cette entrée
-site-no-provisions = Aucune disposition pour l'instant.
-site-table-note = Les cellules résument la position actuelle de chaque institution ; ouvrez une disposition pour les textes intégraux, les modifications signalées et l'historique de chaque position.
-site-legend-title = Modifications signalées :
-site-inserted = texte ajouté
-site-inserted-style = en gras italique
-site-deleted = texte supprimé
-site-deleted-style = barré
-site-source = source
-site-summary-label = Résumé (texte non disponible) :
+site-no-items = { $items ->
+    [rows] Aucune ligne
+   *[provisions] Aucune disposition
+} pour l'instant.
+site-table-note = Les cellules résument la position actuelle de chaque institution ; ouvrez { $items ->
+    [rows] une ligne pour les textes juridiques sur lesquels elle repose
+   *[provisions] une disposition pour les textes intégraux
+}, les modifications signalées et l'historique de chaque position.
+
+## La page d'une disposition et celle d'une ligne (templates/provision.html, row.html)
+
 site-breadcrumbs = Fil d'Ariane
 site-topics = Thèmes :
-site-show-marks = Afficher les modifications
+site-in-summary = Dans le tableau de synthèse
+site-cites = (cite { $references })
+site-link-section = Lien vers cette section
+site-show-marks = Afficher les modifications signalées
 site-current-positions = Positions actuelles
 site-positions-caption = { $reference } : le texte actuel de chaque institution, modifications par rapport à la proposition de la Commission signalées
 site-consequences-title = Conséquences de la proposition de la Commission
 site-changes-compared = Modifications comparées
+site-link-comparison = Lien vers cette comparaison
 site-diff-stats = { $inserted } { $inserted ->
     [one] mot inséré
    *[other] mots insérés
@@ -519,9 +599,10 @@ site-diff-stats-council = { $inserted } { $inserted ->
 }, { $deleted } { $deleted ->
     [one] supprimé
    *[other] supprimés
-} (Conseil comparé au Parlement) ; { $similarity } % du texte en commun.
+} (Conseil par rapport au Parlement) ; { $similarity } % du texte en commun.
 site-history = Historique des positions
 site-current = actuelle
+site-link-version = Lien vers cette version
 site-changes-previous = Modifications par rapport à la version précédente : { $inserted } { $inserted ->
     [one] mot inséré
    *[other] mots insérés
@@ -530,42 +611,97 @@ site-changes-previous = Modifications par rapport à la version précédente : 
    *[other] supprimés
 }.
 site-sources = Sources
+site-about-source = à propos de cette source
 site-other-provisions = Autres dispositions
-site-record = Fiche :
-site-council-lead = Le Conseil statue à la majorité qualifiée : au moins 55 % des États membres (15 sur 27) représentant au moins 65 % de la population de l'UE. Quatre États réunissant plus de 35 % de la population forment une minorité de blocage. Les États qui s'abstiennent, indécis ou sans position enregistrée comptent comme ne soutenant pas.
-site-council-no-population = Aucun chiffre de population n'est enregistré : aucun décompte n'est possible.
+site-row-rests-on = Une ligne du tableau de synthèse. Elle repose sur
+site-row-texts-follow =  : leurs textes suivent les résumés ci-dessous.
+site-current-positions-summary = Positions actuelles, en résumé
+site-row-caption = { $title } : la position actuelle de chaque institution, en résumé
+site-legal-texts = Les textes juridiques
+site-link-provision = Lien vers cette disposition
+site-cited-here = Cité ici :
+site-provision-page = La page de la disposition
+site-provision-page-has = donne son historique et les modifications de chaque colonne.
+site-other-rows = Autres lignes
+
+## La page du Conseil (templates/council.html)
+
+site-council-title = { $dossier } : le Conseil et les États membres
+site-council-lead = Le texte du Conseil serait-il adopté, et qui en décide ? Le Conseil statue à la majorité qualifiée : au moins 55 % des États membres (15 sur 27) représentant au moins 65 % de la population de l'UE. Quatre États ou plus réunissant plus de 35 % de la population peuvent bloquer un texte. Un État qui s'abstient, est indécis ou n'a pas de position enregistrée ne compte pas comme favorable.
+site-council-no-population = Aucun chiffre de population n'est enregistré pour le Conseil : aucun décompte n'est possible.
 site-council-no-stances = Aucune position d'État membre n'est encore enregistrée pour ce dossier.
-site-council-recorded = Des positions sont enregistrées pour { $count } des 27 États membres ; les autres comptent comme sans position connue.
-site-stances-as-of = Positions au :
-site-as-of = Au { $date }
+site-council-dates-meetings = Chaque date ci-dessous est une réunion du Conseil sur un texte. Seule la position d'un gouvernement sur ce texte y compte : une position sur un compromis antérieur est indiquée à côté, sans être comptée.
+site-council-dates-changes = Chaque date ci-dessous est un jour où la position enregistrée d'un gouvernement a changé ; une position compte jusqu'à la suivante.
+site-council-recorded = Des positions sont enregistrées pour { $count } des 27 États membres.
+site-council-meetings-list = Les réunions du Conseil, de la plus récente à la plus ancienne :
+site-council-dates-list = Positions au, de la plus récente à la plus ancienne :
 site-latest = la plus récente
-site-qualified-majority = Majorité qualifiée
-site-no-qualified-majority = Pas de majorité qualifiée
-site-blocking-minority = minorité de blocage
-site-states-supporting = États membres favorables :
-site-population-supporting = Population des États favorables :
-site-needed = requis : { $needed }
+site-link-date = Lien vers cette date
+site-meeting-text = Texte examiné
+site-meeting-who = Instance réunie
+site-meeting-outcome = Résultat
+site-according-to = , selon
+site-tally-title-meeting = Ce que donneraient les seules positions enregistrées
+site-tally-title = Ce que donnent les positions enregistrées
+site-bar-states = États membres :
+site-bar-population = Population :
+site-bar-in-favour = favorables
+site-bar-rest = { $unknown } non enregistrés, { $against } non favorables
+site-bar-states-need = (15 sur 27 doivent être favorables)
+site-bar-population-need = (65 % doivent être favorables)
+site-bar-states-label = États membres : { $support } favorables, { $unknown } sans position enregistrée, { $against } non favorables ; { $needed } sur { $total } doivent être favorables
+site-bar-population-label = Population de l'UE : { $support } favorable, { $unknown } sans position enregistrée, { $against } non favorable ; 65 % doivent être favorables
+site-bar-note = Couleurs comme sur la carte ; la ligne pointillée marque le seuil à atteindre.
 site-what-would-change = Ce qui changerait le résultat :
-site-nothing-would-change = Aucun groupe de quatre États au plus ne pourrait à lui seul changer le résultat.
+site-nothing-would-change = Aucun groupe de quatre États au plus ne pourrait changer ce résultat en changeant de position.
 site-population-figures = Chiffres de population de { $year } ({ $source }).
-site-stances-caption = Positions des États membres au { $date }, avec leur part de la population de l'UE en { $year }
+site-stances-caption = Positions des États membres { $meeting ->
+    [yes] sur le texte du { $date }
+   *[no] au { $date }
+}, avec leur part de la population de l'UE en { $year }
 site-member-state = État membre
 site-stance = Position
+site-stance-on-text = Position sur ce texte
 site-population = Population
-site-since = Depuis
+site-earlier-stance = Position antérieure, non comptée
+site-earlier-short = Antérieure, non comptée
 site-source-column = Source
+site-earlier-on = , sur
+site-earlier-on-law = , sur la loi en général
 site-state-histories = La position de chaque gouvernement au fil du temps
+site-on-text = sur
+
+## Les pages des négociateurs, des sources, des textes intégraux et la chronologie
+
+site-negotiators-title = { $dossier } : négociateurs
 site-negotiators-lead = Le rapporteur et les rapporteurs fictifs du Parlement européen, par commission et groupe politique.
 site-negotiators-caption = Députés au Parlement européen qui suivent { $dossier } : commissions en lignes, groupes politiques en colonnes
 site-committee = Commission parlementaire
 site-lead = compétente au fond
+site-rapporteur-mark = (rapporteur)
 site-no-negotiators = Aucun négociateur enregistré pour l'instant.
 site-others = Autres
-site-sources-lead = Chaque position de ce site cite l'un de ces documents.
+site-sources-title = { $dossier } : sources
+site-sources-lead = Chaque position, prise de position et événement de ce site cite l'un de ces documents. Les notes disent comment chacun a été lu et dans quelle mesure on peut s'y fier.
 site-cited-for = Cité pour :
+site-cited-on = Cité sur la
+site-council-page = page du Conseil
+site-cited-in-timeline = Cité dans la chronologie :
 site-text-title = { $dossier } : les textes en regard
 site-text-lead = Le document à quatre colonnes : la proposition de la Commission et le texte actuel de chaque institution, avec ses modifications par rapport à la proposition de la Commission signalées.
+site-no-marks = Aucun texte ultérieur n'est encore enregistré, rien n'est donc signalé : les colonnes donnent la position de chaque institution dans la mesure où elle est connue.
 site-text-caption = Textes intégraux de { $dossier }, { $procedure }
-site-timeline-lead = Chaque événement enregistré et chaque position publiée, du plus ancien au plus récent. Les positions renvoient à l'historique de la disposition.
+site-timeline-title = { $dossier } : chronologie
+site-timeline-lead = Chaque événement enregistré et chaque position publiée, { $order ->
+    [latest] du plus récent au plus ancien
+   *[oldest] du plus ancien au plus récent
+}. Les positions renvoient à l'historique de la disposition.
+site-timeline-order = Ordre de la chronologie
+site-timeline-order-label = Ordre :
+site-latest-first = Plus récent d'abord
+site-oldest-first = Plus ancien d'abord
+site-link-entry = Lien vers cette entrée
+site-unverified = Non vérifié
+site-unverified-note = Rapporté uniquement par des sources qui n'ont pas pu être vérifiées.
 site-no-events = Aucun événement enregistré pour l'instant.
 site-untranslated = Ce texte n'est pas traduit dans cette langue ; il est donné dans la langue principale du dossier.

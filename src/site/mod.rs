@@ -115,10 +115,13 @@ pub struct SiteRenderer<'a> {
 }
 
 impl<'a> SiteRenderer<'a> {
-    /// Parse the theme's templates once per build (not per page).
+    /// Parse the theme's templates once per build (not per page). The renderer writes
+    /// English at the site root; [`Self::in_language`] gives the others.
     pub fn new(theme: &Theme, base_url: Option<&'a str>, briefings: bool) -> anyhow::Result<Self> {
+        let mut env = environment(theme)?;
+        env.add_global("lang", Value::from(Vocabulary::english().language().code()));
         Ok(SiteRenderer {
-            env: environment(theme)?,
+            env,
             words: Vocabulary::english(),
             urls: Urls::root(),
             base_url,

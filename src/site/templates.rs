@@ -127,8 +127,8 @@ mod tests {
 
     #[test]
     fn t_output_is_escaped_like_any_value() {
-        let out = render("{{ t('site-as-of', date='<b>') }}", "en").unwrap();
-        assert_eq!(out, "As of &lt;b&gt;");
+        let out = render("{{ t('site-print-this-page', address='<b>') }}", "en").unwrap();
+        assert_eq!(out, "This page: &lt;b&gt;");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Dates for readers, in the vocabulary's language. The pattern is the catalogue's
-//! (`date-day`, `date-month`: "%-d %B %Y", "%-d. %B %Y"), the month names chrono's locale
+//! (`date-day`, `date-day-first`, `date-month`: "%-d %B %Y", "1er %B %Y", "%-d. %B %Y"), the month names chrono's locale
 //! data (`unstable-locales`, from glibc's locales via `pure-rust-locales`).
 
 use chrono::NaiveDate;
@@ -11,6 +11,8 @@ use super::Vocabulary;
 /// `d` at its own precision: a day, a month or a year.
 pub(super) fn format(words: &Vocabulary, d: Date) -> String {
     let (pattern, day) = match (d.month, d.day) {
+        // French writes the first of a month as an ordinal: "1er juillet 2025".
+        (Some(_), Some(1)) => ("date-day-first", 1),
         (Some(_), Some(day)) => ("date-day", day),
         (Some(_), None) => ("date-month", 1),
         _ => return d.year.to_string(),

@@ -275,6 +275,13 @@ fn dates_are_written_at_their_own_precision_in_each_language() {
             .date(Date::ymd(2024, 3, 1)),
         "1. März 2024"
     );
+    // The first of a month: an ordinal in French only.
+    let first = Date::ymd(2025, 7, 1);
+    assert_eq!(
+        Vocabulary::of(Language::Fr).unwrap().date(first),
+        "1er juillet 2025"
+    );
+    assert_eq!(Vocabulary::english().date(first), "1 July 2025");
 }
 
 #[test]

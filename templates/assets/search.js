@@ -72,7 +72,7 @@
     if (!results.length) {
       var none = document.createElement("p");
       none.className = "search-none";
-      none.textContent = "Nothing found for \u201c" + query + "\u201d.";
+      none.textContent = (form.getAttribute("data-none") || "\u201c{query}\u201d: 0").replace("{query}", query);
       box.appendChild(none);
       return;
     }
@@ -137,7 +137,7 @@
       box.textContent = "";
       var p = document.createElement("p");
       p.className = "search-none";
-      p.textContent = "Search needs the site to be served over http (it cannot read files opened from disk).";
+      p.textContent = form.getAttribute("data-offline") || "http://";
       box.appendChild(p);
     });
   }

@@ -35,15 +35,17 @@
     }
     var count = document.getElementById("row-count");
     if (count) {
-      var noun = count.getAttribute("data-noun") || "rows";
+      // The words come from the page (the catalogue of its language), with {shown},
+      // {total} and {count} to fill in.
       var shown = rows.filter(function (r) { return !r.hidden; }).length;
-      var text = shown + " of " + rows.length + " " + noun + " shown";
+      var text = (count.getAttribute("data-shown") || "{shown} / {total}")
+        .replace("{shown}", shown).replace("{total}", rows.length);
       if (state.differ) {
         var unknown = rows.filter(function (r) {
           var topics = (r.getAttribute("data-topics") || "").split(" ");
           return (!state.topic || topics.indexOf(state.topic) !== -1) && r.getAttribute("data-differ") === "unknown";
         }).length;
-        if (unknown) text += "; on " + unknown + " more, it is not known whether they differ";
+        if (unknown) text += (count.getAttribute("data-unknown") || "; {count} ?").replace("{count}", unknown);
       }
       count.textContent = text;
     }
@@ -79,17 +81,26 @@
   var toggle = document.getElementById("toggle-marks");
   if (toggle) toggle.addEventListener("change", function () { document.body.classList.toggle("marks-off", !toggle.checked); });
 
-  // A copy button beside every permalink.
+  // A copy button beside every permalink, in the words of the page's language (data-*
+  // attributes of <body>, from the catalogue).
+  var data = document.body.dataset;
+  var words = {
+    copy: data.copyLink || "Copy link",
+    copied: data.copied || "Copied",
+    copyRow: data.copyRow || "Copy link to this row",
+    copyParagraph: data.copyParagraph || "Copy link to this paragraph",
+    copySection: data.copySection || "Copy link to this section"
+  };
   document.querySelectorAll("a.permalink").forEach(function (a) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-link";
-    button.textContent = "Copy link";
+    button.textContent = words.copy;
     // The accessible name starts with the visible text, as WCAG 2.5.3 asks.
-    button.setAttribute("aria-label", "Copy link to this " + (a.closest("tr") ? "row" : a.classList.contains("par-link") ? "paragraph" : "section"));
+    button.setAttribute("aria-label", a.closest("tr") ? words.copyRow : a.classList.contains("par-link") ? words.copyParagraph : words.copySection);
     button.addEventListener("click", function () {
       var url = new URL(a.getAttribute("href"), window.location.href).href;
-      var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy link"; }, 1500); };
+      var done = function () { button.textContent = words.copied; setTimeout(function () { button.textContent = words.copy; }, 1500); };
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, function () {});
     });
     a.insertAdjacentElement("afterend", button);

@@ -111,6 +111,8 @@ pub struct StateRowView {
     pub stance_key: &'static str,
     pub stance_label: String,
     pub share: Option<f64>,
+    /// The share as the language writes it: `18.59%`, `18,59 %`.
+    pub share_label: Option<String>,
     pub since: Option<String>,
     pub source: Option<SourceLink>,
     /// Without a stance that counts: the latest one on another text, not counted.
@@ -308,6 +310,7 @@ fn state_row(words: &Vocabulary, d: &Dossier, s: &StateAt, on_text: bool) -> Sta
             stance => words.stance(stance).to_string(),
         },
         share: s.share,
+        share_label: s.share.map(|x| words.text(&Phrase::Percent(x))),
         since: s.since.as_ref().map(|(date, _)| words.date(*date)),
         source: s
             .since
