@@ -51,7 +51,8 @@ pub fn analyse_snapshots(
     // For each date, the previous build's analysis of every provision by id.
     let old_tables: Vec<std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)>> =
         match previous {
-            Some((d, tables)) if d.lang == dossier.lang => dates
+            Some((d, tables)) if d.lang == dossier.lang && same_lang(tables, &current.lang) => {
+                dates
                 .iter()
                 .map(|date| {
                     tables
@@ -68,8 +69,9 @@ pub fn analyse_snapshots(
                                 .collect()
                         })
                         .unwrap_or_default()
-                })
-                .collect(),
+                    })
+                    .collect()
+            }
             _ => dates.iter().map(|_| Default::default()).collect(),
         };
     let same_columns = current.institutions == institutions;
@@ -108,7 +110,7 @@ pub fn analyse_snapshots(
                             index,
                             p,
                             &institutions,
-                            &dossier.lang,
+                            crate::analyse::text_lang(p, &current.lang, &dossier.lang),
                             &diff_options,
                             key,
                             &mut cells,
@@ -132,6 +134,7 @@ pub fn analyse_snapshots(
                     institutions: institutions.clone(),
                     provisions,
                     latest: latest_positions(dossier, Some(*date)),
+                    lang: current.lang.clone(),
                 },
             )
         })
@@ -241,7 +244,13 @@ fn table_row(
         parliament_vs_council: None,
         parliament_council_differ,
         history: BTreeMap::new(),
+        lang: lang.to_string(),
     }
+}
+
+/// Whether the tables of an earlier build were in `lang` (an empty set is in any).
+fn same_lang(tables: &[(Date, DossierAnalysis)], lang: &str) -> bool {
+    tables.iter().all(|(_, a)| a.lang == lang)
 }
 
 /// At most this many "as of" tables per dossier, so that the site grows linearly with

@@ -10,15 +10,20 @@ use crate::diff::{paragraph_label, split_paragraphs};
 use crate::import::document::{Block, Document, Unit};
 use crate::model::{Dossier, Institution};
 
-/// The dossier's Commission texts, in the dossier's order.
-pub fn commission_document(dossier: &Dossier) -> Document {
-    let lang = dossier.lang.as_str();
+/// The dossier's Commission texts in `lang` (the dossier's language or one it publishes),
+/// in the dossier's order; a provision without a Commission text in `lang` is left out.
+pub fn commission_document(dossier: &Dossier, lang: &str) -> Document {
+    let main = dossier.lang.as_str();
     let units = dossier
         .provisions
         .iter()
         .filter_map(|p| {
             let version = p.current(Institution::Commission)?;
-            let text = p.effective_text(version, lang)?;
+            let text = if lang == main {
+                p.effective_text(version, lang)?
+            } else {
+                p.text_in(version, lang, main)?
+            };
             Some(Unit {
                 reference: p.reference.clone(),
                 title: Some(p.title.get(lang).to_string()),
@@ -27,7 +32,7 @@ pub fn commission_document(dossier: &Dossier) -> Document {
         })
         .collect();
     Document {
-        lang: Some(dossier.lang.clone()),
+        lang: Some(lang.to_string()),
         identifier: None,
         title: Some(dossier.title.get(lang).to_string()),
         units,

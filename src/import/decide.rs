@@ -52,6 +52,9 @@ pub enum Placed {
     },
     /// The record holds this version already.
     Unchanged { record: String },
+    /// The record's version got (or changed) its text in another language
+    /// (`import --lang`, [`crate::import::translate`]).
+    Translated { record: String },
     /// A new record.
     Created { record: String, reference: LegalRef },
     /// Perhaps this record: not written until the contributor confirms.
@@ -79,7 +82,11 @@ pub struct UnitOutcome {
 pub struct Decided {
     pub outcomes: Vec<UnitOutcome>,
     pub changes: Vec<FileChange>,
+    /// What was left out, and why.
     pub problems: Vec<String>,
+    /// What was written but deserves a look (a translation whose paragraphs do not pair
+    /// up with the main language's, a version the translation has no text for).
+    pub notes: Vec<String>,
 }
 
 /// Decide what each item does, reading the files it changes under `root`.
