@@ -97,7 +97,11 @@ fn commission_text(root: &Path, id: &str) -> Localized {
         .iter()
         .find(|p| p.id == id)
         .unwrap_or_else(|| panic!("no record {id}"));
-    match &p.current(Institution::Commission).expect("a version").content {
+    match &p
+        .current(Institution::Commission)
+        .expect("a version")
+        .content
+    {
         Content::Text(t) => t.clone(),
         other => panic!("{id}: not a text: {other:?}"),
     }
@@ -128,12 +132,20 @@ fn the_french_text_joins_the_english_versions_without_new_records() {
     let (fr, found) = definitions.get_in("fr", "en");
     assert!(found);
     assert!(
-        fr.starts_with("Aux fins du présent règlement, on entend par:\n\na) «service de démonstration»"),
+        fr.starts_with(
+            "Aux fins du présent règlement, on entend par:\n\na) «service de démonstration»"
+        ),
         "{fr}"
     );
     let annex = commission_text(root.path(), "annex-i");
-    assert!(annex.get_in("fr", "en").0.contains("Le nom et l’adresse du fournisseur."));
-    assert!(annex.get_in("en", "en").0.contains("The name and address of the provider."));
+    assert!(annex
+        .get_in("fr", "en")
+        .0
+        .contains("Le nom et l’adresse du fournisseur."));
+    assert!(annex
+        .get_in("en", "en")
+        .0
+        .contains("The name and address of the provider."));
 }
 
 #[test]
@@ -175,11 +187,7 @@ fn refused_translations_leave_positions_untouched() {
     let file = fixture_file("proposal-demo-fr.xhtml");
     let cases: Vec<(Vec<&str>, i32, &str)> = vec![
         // A language the dossier does not publish.
-        (
-            vec![&file, "--lang", "de"],
-            2,
-            "does not publish `de`",
-        ),
+        (vec![&file, "--lang", "de"], 2, "does not publish `de`"),
         // The French file said to be German is refused by its language, too.
         (vec![&file, "--lang", "en"], 2, "is in `fr`"),
     ];
@@ -202,7 +210,10 @@ fn refused_translations_leave_positions_untouched() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("no agreement version of 2100-02-01"), "{err}");
-    assert!(err.contains("import the document in the dossier's language"), "{err}");
+    assert!(
+        err.contains("import the document in the dossier's language"),
+        "{err}"
+    );
     assert_eq!(snapshot(root.path()), before);
 }
 
@@ -214,15 +225,23 @@ fn units_without_a_version_are_listed_not_created() {
     let (code, out, err) = french(root.path(), &[]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Not imported"), "{out}");
-    assert!(out.contains("Citation 1: no record holds a commission version"), "{out}");
+    assert!(
+        out.contains("Citation 1: no record holds a commission version"),
+        "{out}"
+    );
     assert!(
         out.contains("Annex I: the record's version (annex-i) has no text of its own"),
         "{out}"
     );
-    assert!(!root.path().join("positions/demo/provisions/citation-1.yaml").exists());
-    assert!(commission_text(root.path(), "article-3")
-        .get_in("fr", "en")
-        .1);
+    assert!(!root
+        .path()
+        .join("positions/demo/provisions/citation-1.yaml")
+        .exists());
+    assert!(
+        commission_text(root.path(), "article-3")
+            .get_in("fr", "en")
+            .1
+    );
 }
 
 #[test]
@@ -236,7 +255,10 @@ fn diffs_are_computed_per_language() {
     text.push_str("  council:\n    date: 2099-07-01\n    source: council-2099\n    text:\n      en: Member States shall lay down effective rules on penalties.\n      fr: Les États membres déterminent un régime de sanctions effectif.\n");
     std::fs::write(&file, text).expect("written");
     let (corpus, diagnostics) = trilogue::check_project(root.path());
-    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:#?}");
+    assert!(
+        diagnostics.iter().all(|d| !d.is_error()),
+        "{diagnostics:#?}"
+    );
     let dossier = &corpus.dossiers[0];
     let index = dossier
         .provisions

@@ -53,22 +53,22 @@ pub fn analyse_snapshots(
         match previous {
             Some((d, tables)) if d.lang == dossier.lang && same_lang(tables, &current.lang) => {
                 dates
-                .iter()
-                .map(|date| {
-                    tables
-                        .iter()
-                        .find(|(x, a)| x == date && a.institutions == institutions)
-                        .map(|(_, a)| {
-                            a.provisions
-                                .iter()
-                                .filter_map(|pa| {
-                                    d.table_items()
-                                        .get(pa.index)
-                                        .map(|p| (p.id.as_str(), (p, pa)))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default()
+                    .iter()
+                    .map(|date| {
+                        tables
+                            .iter()
+                            .find(|(x, a)| x == date && a.institutions == institutions)
+                            .map(|(_, a)| {
+                                a.provisions
+                                    .iter()
+                                    .filter_map(|pa| {
+                                        d.table_items()
+                                            .get(pa.index)
+                                            .map(|p| (p.id.as_str(), (p, pa)))
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default()
                     })
                     .collect()
             }

@@ -346,9 +346,8 @@ fn analyse_items(
         Some((old, d, a))
             if a.institutions == institutions && d.lang == dossier.lang && a.lang == lang =>
         {
-            a
-            .provisions
-            .iter()
+            a.provisions
+                .iter()
                 .filter_map(|pa| old.get(pa.index).map(|p| (p.id.as_str(), (p, pa))))
                 .collect()
         }
@@ -759,7 +758,10 @@ mod tests {
         let both = provision(vec![
             (
                 Institution::Commission,
-                vec![version(D1, texts("1. Providers shall scan.", "1. Les fournisseurs détectent."))],
+                vec![version(
+                    D1,
+                    texts("1. Providers shall scan.", "1. Les fournisseurs détectent."),
+                )],
             ),
             (
                 Institution::Parliament,
@@ -767,7 +769,13 @@ mod tests {
             ),
             (
                 Institution::Council,
-                vec![version(D3, texts("1. Providers may scan.", "1. Les fournisseurs peuvent détecter."))],
+                vec![version(
+                    D3,
+                    texts(
+                        "1. Providers may scan.",
+                        "1. Les fournisseurs peuvent détecter.",
+                    ),
+                )],
             ),
         ]);
         let mut english_only = both.clone();
@@ -796,7 +804,10 @@ mod tests {
         );
         assert!(matches!(fr.cells[2].relation, Relation::Amended(_)));
         assert_eq!(en.lang, "en");
-        assert_eq!(en.cells[0].text.as_deref(), Some("1. Providers shall scan."));
+        assert_eq!(
+            en.cells[0].text.as_deref(),
+            Some("1. Providers shall scan.")
+        );
         assert_eq!(en.cells[2].text.as_deref(), Some("1. Providers may scan."));
         // In the main language nothing changes.
         let main = analyse_dossier(&d, &AnalyseOptions::default());

@@ -95,8 +95,12 @@ pub fn merge(
             let (index, object) = find_version(versions, institution, date, source)?;
             translate_value(object, main, lang, text)?;
             let v = version_lines(&lines, institution, index)?;
-            let range = edit::field(&lines, v, "text")
-                .ok_or_else(|| format!("cannot find the `text:` lines of the {} version of {date}", institution.key()))?;
+            let range = edit::field(&lines, v, "text").ok_or_else(|| {
+                format!(
+                    "cannot find the `text:` lines of the {} version of {date}",
+                    institution.key()
+                )
+            })?;
             match object.get("text") {
                 Some(Value::Object(map)) => {
                     let rendered = text_map(map, v.column);
@@ -501,7 +505,10 @@ mod tests {
             text: "1. L’autorité peut.".into(),
         };
         let twice = merge(&after, Institution::Commission, "en", &again).expect("mergeable");
-        assert_eq!(twice, expected.replace("L’autorité doit", "L’autorité peut"));
+        assert_eq!(
+            twice,
+            expected.replace("L’autorité doit", "L’autorité peut")
+        );
     }
 
     #[test]

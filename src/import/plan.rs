@@ -155,8 +155,7 @@ fn align_and_decide(
         trust_numbers: prepared.trust_numbers,
     };
     let placements = align::align(&units, &records, map, options).map_err(ImportError::invalid)?;
-    let mut decided =
-        decide::decide(root, dossier, &prepared.items, &placements, &stamp(request))?;
+    let mut decided = decide::decide(root, dossier, &prepared.items, &placements, &stamp(request))?;
     let mut problems = prepared.problems.clone();
     problems.append(&mut decided.problems);
     decided.problems = problems;
