@@ -286,3 +286,24 @@ fn diffs_are_computed_per_language() {
     let en = analyse_dossier(dossier, &AnalyseOptions::default());
     assert_eq!(en.provisions[index].lang, "en");
 }
+
+#[test]
+fn a_changed_main_text_keeps_its_translation_and_says_so() {
+    let root = project();
+    assert_eq!(english(root.path()).0, 0);
+    assert_eq!(french(root.path(), &[]).0, 0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corrected = dir.path().join("corrigendum.xhtml");
+    let text = std::fs::read_to_string(fixture_file("proposal-demo-en.xhtml")).expect("readable");
+    assert!(text.contains("once a year"));
+    std::fs::write(&corrected, text.replace("once a year", "twice a year")).expect("written");
+    let (code, out, err) = trilogue(root.path(), &[corrected.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("To check (1):\n  - Article 3 (article-3): the `en` text changed; its `fr` text was kept"),
+        "{out}"
+    );
+    let article = commission_text(root.path(), "article-3");
+    assert!(article.get_in("en", "en").0.contains("twice a year"));
+    assert!(article.get_in("fr", "en").0.contains("une fois par an"));
+}

@@ -106,11 +106,13 @@ pub fn decide(
                 similarity,
             } => {
                 let provision = &dossier.provisions[*record];
-                join(root, dossier, provision, item, stamp, &mut decided.changes)?.into_placed(
-                    provision,
-                    *how,
-                    *similarity,
-                )
+                let joined = join(root, dossier, provision, item, stamp, &mut decided.changes)?;
+                if matches!(joined, Joined::Replaced) {
+                    decided
+                        .notes
+                        .extend(stale_translations(provision, item, stamp, &dossier.lang));
+                }
+                joined.into_placed(provision, *how, *similarity)
             }
             Placement::New { reference, id } => {
                 create(dossier, item, reference, id, stamp, &mut decided)
@@ -208,6 +210,37 @@ fn join(
         after: encoding.encode(&merged),
     });
     Ok(joined)
+}
+
+/// When the main language's text of a version changes, its translations (written by
+/// `import --lang`) no longer match it: a note names them, since the import cannot change
+/// them itself.
+fn stale_translations(p: &Provision, item: &Incoming, stamp: &Stamp, main: &str) -> Option<String> {
+    let v = p
+        .positions
+        .get(&stamp.institution)?
+        .iter()
+        .find(|v| v.date == stamp.date && v.source == stamp.source)?;
+    let (model::Content::Text(model::Localized::Map(texts)), Content::Text(new)) =
+        (&v.content, &item.content)
+    else {
+        return None;
+    };
+    let old = texts.get(main)?;
+    let others: Vec<&str> = texts
+        .keys()
+        .map(String::as_str)
+        .filter(|l| *l != main)
+        .collect();
+    if others.is_empty() || texts_identical(old, new) {
+        return None;
+    }
+    Some(format!(
+        "{} ({}): the `{main}` text changed; its `{}` text was kept and may need the same change (import that language's document again)",
+        p.reference,
+        p.id,
+        others.join("`, `")
+    ))
 }
 
 /// The edit that makes version `v` say what the document says, if anything differs.
