@@ -307,3 +307,31 @@ fn a_changed_main_text_keeps_its_translation_and_says_so() {
     assert!(article.get_in("en", "en").0.contains("twice a year"));
     assert!(article.get_in("fr", "en").0.contains("une fois par an"));
 }
+
+#[test]
+fn a_version_the_document_has_no_unit_for_is_named() {
+    let root = project();
+    assert_eq!(english(root.path()).0, 0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shorter = dir.path().join("sans-article-4.xhtml");
+    let text = std::fs::read_to_string(fixture_file("proposal-demo-fr.xhtml")).expect("readable");
+    let start = text
+        .find("<p class=\"Titrearticle\">\n               <span>Article 4</span>")
+        .expect("Article 4");
+    let end = text
+        .find("<p class=\"Fait\">")
+        .expect("the closing formula");
+    std::fs::write(&shorter, format!("{}{}", &text[..start], &text[end..])).expect("written");
+    let file = shorter.display().to_string();
+    let (code, out, err) = trilogue(root.path(), &[&file, "--lang", "fr"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("Article 4 (article-4): the document has no unit numbered so; the version keeps no `fr` text"),
+        "{out}"
+    );
+    assert!(
+        !commission_text(root.path(), "article-4")
+            .get_in("fr", "en")
+            .1
+    );
+}

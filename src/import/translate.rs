@@ -77,7 +77,7 @@ pub fn decide(
     }
     let mut untranslated: Vec<(&LegalRef, &str)> = targets
         .iter()
-        .filter(|(_, (p, v))| has_own_text(v) && !placed.contains(&p.id.as_str()))
+        .filter(|(_, (p, v))| lacks(v, lang, &dossier.lang) && !placed.contains(&p.id.as_str()))
         .map(|(r, (p, _))| (r, p.id.as_str()))
         .collect();
     untranslated.sort();
@@ -106,8 +106,9 @@ fn versions_of<'a>(
     out
 }
 
-fn has_own_text(v: &Version) -> bool {
-    matches!(v.content, model::Content::Text(_))
+/// Whether the version has a text of its own, but none in `lang`.
+fn lacks(v: &Version, lang: &str, main: &str) -> bool {
+    matches!(&v.content, model::Content::Text(t) if !t.get_in(lang, main).1)
 }
 
 /// The version a unit goes to.
