@@ -463,6 +463,26 @@ impl Provision {
         None
     }
 
+    /// Like [`Provision::effective_text`], but only in `lang`: `None` when the text (after
+    /// following `same_as`) has no translation in `lang`. `main` is the dossier's language,
+    /// which a plain text is in. Per-language diffs compare texts of one language only.
+    pub fn text_in(&self, version: &Version, lang: &str, main: &str) -> Option<String> {
+        let mut current = version;
+        for _ in 0..8 {
+            match &current.content {
+                Content::Text(t) => {
+                    let (text, found) = t.get_in(lang, main);
+                    return found.then(|| text.to_string());
+                }
+                Content::SameAs(other) => {
+                    current = self.version_at(*other, current.date)?;
+                }
+                Content::Deleted | Content::SummaryOnly => return None,
+            }
+        }
+        None
+    }
+
     /// Whether a version is, after following `same_as`, the Commission's proposal.
     pub fn resolves_to_commission(&self, version: &Version) -> bool {
         let mut current = version;

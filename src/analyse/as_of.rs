@@ -48,30 +48,7 @@ pub fn analyse_snapshots(
     let diff_options = DiffOptions {
         deadline: AnalyseOptions::default().diff_deadline,
     };
-    // For each date, the previous build's analysis of every provision by id.
-    let old_tables: Vec<std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)>> =
-        match previous {
-            Some((d, tables)) if d.lang == dossier.lang => dates
-                .iter()
-                .map(|date| {
-                    tables
-                        .iter()
-                        .find(|(x, a)| x == date && a.institutions == institutions)
-                        .map(|(_, a)| {
-                            a.provisions
-                                .iter()
-                                .filter_map(|pa| {
-                                    d.table_items()
-                                        .get(pa.index)
-                                        .map(|p| (p.id.as_str(), (p, pa)))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                })
-                .collect(),
-            _ => dates.iter().map(|_| Default::default()).collect(),
-        };
+    let old_tables = old_tables(dossier, dates, current, previous, &institutions);
     let same_columns = current.institutions == institutions;
     let per_provision: Vec<Vec<ProvisionAnalysis>> = dossier
         .table_items()
@@ -108,7 +85,7 @@ pub fn analyse_snapshots(
                             index,
                             p,
                             &institutions,
-                            &dossier.lang,
+                            crate::analyse::text_lang(p, &current.lang, &dossier.lang),
                             &diff_options,
                             key,
                             &mut cells,
@@ -132,6 +109,7 @@ pub fn analyse_snapshots(
                     institutions: institutions.clone(),
                     provisions,
                     latest: latest_positions(dossier, Some(*date)),
+                    lang: current.lang.clone(),
                 },
             )
         })
@@ -241,7 +219,49 @@ fn table_row(
         parliament_vs_council: None,
         parliament_council_differ,
         history: BTreeMap::new(),
+        lang: lang.to_string(),
     }
+}
+
+/// A previous build's analysis of every provision by id, for each of `dates`: what
+/// [`analyse_snapshots`] may reuse (nothing when the dossier's language, the language of
+/// the texts or the columns changed).
+type OldTable<'a> = std::collections::HashMap<&'a str, (&'a Provision, &'a ProvisionAnalysis)>;
+
+fn old_tables<'a>(
+    dossier: &Dossier,
+    dates: &[Date],
+    current: &DossierAnalysis,
+    previous: Option<(&'a Dossier, &'a [(Date, DossierAnalysis)])>,
+    institutions: &[Institution],
+) -> Vec<OldTable<'a>> {
+    match previous {
+        Some((d, tables)) if d.lang == dossier.lang && same_lang(tables, &current.lang) => dates
+            .iter()
+            .map(|date| {
+                tables
+                    .iter()
+                    .find(|(x, a)| x == date && a.institutions == institutions)
+                    .map(|(_, a)| {
+                        a.provisions
+                            .iter()
+                            .filter_map(|pa| {
+                                d.table_items()
+                                    .get(pa.index)
+                                    .map(|p| (p.id.as_str(), (p, pa)))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect(),
+        _ => dates.iter().map(|_| Default::default()).collect(),
+    }
+}
+
+/// Whether the tables of an earlier build were in `lang` (an empty set is in any).
+fn same_lang(tables: &[(Date, DossierAnalysis)], lang: &str) -> bool {
+    tables.iter().all(|(_, a)| a.lang == lang)
 }
 
 /// At most this many "as of" tables per dossier, so that the site grows linearly with

@@ -129,6 +129,10 @@ pub struct ProvisionAnalysis {
     /// either has no position yet.
     pub parliament_council_differ: Option<bool>,
     pub history: BTreeMap<Institution, Vec<HistoryStep>>,
+    /// The language its texts are in and compared in: the one asked for
+    /// ([`AnalyseOptions::lang`]) when every text of the provision has it, else the
+    /// dossier's, so that a diff never sets one language against another.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +144,8 @@ pub struct DossierAnalysis {
     /// Each institution's latest known position in the whole dossier (provisions and
     /// summary rows) on the date analysed: a cell dated earlier is not confirmed since.
     pub latest: BTreeMap<Institution, Latest>,
+    /// The language the texts were asked in ([`AnalyseOptions::lang`], resolved).
+    pub lang: String,
 }
 
 /// An institution's latest known position in a dossier: its date and source.
@@ -204,6 +210,10 @@ pub struct AnalyseOptions {
     /// Compare the positions as they stood on this date (versions dated later are
     /// ignored); `None` for the current positions.
     pub as_of: Option<Date>,
+    /// The language to compare the texts in (one the dossier publishes); `None` for the
+    /// dossier's own. A provision whose texts are not all in it is compared in the
+    /// dossier's language (see [`ProvisionAnalysis::lang`]).
+    pub lang: Option<String>,
 }
 
 impl Default for AnalyseOptions {
@@ -211,6 +221,7 @@ impl Default for AnalyseOptions {
         AnalyseOptions {
             diff_deadline: Duration::from_secs(2),
             as_of: None,
+            lang: None,
         }
     }
 }
@@ -238,15 +249,27 @@ pub fn analyse_full(
     populations: &[Population],
     previous: Option<(&Dossier, &FullAnalysis)>,
 ) -> FullAnalysis {
-    let current = analyse_dossier_reusing(
-        dossier,
-        &AnalyseOptions::default(),
-        previous.map(|(d, a)| (d, &a.current)),
-    );
+    analyse_full_in(dossier, None, populations, previous)
+}
+
+/// [`analyse_full`] with the texts compared in `lang` (one the dossier publishes; `None`
+/// for its own): what a site in that language shows.
+pub fn analyse_full_in(
+    dossier: &Dossier,
+    lang: Option<&str>,
+    populations: &[Population],
+    previous: Option<(&Dossier, &FullAnalysis)>,
+) -> FullAnalysis {
+    let options = AnalyseOptions {
+        lang: lang.map(str::to_string),
+        ..AnalyseOptions::default()
+    };
+    let current =
+        analyse_dossier_reusing(dossier, &options, previous.map(|(d, a)| (d, &a.current)));
     let rows = dossier.has_rows().then(|| {
         analyse_rows(
             dossier,
-            &AnalyseOptions::default(),
+            &options,
             previous.and_then(|(d, a)| Some((d, a.rows.as_ref()?))),
         )
     });
@@ -317,13 +340,17 @@ fn analyse_items(
     let diff_options = DiffOptions {
         deadline: options.diff_deadline,
     };
+    let lang = options.lang.as_deref().unwrap_or(&dossier.lang);
     let reusable: std::collections::HashMap<&str, (&Provision, &ProvisionAnalysis)> = match previous
     {
-        Some((old, d, a)) if a.institutions == institutions && d.lang == dossier.lang => a
-            .provisions
-            .iter()
-            .filter_map(|pa| old.get(pa.index).map(|p| (p.id.as_str(), (p, pa))))
-            .collect(),
+        Some((old, d, a))
+            if a.institutions == institutions && d.lang == dossier.lang && a.lang == lang =>
+        {
+            a.provisions
+                .iter()
+                .filter_map(|pa| old.get(pa.index).map(|p| (p.id.as_str(), (p, pa))))
+                .collect()
+        }
         _ => Default::default(),
     };
     let provisions = items
@@ -338,7 +365,7 @@ fn analyse_items(
                 index,
                 p,
                 &institutions,
-                &dossier.lang,
+                text_lang(p, lang, &dossier.lang),
                 &diff_options,
                 options.as_of,
             ),
@@ -348,6 +375,26 @@ fn analyse_items(
         institutions,
         provisions,
         latest: BTreeMap::new(),
+        lang: lang.to_string(),
+    }
+}
+
+/// The language `p`'s texts are compared in when `lang` is asked: `lang` if every version
+/// with a text has it (after following `same_as`), else `main`, the dossier's.
+pub fn text_lang<'a>(p: &Provision, lang: &'a str, main: &'a str) -> &'a str {
+    if lang == main {
+        return main;
+    }
+    let complete = p
+        .positions
+        .values()
+        .flatten()
+        .filter(|v| p.effective_text(v, main).is_some())
+        .all(|v| p.text_in(v, lang, main).is_some());
+    if complete {
+        lang
+    } else {
+        main
     }
 }
 
@@ -430,6 +477,7 @@ fn analyse_provision(
         parliament_vs_council,
         parliament_council_differ,
         history,
+        lang: lang.to_string(),
     }
 }
 
@@ -693,5 +741,80 @@ mod tests {
             a.provisions[0].cells[2].relation,
             Relation::Amended(_)
         ));
+    }
+    fn texts(en: &str, fr: &str) -> Content {
+        let map = [("en", en), ("fr", fr)]
+            .into_iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect();
+        Content::Text(Localized::Map(map))
+    }
+
+    /// Diffs are per language: asked in French, a provision whose every text has a French
+    /// version is compared in French; one with a text in English only is compared in
+    /// English, never French against English.
+    #[test]
+    fn texts_are_compared_in_the_language_asked_when_all_have_it() {
+        let both = provision(vec![
+            (
+                Institution::Commission,
+                vec![version(
+                    D1,
+                    texts("1. Providers shall scan.", "1. Les fournisseurs détectent."),
+                )],
+            ),
+            (
+                Institution::Parliament,
+                vec![version(D2, Content::SameAs(Institution::Commission))],
+            ),
+            (
+                Institution::Council,
+                vec![version(
+                    D3,
+                    texts(
+                        "1. Providers may scan.",
+                        "1. Les fournisseurs peuvent détecter.",
+                    ),
+                )],
+            ),
+        ]);
+        let mut english_only = both.clone();
+        english_only.id = "q".into();
+        english_only.positions.insert(
+            Institution::Council,
+            vec![version(D3, text("1. Providers may scan."))],
+        );
+        let mut d = dossier(vec![both, english_only]);
+        d.languages = vec!["en".into(), "fr".into()];
+        let options = AnalyseOptions {
+            lang: Some("fr".into()),
+            ..AnalyseOptions::default()
+        };
+        let a = analyse_dossier(&d, &options);
+        assert_eq!(a.lang, "fr");
+        let (fr, en) = (&a.provisions[0], &a.provisions[1]);
+        assert_eq!(fr.lang, "fr");
+        assert_eq!(
+            fr.cells[1].text.as_deref(),
+            Some("1. Les fournisseurs détectent.")
+        );
+        assert_eq!(
+            fr.cells[2].text.as_deref(),
+            Some("1. Les fournisseurs peuvent détecter.")
+        );
+        assert!(matches!(fr.cells[2].relation, Relation::Amended(_)));
+        assert_eq!(en.lang, "en");
+        assert_eq!(
+            en.cells[0].text.as_deref(),
+            Some("1. Providers shall scan.")
+        );
+        assert_eq!(en.cells[2].text.as_deref(), Some("1. Providers may scan."));
+        // In the main language nothing changes.
+        let main = analyse_dossier(&d, &AnalyseOptions::default());
+        assert_eq!(main.provisions[0].lang, "en");
+        assert_eq!(
+            main.provisions[0].cells[2].text.as_deref(),
+            Some("1. Providers may scan.")
+        );
     }
 }

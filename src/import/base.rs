@@ -10,15 +10,20 @@ use crate::diff::{paragraph_label, split_paragraphs};
 use crate::import::document::{Block, Document, Unit};
 use crate::model::{Dossier, Institution};
 
-/// The dossier's Commission texts, in the dossier's order.
-pub fn commission_document(dossier: &Dossier) -> Document {
-    let lang = dossier.lang.as_str();
+/// The dossier's Commission texts in `lang` (the dossier's language or one it publishes),
+/// in the dossier's order; a provision without a Commission text in `lang` is left out.
+pub fn commission_document(dossier: &Dossier, lang: &str) -> Document {
+    let main = dossier.lang.as_str();
     let units = dossier
         .provisions
         .iter()
         .filter_map(|p| {
             let version = p.current(Institution::Commission)?;
-            let text = p.effective_text(version, lang)?;
+            let text = if lang == main {
+                p.effective_text(version, lang)?
+            } else {
+                p.text_in(version, lang, main)?
+            };
             Some(Unit {
                 reference: p.reference.clone(),
                 title: Some(p.title.get(lang).to_string()),
@@ -27,7 +32,7 @@ pub fn commission_document(dossier: &Dossier) -> Document {
         })
         .collect();
     Document {
-        lang: Some(dossier.lang.clone()),
+        lang: Some(lang.to_string()),
         identifier: None,
         title: Some(dossier.title.get(lang).to_string()),
         units,
@@ -71,5 +76,53 @@ mod tests {
             blocks,
         };
         assert!(crate::diff::texts_identical(&unit.text(), text));
+    }
+    /// The Parliament's amendments in French are applied to the Commission's French texts:
+    /// the base in `fr` holds only the provisions whose Commission text has a French one.
+    #[test]
+    fn the_base_in_another_language_holds_its_texts_only() {
+        use crate::model::{Content, Date, Localized, Provision, Version};
+        let provision = |reference: &str, text: Localized| Provision {
+            id: reference.to_lowercase().replace(' ', "-"),
+            reference: crate::refs::LegalRef::parse(reference).expect("valid"),
+            title: Localized::Plain("T".into()),
+            topics: Vec::new(),
+            consequences: None,
+            positions: [(
+                Institution::Commission,
+                vec![Version {
+                    date: Date::ymd(2022, 5, 11),
+                    source: "com".into(),
+                    reference: None,
+                    summary: None,
+                    content: Content::Text(text),
+                    note: None,
+                }],
+            )]
+            .into_iter()
+            .collect(),
+            file: "x.yaml".into(),
+            cites: Vec::new(),
+        };
+        let both = Localized::Map(
+            [
+                ("en", "1. Providers shall act."),
+                ("fr", "1. Les fournisseurs agissent."),
+            ]
+            .into_iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect(),
+        );
+        let dossier = crate::import::tests::dossier(vec![
+            provision("Article 1", both),
+            provision("Article 2", Localized::Plain("English only.".into())),
+        ]);
+        let fr = commission_document(&dossier, "fr");
+        assert_eq!(fr.lang.as_deref(), Some("fr"));
+        assert_eq!(fr.units.len(), 1);
+        assert_eq!(fr.units[0].text(), "1. Les fournisseurs agissent.");
+        let en = commission_document(&dossier, "en");
+        assert_eq!(en.units.len(), 2);
+        assert_eq!(en.units[0].text(), "1. Providers shall act.");
     }
 }

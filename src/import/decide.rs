@@ -52,6 +52,9 @@ pub enum Placed {
     },
     /// The record holds this version already.
     Unchanged { record: String },
+    /// The record's version got (or changed) its text in another language
+    /// (`import --lang`, [`crate::import::translate`]).
+    Translated { record: String },
     /// A new record.
     Created { record: String, reference: LegalRef },
     /// Perhaps this record: not written until the contributor confirms.
@@ -79,7 +82,11 @@ pub struct UnitOutcome {
 pub struct Decided {
     pub outcomes: Vec<UnitOutcome>,
     pub changes: Vec<FileChange>,
+    /// What was left out, and why.
     pub problems: Vec<String>,
+    /// What was written but deserves a look (a translation whose paragraphs do not pair
+    /// up with the main language's, a version the translation has no text for).
+    pub notes: Vec<String>,
 }
 
 /// Decide what each item does, reading the files it changes under `root`.
@@ -99,11 +106,13 @@ pub fn decide(
                 similarity,
             } => {
                 let provision = &dossier.provisions[*record];
-                join(root, dossier, provision, item, stamp, &mut decided.changes)?.into_placed(
-                    provision,
-                    *how,
-                    *similarity,
-                )
+                let joined = join(root, dossier, provision, item, stamp, &mut decided.changes)?;
+                if matches!(joined, Joined::Replaced) {
+                    decided
+                        .notes
+                        .extend(stale_translations(provision, item, stamp, &dossier.lang));
+                }
+                joined.into_placed(provision, *how, *similarity)
             }
             Placement::New { reference, id } => {
                 create(dossier, item, reference, id, stamp, &mut decided)
@@ -201,6 +210,37 @@ fn join(
         after: encoding.encode(&merged),
     });
     Ok(joined)
+}
+
+/// When the main language's text of a version changes, its translations (written by
+/// `import --lang`) no longer match it: a note names them, since the import cannot change
+/// them itself.
+fn stale_translations(p: &Provision, item: &Incoming, stamp: &Stamp, main: &str) -> Option<String> {
+    let v = p
+        .positions
+        .get(&stamp.institution)?
+        .iter()
+        .find(|v| v.date == stamp.date && v.source == stamp.source)?;
+    let (model::Content::Text(model::Localized::Map(texts)), Content::Text(new)) =
+        (&v.content, &item.content)
+    else {
+        return None;
+    };
+    let old = texts.get(main)?;
+    let others: Vec<&str> = texts
+        .keys()
+        .map(String::as_str)
+        .filter(|l| *l != main)
+        .collect();
+    if others.is_empty() || texts_identical(old, new) {
+        return None;
+    }
+    Some(format!(
+        "{} ({}): the `{main}` text changed; its `{}` text was kept and may need the same change (import that language's document again)",
+        p.reference,
+        p.id,
+        others.join("`, `")
+    ))
 }
 
 /// The edit that makes version `v` say what the document says, if anything differs.

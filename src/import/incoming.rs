@@ -38,10 +38,16 @@ pub struct Prepared {
 /// the provisions they do not touch unchanged only for another institution than the
 /// Commission).
 pub fn prepare(read: Read, dossier: &Dossier, institution: Institution) -> Prepared {
+    prepare_in(read, dossier, institution, &dossier.lang)
+}
+
+/// [`prepare`] for a document in `lang`, one of the dossier's languages: amendments are
+/// applied to the Commission's texts in that language.
+pub fn prepare_in(read: Read, dossier: &Dossier, institution: Institution, lang: &str) -> Prepared {
     match read {
         Read::Document(document) => from_document(document),
         Read::Amendments(amendments) => {
-            let base = commission_document(dossier);
+            let base = commission_document(dossier, lang);
             let applied = apply_amendments(&base, &amendments);
             // A unit whose every paragraph the amendments delete is deleted (the
             // Parliament often deletes an article paragraph by paragraph).

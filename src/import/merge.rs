@@ -6,6 +6,10 @@
 //! The edit is made on the text ([`crate::import::edit`]); then both texts are parsed and
 //! the result must be exactly the old data with that one change. Anything else (a layout
 //! the editor misread) is refused with the file named, so a file is never damaged.
+//!
+//! A translation ([`Edit::Translate`]) touches the version's `text` only: a plain text
+//! becomes a language map with the main language first (`text: {en: ..., fr: ...}`), a
+//! map gains or replaces the one language.
 
 use serde_json::{Map, Value};
 
@@ -26,6 +30,16 @@ pub enum Edit {
         content: Option<Content>,
         /// The new own number (`Some(None)`: remove it), if it changes.
         reference: Option<Option<String>>,
+    },
+    /// Give the text of the version with this date and source in another language.
+    Translate {
+        date: String,
+        source: String,
+        /// The dossier's main language, which a plain `text:` is in.
+        main: String,
+        /// The language of `text`.
+        lang: String,
+        text: String,
     },
 }
 
@@ -60,21 +74,7 @@ pub fn merge(
             content,
             reference,
         } => {
-            let index = versions
-                .iter()
-                .position(|o| {
-                    o.get("date").and_then(Value::as_str) == Some(date)
-                        && o.get("source").and_then(Value::as_str) == Some(source)
-                })
-                .ok_or_else(|| {
-                    format!("no {} version of {date} from `{source}`", institution.key())
-                })?;
-            let Some(object) = versions[index].as_object_mut() else {
-                return Err(format!(
-                    "the {} version of {date} is not a mapping",
-                    institution.key()
-                ));
-            };
+            let (index, object) = find_version(versions, institution, date, source)?;
             update_value(object, content.as_ref(), reference.as_ref(), lang);
             update(
                 &mut lines,
@@ -85,6 +85,30 @@ pub fn merge(
                 object,
             )?;
         }
+        Edit::Translate {
+            date,
+            source,
+            main,
+            lang,
+            text,
+        } => {
+            let (index, object) = find_version(versions, institution, date, source)?;
+            translate_value(object, main, lang, text)?;
+            let v = version_lines(&lines, institution, index)?;
+            let range = edit::field(&lines, v, "text").ok_or_else(|| {
+                format!(
+                    "cannot find the `text:` lines of the {} version of {date}",
+                    institution.key()
+                )
+            })?;
+            match object.get("text") {
+                Some(Value::Object(map)) => {
+                    let rendered = text_map(map, v.column);
+                    edit::replace_field(&mut lines, v, range, &rendered);
+                }
+                _ => return Err("its text is not a language map after the edit".into()),
+            }
+        }
     }
     let mut after = lines.text();
     if !text.ends_with('\n') {
@@ -94,6 +118,53 @@ pub fn merge(
         return Err("editing it would change more than the version imported; edit the file by hand (see the message above for the version), or rewrite it in the layout `trilogue new provision` writes and import again".into());
     }
     Ok(after)
+}
+
+/// The version of `institution` with this date and source: its index and its data.
+fn find_version<'a>(
+    versions: &'a mut [Value],
+    institution: Institution,
+    date: &str,
+    source: &str,
+) -> Result<(usize, &'a mut Map<String, Value>), String> {
+    let index = versions
+        .iter()
+        .position(|o| {
+            o.get("date").and_then(Value::as_str) == Some(date)
+                && o.get("source").and_then(Value::as_str) == Some(source)
+        })
+        .ok_or_else(|| format!("no {} version of {date} from `{source}`", institution.key()))?;
+    let object = versions[index].as_object_mut().ok_or_else(|| {
+        format!(
+            "the {} version of {date} is not a mapping",
+            institution.key()
+        )
+    })?;
+    Ok((index, object))
+}
+
+/// The version's `text` with `text` in `lang`: a plain text becomes a map with the main
+/// language first; a map gains or replaces the one language.
+fn translate_value(
+    object: &mut Map<String, Value>,
+    main: &str,
+    lang: &str,
+    text: &str,
+) -> Result<(), String> {
+    let translated = Value::String(yaml::block_value(text));
+    let map = match object.remove("text") {
+        Some(Value::String(original)) => {
+            let mut map = Map::new();
+            map.insert(main.to_string(), Value::String(original));
+            map
+        }
+        Some(Value::Object(map)) => map,
+        _ => return Err("the version has no `text:` to translate".into()),
+    };
+    let mut map = map;
+    map.insert(lang.to_string(), translated);
+    object.insert("text".into(), Value::Object(map));
+    Ok(())
 }
 
 /// The YAML as data (serde-saphyr, with trilogue's limits through the same options).
@@ -294,11 +365,13 @@ fn text_map(map: &Map<String, Value>, column: usize) -> String {
     for (key, value) in map {
         let text = value.as_str().unwrap_or_default();
         if text.contains('\n') {
-            out.push_str(&yaml::block_scalar(
-                key,
-                text.trim_end_matches('\n'),
-                column + 2,
-            ));
+            let block = yaml::block_scalar(key, text.trim_end_matches('\n'), column + 2);
+            // A text without a final line end (written `|-` or quoted) keeps it that way.
+            if text.ends_with('\n') {
+                out.push_str(&block);
+            } else {
+                out.push_str(&block.replacen(": |\n", ": |-\n", 1));
+            }
         } else {
             out.push_str(&format!(
                 "{}{key}: {}\n",
@@ -407,5 +480,61 @@ mod tests {
         let err =
             merge(file, Institution::Commission, "en", &Edit::Add(v)).expect_err("flow style");
         assert!(err.contains("flow style"), "{err}");
+    }
+    #[test]
+    fn a_translation_turns_a_plain_text_into_a_map_and_keeps_the_rest() {
+        let edit = Edit::Translate {
+            date: "2022-05-11".into(),
+            source: "com".into(),
+            main: "en".into(),
+            lang: "fr".into(),
+            text: "1. L’autorité doit.".into(),
+        };
+        let after = merge(FILE, Institution::Commission, "en", &edit).expect("mergeable");
+        let expected = FILE.replace(
+            "    text: |\n      1. The authority shall.\n",
+            "    text:\n      en: |\n        1. The authority shall.\n      fr: |\n        1. L’autorité doit.\n",
+        );
+        assert_eq!(after, expected);
+        // Again, with another wording: the map's `fr` changes, `en` stays.
+        let again = Edit::Translate {
+            date: "2022-05-11".into(),
+            source: "com".into(),
+            main: "en".into(),
+            lang: "fr".into(),
+            text: "1. L’autorité peut.".into(),
+        };
+        let twice = merge(&after, Institution::Commission, "en", &again).expect("mergeable");
+        assert_eq!(
+            twice,
+            expected.replace("L’autorité doit", "L’autorité peut")
+        );
+    }
+
+    #[test]
+    fn a_translation_keeps_a_text_without_final_line_end() {
+        let file = "ref: Article 1\ntitle: T\npositions:\n  commission:\n    - date: 2022-05-11\n      source: com\n      text: |-\n        1. A.\n\n        2. B.\n      note: N.\n";
+        let edit = Edit::Translate {
+            date: "2022-05-11".into(),
+            source: "com".into(),
+            main: "en".into(),
+            lang: "fr".into(),
+            text: "1. A.\n\n2. B.".into(),
+        };
+        let after = merge(file, Institution::Commission, "en", &edit).expect("mergeable");
+        assert!(after.ends_with("      text:\n        en: |-\n          1. A.\n\n          2. B.\n        fr: |\n          1. A.\n\n          2. B.\n      note: N.\n"), "{after}");
+    }
+
+    #[test]
+    fn a_version_without_text_is_not_translated() {
+        let edit = Edit::Translate {
+            date: "2024-04-15".into(),
+            source: "c1".into(),
+            main: "en".into(),
+            lang: "fr".into(),
+            text: "1. Texte.".into(),
+        };
+        let err = merge(FILE, Institution::Council, "en", &edit).expect_err("same_as");
+        assert!(err.contains("no `text:`"), "{err}");
     }
 }

@@ -11,7 +11,9 @@
 //! ([`similarity`], [`mapping`]); [`decide`] works out each record's edit, which
 //! [`merge`] makes on the file's text ([`edit`], [`yaml`]) without loss; [`verify`]
 //! validates the result in a scratch copy; [`write`] writes it all or nothing; [`plan`]
-//! runs these steps and [`report`] tells the contributor what happened.
+//! runs these steps and [`report`] tells the contributor what happened. A document in
+//! another of the dossier's languages skips alignment: [`translate`] adds its texts to
+//! the versions the import in the main language wrote.
 
 pub mod align;
 pub mod base;
@@ -26,6 +28,7 @@ pub mod plan;
 pub mod read;
 pub mod report;
 pub mod similarity;
+pub mod translate;
 pub mod verify;
 pub mod write;
 pub mod yaml;

@@ -11,7 +11,7 @@ use crate::import::document::Format;
 use crate::import::error::ImportError;
 use crate::import::incoming::{self, Prepared};
 use crate::import::read::{self, Read};
-use crate::import::{mapping, verify, write};
+use crate::import::{mapping, translate, verify, write};
 use crate::model::{Date, Dossier, Institution, Version};
 
 /// Files larger than this are refused: the largest published acts are a few megabytes.
@@ -102,7 +102,7 @@ pub fn run_read(
 fn checked_dossier(root: &Path, request: &Request) -> Result<Dossier, ImportError> {
     let dossier = load_dossier(root, &request.dossier)?;
     check_source(&dossier, request)?;
-    check_lang(&dossier, request)?;
+    import_lang(&dossier, request)?;
     Ok(dossier)
 }
 
@@ -113,12 +113,23 @@ fn plan_checked(
     format: Format,
     read: Read,
 ) -> Result<Plan, ImportError> {
-    check_document_lang(&read, &dossier.lang, &request.file)?;
-    let prepared = incoming::prepare(read, &dossier, request.institution);
+    let lang = import_lang(&dossier, request)?;
+    check_document_lang(&read, &lang, &request.file)?;
+    let prepared = incoming::prepare_in(read, &dossier, request.institution, &lang);
     let dir = PathBuf::from("positions").join(&dossier.id);
-    let map = mapping::load(root, &dir, &request.source)
-        .map_err(|d| ImportError::invalid("the mapping file cannot be read").with_diagnostics(d))?;
-    let decided = align_and_decide(root, &dossier, &prepared, &map, request)?;
+    let decided = if lang == dossier.lang {
+        let map = mapping::load(root, &dir, &request.source).map_err(|d| {
+            ImportError::invalid("the mapping file cannot be read").with_diagnostics(d)
+        })?;
+        align_and_decide(root, &dossier, &prepared, &map, request)?
+    } else {
+        let mut decided =
+            translate::decide(root, &dossier, &prepared.items, &stamp(request), &lang)?;
+        let mut problems = prepared.problems.clone();
+        problems.append(&mut decided.problems);
+        decided.problems = problems;
+        decided
+    };
     let after = verify::dossier_after(root, &dossier.id, &decided.changes)?;
     Ok(Plan {
         file: request.file.clone(),
@@ -144,16 +155,20 @@ fn align_and_decide(
         trust_numbers: prepared.trust_numbers,
     };
     let placements = align::align(&units, &records, map, options).map_err(ImportError::invalid)?;
-    let stamp = Stamp {
-        institution: request.institution,
-        date: request.date,
-        source: request.source.clone(),
-    };
-    let mut decided = decide::decide(root, dossier, &prepared.items, &placements, &stamp)?;
+    let mut decided = decide::decide(root, dossier, &prepared.items, &placements, &stamp(request))?;
     let mut problems = prepared.problems.clone();
     problems.append(&mut decided.problems);
     decided.problems = problems;
     Ok(decided)
+}
+
+/// The version the request imports.
+fn stamp(request: &Request) -> Stamp {
+    Stamp {
+        institution: request.institution,
+        date: request.date,
+        source: request.source.clone(),
+    }
 }
 
 /// The dossier's records as alignment needs them.
@@ -253,18 +268,22 @@ fn check_source(dossier: &Dossier, request: &Request) -> Result<(), ImportError>
     .help(help))
 }
 
-/// The language of the texts: `--lang`, which must be the dossier's (translations are
-/// not imported).
-fn check_lang(dossier: &Dossier, request: &Request) -> Result<(), ImportError> {
+/// The language of the texts: `--lang`, else the dossier's. Another language must be one
+/// the dossier publishes (`languages:` in dossier.yaml, which an import never changes): its
+/// texts are then added to the versions of the import in the main language.
+fn import_lang(dossier: &Dossier, request: &Request) -> Result<String, ImportError> {
     let lang = request.lang.clone().unwrap_or_else(|| dossier.lang.clone());
-    if lang != dossier.lang {
+    if lang != dossier.lang && !dossier.languages.contains(&lang) {
         return Err(ImportError::unreadable(format!(
-            "--lang {lang}: the dossier `{}` is in `{}`, and import writes the dossier's language only",
+            "--lang {lang}: the dossier `{}` is in `{}` and does not publish `{lang}`",
             dossier.id, dossier.lang
         ))
-        .help(format!("import the {} version of the document", dossier.lang)));
+        .help(format!(
+            "add `{lang}` to `languages:` in positions/{}/dossier.yaml to publish its texts in that language, or import the `{}` version of the document",
+            dossier.id, dossier.lang
+        )));
     }
-    Ok(())
+    Ok(lang)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
@@ -301,7 +320,7 @@ fn unrecognised(path: &Path) -> ImportError {
     .help("expected EUR-Lex XHTML, Formex 4 XML, AKN4EU, the Parliament's amendments or consolidated text, or plain text of an act (`Article 1` ...); if it is one of these, name the format with --format")
 }
 
-/// Refuse a document in another language than the dossier's, when it says so or its
+/// Refuse a document in another language than the one imported, when it says so or its
 /// words show it (the readers' guess from common words, where the markup says nothing).
 fn check_document_lang(read: &Read, lang: &str, file: &Path) -> Result<(), ImportError> {
     let found = match read {
@@ -318,7 +337,7 @@ fn check_document_lang(read: &Read, lang: &str, file: &Path) -> Result<(), Impor
     };
     match found.as_deref() {
         Some(found) if !found.eq_ignore_ascii_case(lang) => Err(ImportError::unreadable(format!(
-            "{} is in `{found}`, and the dossier's texts are in `{lang}`",
+            "{} is in `{found}`, and the texts imported are in `{lang}`",
             file.display()
         ))
         .help(format!("import the `{lang}` version of the document (EUR-Lex offers each language under its own address)"))),

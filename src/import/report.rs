@@ -28,6 +28,12 @@ pub fn render(plan: &Plan, source: &str, dry_run: bool) -> String {
             let _ = writeln!(out, "  - {}", printable(problem));
         }
     }
+    if !plan.decided.notes.is_empty() {
+        let _ = writeln!(out, "\nTo check ({}):", plan.decided.notes.len());
+        for note in &plan.decided.notes {
+            let _ = writeln!(out, "  - {}", printable(note));
+        }
+    }
     out.push('\n');
     out.push_str(&changes(plan, dry_run));
     out
@@ -79,6 +85,11 @@ fn placements(outcomes: &[UnitOutcome]) -> String {
             how(How::Map),
             "placed by the mapping file",
             "placed by the mapping file",
+        ),
+        (
+            count(&|p| matches!(p, Placed::Translated { .. })),
+            "text added to its version in this language",
+            "texts added to their versions in this language",
         ),
         (
             count(&|p| matches!(p, Placed::Unchanged { .. })),
