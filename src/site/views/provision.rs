@@ -154,7 +154,7 @@ pub fn provision_view(
             .and_then(|x| items.get(x.index))?;
         Some(NeighbourLink {
             href: urls::sibling_provision_href(&n.id),
-            reference: n.reference.to_string(),
+            reference: super::ref_in(d, &n.reference),
             title: n.title.get(lang).to_string(),
         })
     };

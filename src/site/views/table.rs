@@ -100,7 +100,7 @@ pub fn row_view(t: TableOf, p: &Provision, a: &ProvisionAnalysis) -> RowView {
     let lang = &d.lang;
     RowView {
         id: p.id.clone(),
-        reference: p.reference.to_string(),
+        reference: super::ref_in(d, &p.reference),
         anchor: p.id.clone(),
         title: p.title.get(lang).to_string(),
         href: crate::urls::item_href(p),
