@@ -9,7 +9,7 @@
 //! address in another language is its address with the language prefix swapped, and the
 //! switch keeps the reader on the same page.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -128,7 +128,7 @@ impl Sink for Resolving<'_> {
     }
 }
 
-fn is_html(path: &PathBuf) -> bool {
+fn is_html(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "html")
 }
 
@@ -151,6 +151,6 @@ mod tests {
         assert_eq!(from_fr[1].name, "Français");
         let from_en = alternates("csar/index.html", &en, &sites);
         assert_eq!(from_en[1].href, "../fr/csar/index.html");
-        assert!(alternates("csar/index.html", &en, &[en.clone()]).is_empty());
+        assert!(alternates("csar/index.html", &en, std::slice::from_ref(&en)).is_empty());
     }
 }
