@@ -215,3 +215,28 @@ fn a_dossier_in_one_language_has_no_switch_and_no_other_folders() {
         .next()
         .is_none());
 }
+
+/// What the French comparison table says, row by row and cell by cell (statuses, summaries
+/// and dates), as a snapshot: a change of wording shows in review.
+#[test]
+fn the_french_table_reads_as_the_snapshot() {
+    let (_project, site) = build_three_languages();
+    let doc = page(&site, "fr/demo/index.html");
+    let mut lines = vec![format!(
+        "caption: {}",
+        texts(&doc, "table.comparison caption").join("")
+    )];
+    for row in doc.select(&sel("table.comparison tbody tr")) {
+        let head = row
+            .select(&sel("th .ref"))
+            .map(text_of)
+            .collect::<Vec<_>>()
+            .join("");
+        lines.push(format!("{head}:"));
+        for cell in row.select(&sel("td[data-institution]")) {
+            let who = cell.value().attr("data-label").unwrap_or_default();
+            lines.push(format!("  {who}: {}", text_of(cell)));
+        }
+    }
+    insta::assert_snapshot!("french_table", lines.join("\n"));
+}

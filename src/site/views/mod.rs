@@ -243,3 +243,22 @@ pub fn source_link_in(words: &Vocabulary, d: &Dossier, id: &str) -> Option<Sourc
 pub fn ref_in(d: &Dossier, r: &crate::refs::LegalRef) -> String {
     r.display_in(crate::lang::Language::parse(&d.lang).unwrap_or_default())
 }
+
+/// The version `v` of the analysis as the dossier being rendered has it: the analysis is
+/// the main language's, while a page in another language renders a localized copy of the
+/// dossier whose versions carry that language's summaries and notes. Found by date and
+/// source (the same version in both); `v` itself when none matches.
+pub fn local_version<'a>(
+    p: &'a crate::model::Provision,
+    institution: crate::model::Institution,
+    v: &'a crate::model::Version,
+) -> &'a crate::model::Version {
+    p.positions
+        .get(&institution)
+        .and_then(|vs| {
+            vs.iter()
+                .rev()
+                .find(|x| x.date == v.date && x.source == v.source)
+        })
+        .unwrap_or(v)
+}
