@@ -256,11 +256,24 @@ impl Footnotes {
     }
 }
 
+/// A text shown in the dossier's main language for want of a translation starts with a
+/// mark (`crate::site::localize`): it is kept out of the Markdown, where it would break a
+/// leading list or heading, and put back before the HTML, where the site resolves it.
+fn split_fallback_mark(markdown: &str) -> Option<(&str, &str)> {
+    let rest = markdown.strip_prefix('\u{E000}')?;
+    let end = rest.find('\u{E001}').filter(|&i| i <= 3)?;
+    let split = '\u{E000}'.len_utf8() + end + '\u{E001}'.len_utf8();
+    Some(markdown.split_at(split))
+}
+
 /// Renders block Markdown (paragraphs, lists, tables, footnotes, ...) to safe HTML.
 ///
 /// `id_prefix` keeps footnote ids unique on a page that shows several fragments; it is
 /// reduced to `[a-z0-9-]`, and footnote ids read `{prefix}-fn-1` and `{prefix}-fnref-1`.
 pub fn to_html(markdown: &str, id_prefix: &str) -> String {
+    if let Some((mark, rest)) = split_fallback_mark(markdown) {
+        return format!("{mark}{}", to_html(rest, id_prefix));
+    }
     let mut body: Vec<Event<'_>> = Vec::new();
     let mut definitions: Vec<(String, Vec<Event<'_>>)> = Vec::new();
     let mut depth = 0usize;
@@ -347,6 +360,9 @@ pub fn to_html(markdown: &str, id_prefix: &str) -> String {
 /// the line (blocks are joined with a space, ordered list items keep their numbers), and
 /// footnotes are dropped.
 pub fn to_inline_html(markdown: &str) -> String {
+    if let Some((mark, rest)) = split_fallback_mark(markdown) {
+        return format!("{mark}{}", to_inline_html(rest));
+    }
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut pending_space = false;
     let mut lists: Vec<Option<u64>> = Vec::new();

@@ -15,7 +15,7 @@ use crate::model::{Date, Institution, Provision};
 /// Paths from the site root.
 #[derive(Debug, Clone, Default)]
 pub struct Urls {
-    /// Prepended to every path: empty today; `fr/` when sites are written per language.
+    /// Prepended to every path: empty for the main language's site, `fr/` for French.
     prefix: String,
 }
 
@@ -23,6 +23,13 @@ impl Urls {
     /// The paths of the site written at the root of the output folder.
     pub fn root() -> Urls {
         Urls::default()
+    }
+
+    /// The paths of a site written under `prefix` (`fr/`; empty: the root).
+    pub fn with_prefix(prefix: &str) -> Urls {
+        Urls {
+            prefix: prefix.to_string(),
+        }
     }
 
     fn at(&self, path: String) -> String {

@@ -96,6 +96,12 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
 fn the_real_corpus_passes() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let (corpus, diags) = trilogue::check_project(root);
+    // csar is published in German with its prose in English (issue 16: a German interface,
+    // content falling back to English): the missing translations are warnings by design.
+    let diags: Vec<_> = diags
+        .into_iter()
+        .filter(|d| d.code.as_str() != "W0013")
+        .collect();
     assert!(diags.is_empty(), "{}", render_human(&diags, false));
     let csar = corpus
         .dossiers

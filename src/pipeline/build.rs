@@ -281,10 +281,11 @@ fn build_dossier(
     });
     let plan = ReusePlan::against(previous.map(|(old, _)| old), d);
     let out = Recorder::new(sink);
-    shared
-        .timings
-        .render
-        .time(|| shared.renderer.dossier_pages(d, &analysis, &plan, &out))?;
+    shared.timings.render.time(|| {
+        shared
+            .renderer
+            .dossier_pages_in_languages(d, &analysis, &plan, &out)
+    })?;
     if let Some(pool) = &shared.briefing_pool {
         shared.timings.briefings.time(|| -> anyhow::Result<()> {
             let pdfs = pool.install(|| {
@@ -317,7 +318,7 @@ fn build_site_pages(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let out = Recorder::new(sink);
     let r = &shared.renderer;
-    out.put(r.home(shared.corpus)?)?;
+    r.homes(shared.corpus, &out)?;
     out.put(r.not_found()?)?;
     {
         let _p = Phase::start("feeds");

@@ -14,7 +14,7 @@ use crate::urls;
 use crate::vocabulary::{Phrase, TablePhrase};
 
 use super::views::{self, DossierView, RowDetail, RowView, SnapshotLink, TableOf};
-use super::{feeds, v, Page, ReusePlan, Sink, SiteRenderer};
+use super::{feeds, languages, localize, v, Page, ReusePlan, Sink, SiteRenderer};
 
 /// Which table a page of `dossier.html` shows: what its rows are, and whether it holds
 /// every row of its table (topic buttons then filter in place) or one topic's.
@@ -29,6 +29,34 @@ struct TableKind {
 }
 
 impl SiteRenderer<'_> {
+    /// Render every page of `d` in each language it is published in: the main one at the
+    /// root (except the provision pages `plan` keeps), each other under its code, with its
+    /// prose in that language where translated and marked where not (see
+    /// [`super::localize`]). The analysis is the main language's for all of them.
+    pub fn dossier_pages_in_languages(
+        &self,
+        d: &Dossier,
+        a: &FullAnalysis,
+        plan: &ReusePlan,
+        out: &dyn Sink,
+    ) -> anyhow::Result<()> {
+        let sites = languages::dossier_sites(d);
+        for site in &sites {
+            let r = self.in_language(site, &sites, &d.lang)?;
+            if site.prefix.is_empty() {
+                r.dossier_pages(d, a, plan, out)?;
+            } else {
+                let local = localize::localized(d, site.lang.code(), true);
+                let resolving = languages::Resolving {
+                    sink: out,
+                    words: r.words,
+                };
+                r.dossier_pages(&local, a, &ReusePlan::none(), &resolving)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Render every page of `d` into `out`, except the provision pages `plan` keeps.
     pub fn dossier_pages(
         &self,
@@ -42,7 +70,11 @@ impl SiteRenderer<'_> {
         let rows = self.table_rows(d, d.table_items(), table, RowDetail::Table);
         self.tables(d, &view, &rows, a, out)?;
         for page in self.dossier_data(d, a, &rows) {
-            out.put(page)?;
+            // data.json and the CSV hold every language: written once, with the main one.
+            let feed = page.path.ends_with("feed.xml");
+            if feed || self.is_main() {
+                out.put(page)?;
+            }
         }
         drop(rows);
         if d.has_rows() {

@@ -15,6 +15,8 @@ mod council_map;
 mod dossier;
 mod eu_map_data;
 mod feeds;
+mod languages;
+pub mod localize;
 mod output;
 mod reuse;
 pub mod search;
@@ -28,6 +30,7 @@ use anyhow::Context as _;
 use minijinja::value::Serde;
 use minijinja::{context, Environment, Value};
 
+use crate::lang::Language;
 use crate::model::{Corpus, Dossier};
 use crate::theme::Theme;
 use crate::urls::{self, Urls};
@@ -38,6 +41,8 @@ pub use output::{check_output_dir, write_site, write_site_with, FolderSink};
 pub use reuse::ReusePlan;
 pub use search::{index_reusing as search_index_reusing, SearchCache};
 pub use templates::environment;
+
+use languages::LangSite;
 
 /// A rendered file, with its path relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +117,10 @@ pub struct SiteRenderer<'a> {
     base_url: Option<&'a str>,
     /// Whether the briefing PDFs are written, and so linked.
     briefings: bool,
+    /// The language of the pages this renderer writes and where they go.
+    site: LangSite,
+    /// Every language the same pages are written in (for the alternates and the switch).
+    sites: Vec<LangSite>,
 }
 
 impl<'a> SiteRenderer<'a> {
@@ -119,14 +128,45 @@ impl<'a> SiteRenderer<'a> {
     /// English at the site root; [`Self::in_language`] gives the others.
     pub fn new(theme: &Theme, base_url: Option<&'a str>, briefings: bool) -> anyhow::Result<Self> {
         let mut env = environment(theme)?;
-        env.add_global("lang", Value::from(Vocabulary::english().language().code()));
+        env.add_global("lang", Value::from(Language::En.code()));
+        let site = LangSite::new(Language::En, Language::En.code());
         Ok(SiteRenderer {
             env,
             words: Vocabulary::english(),
             urls: Urls::root(),
             base_url,
             briefings,
+            sites: vec![site.clone()],
+            site,
         })
+    }
+
+    /// The same renderer writing `site`'s language, among `sites` (the languages of the
+    /// same pages); `text_lang` is the language the legal texts are in (the dossier's main
+    /// one), which the templates give their containers when it is not the page's.
+    fn in_language(
+        &self,
+        site: &LangSite,
+        sites: &[LangSite],
+        text_lang: &str,
+    ) -> anyhow::Result<SiteRenderer<'a>> {
+        let mut env = self.env.clone();
+        env.add_global("lang", Value::from(site.lang.code()));
+        env.add_global("text_lang", Value::from(text_lang));
+        Ok(SiteRenderer {
+            env,
+            words: Vocabulary::of(site.lang)?,
+            urls: Urls::with_prefix(&site.prefix),
+            base_url: self.base_url,
+            briefings: self.briefings && site.prefix.is_empty(),
+            site: site.clone(),
+            sites: sites.to_vec(),
+        })
+    }
+
+    /// Whether this renderer writes the dossier's main language (at the root).
+    fn is_main(&self) -> bool {
+        self.site.prefix.is_empty()
     }
 
     fn meta(
@@ -144,6 +184,7 @@ impl<'a> SiteRenderer<'a> {
             canonical: self.base_url.map(|b| urls::absolute(b, path)),
             section,
             feed: self.urls.feed_of_page(path),
+            alternates: languages::alternates(path, &self.site, &self.sites),
         }
     }
 
@@ -161,12 +202,47 @@ impl<'a> SiteRenderer<'a> {
         })
     }
 
-    /// The home page: every dossier.
-    pub fn home(&self, corpus: &Corpus) -> anyhow::Result<Page> {
+    /// The home page in every language some dossier is published in: English at the root,
+    /// the others under their code.
+    pub fn homes(&self, corpus: &Corpus, out: &dyn Sink) -> anyhow::Result<()> {
+        let sites = languages::site_languages(corpus);
+        for site in &sites {
+            let r = self.in_language(site, &sites, Language::En.code())?;
+            // Resolving: a dossier's prose not in this language is marked as such.
+            let page = r.home(corpus)?;
+            languages::Resolving {
+                sink: out,
+                words: r.words,
+            }
+            .put(page)?;
+        }
+        Ok(())
+    }
+
+    /// The home page: every dossier, each linked in this language when it is published in
+    /// it, else in its main language.
+    fn home(&self, corpus: &Corpus) -> anyhow::Result<Page> {
+        let code = self.words.language().code();
+        let home = self.urls.home();
         let dossiers: Vec<views::DossierSummary> = corpus
             .dossiers
             .iter()
-            .map(|d| views::dossier_summary(&self.words, d))
+            .map(|d| {
+                let sites = languages::dossier_sites(d);
+                let site = sites.iter().find(|s| s.lang.code() == code);
+                let mut summary = if d.lang == code {
+                    views::dossier_summary(&self.words, d)
+                } else {
+                    views::dossier_summary(&self.words, &localize::localized(d, code, true))
+                };
+                let prefix = site.map_or("", |s| s.prefix.as_str());
+                summary.href = format!(
+                    "{}{prefix}{}",
+                    urls::to_root(&home),
+                    urls::Urls::root().dossier(&d.id)
+                );
+                summary
+            })
             .collect();
         let meta = self.meta(
             &self.urls.home(),

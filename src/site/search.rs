@@ -116,7 +116,7 @@ impl Records<'_> {
     /// consequences, a sub-result of their own under the institution's name.
     fn provision(&self, p: &Provision) -> Record {
         let lang = &self.d.lang;
-        let reference = p.reference.to_string();
+        let reference = super::views::ref_in(self.d, &p.reference);
         let title = p.title.get(lang).to_string();
         let mut r = HtmlRecord::new(lang, &format!("{reference} {title}"), &self.short);
         r.meta("ref", &reference);
@@ -259,13 +259,42 @@ impl Records<'_> {
     }
 }
 
-/// The records of one dossier; `populations` for the Council page's tallies.
+/// The records of one dossier, in each language it is published in: Pagefind keeps one
+/// index per record language, and the search of a page reads the index of the page's
+/// `lang`. `populations` for the Council page's tallies.
 fn records(d: &Dossier, populations: &[Population]) -> Vec<Record> {
+    super::languages::dossier_sites(d)
+        .into_iter()
+        .flat_map(|site| {
+            let local;
+            let shown = if site.prefix.is_empty() {
+                d
+            } else {
+                local = super::localize::localized(d, site.lang.code(), false);
+                &local
+            };
+            records_in(
+                shown,
+                populations,
+                Vocabulary::of(site.lang).unwrap_or_default(),
+                Urls::with_prefix(&site.prefix),
+            )
+        })
+        .collect()
+}
+
+/// The records of `d` in the words of `words`, at the paths of `urls`.
+fn records_in(
+    d: &Dossier,
+    populations: &[Population],
+    words: Vocabulary,
+    urls: Urls,
+) -> Vec<Record> {
     let r = Records {
         d,
         short: d.short_title.get(&d.lang).to_string(),
-        words: Vocabulary::english(),
-        urls: Urls::root(),
+        words,
+        urls,
     };
     let mut out = vec![r.dossier()];
     for p in &d.provisions {
@@ -302,6 +331,10 @@ pub const SHARD_RECORDS: usize = 2500;
 /// About how many records [`records`] makes for a dossier, without making them: a
 /// provision counts as many as its sections, which is what it costs to index.
 fn record_count(d: &Dossier) -> usize {
+    super::languages::dossier_sites(d).len().max(1) * record_count_in_one_language(d)
+}
+
+fn record_count_in_one_language(d: &Dossier) -> usize {
     3 + d.timeline.len()
         + d.rows.len()
         + d.sources.len()

@@ -52,11 +52,16 @@ pub struct PageMeta {
     pub section: &'static str,
     /// The dossier's feed, for autodiscovery (relative to the site root).
     pub feed: Option<String>,
+    /// The same page in each language it is written in (none when only one).
+    pub alternates: Vec<super::languages::Alternate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DossierSummary {
     pub id: String,
+    /// Its comparison table, from the home page: in the home page's language when the
+    /// dossier is published in it.
+    pub href: String,
     pub title: String,
     pub short_title: String,
     pub procedure: String,
@@ -140,6 +145,7 @@ pub fn dossier_summary(words: &Vocabulary, d: &Dossier) -> DossierSummary {
     let last = d.last_position_date();
     DossierSummary {
         id: d.id.clone(),
+        href: crate::urls::Urls::root().dossier(&d.id),
         title: d.title.get(&d.lang).to_string(),
         short_title: d.short_title.get(&d.lang).to_string(),
         procedure: d.procedure.clone(),
@@ -230,4 +236,29 @@ pub fn source_link_in(words: &Vocabulary, d: &Dossier, id: &str) -> Option<Sourc
         url: s.url.clone(),
         date: words.date(s.date),
     })
+}
+
+/// A legal reference as the dossier's language (the page's, in a localized copy) cites it:
+/// `Article 7(2)`, `Considérant 3`, `Artikel 7 Absatz 2`. Anchors and paths stay canonical.
+pub fn ref_in(d: &Dossier, r: &crate::refs::LegalRef) -> String {
+    r.display_in(crate::lang::Language::parse(&d.lang).unwrap_or_default())
+}
+
+/// The version `v` of the analysis as the dossier being rendered has it: the analysis is
+/// the main language's, while a page in another language renders a localized copy of the
+/// dossier whose versions carry that language's summaries and notes. Found by date and
+/// source (the same version in both); `v` itself when none matches.
+pub fn local_version<'a>(
+    p: &'a crate::model::Provision,
+    institution: crate::model::Institution,
+    v: &'a crate::model::Version,
+) -> &'a crate::model::Version {
+    p.positions
+        .get(&institution)
+        .and_then(|vs| {
+            vs.iter()
+                .rev()
+                .find(|x| x.date == v.date && x.source == v.source)
+        })
+        .unwrap_or(v)
 }

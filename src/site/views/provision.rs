@@ -154,7 +154,7 @@ pub fn provision_view(
             .and_then(|x| items.get(x.index))?;
         Some(NeighbourLink {
             href: urls::sibling_provision_href(&n.id),
-            reference: n.reference.to_string(),
+            reference: super::ref_in(d, &n.reference),
             title: n.title.get(lang).to_string(),
         })
     };
@@ -199,7 +199,13 @@ fn step_view(
     s: &HistoryStep,
 ) -> StepView {
     let lang = &d.lang;
-    let v: &Version = &s.version;
+    // The version as the dossier being rendered has it (a localized copy's summaries).
+    let v: &Version = p
+        .positions
+        .get(&institution)
+        .and_then(|vs| vs.get(index))
+        .filter(|x| x.date == s.version.date)
+        .unwrap_or(&s.version);
     let status = match &v.content {
         Content::SameAs(Institution::Commission) => Some(Phrase::NoChangeFromProposal),
         Content::SameAs(other) => Some(Phrase::SameAsPositionOf(*other)),

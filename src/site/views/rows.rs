@@ -113,7 +113,7 @@ fn cite_link(d: &Dossier, c: &Citation) -> CiteLink {
     let anchor = provision.and_then(|p| cited_anchor(d, p, c));
     let page = urls::provision_href(&c.provision);
     CiteLink {
-        reference: c.reference.to_string(),
+        reference: super::ref_in(d, &c.reference),
         provision: c.provision.clone(),
         title: provision
             .map(|p| p.title.get(&d.lang).to_string())
@@ -252,7 +252,7 @@ pub fn differ_summary(
 pub fn citing_rows(d: &Dossier, p: &Provision) -> Vec<CitingRowView> {
     let mut out: Vec<CitingRowView> = Vec::new();
     for (row, citation) in d.rows_citing(&p.id) {
-        let cited = citation.reference.to_string();
+        let cited = super::ref_in(d, &citation.reference);
         match out.iter_mut().find(|v| v.id == row.id) {
             Some(v) => v.cited.push(cited),
             None => out.push(CitingRowView {

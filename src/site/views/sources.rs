@@ -78,7 +78,7 @@ pub fn sources_views(words: &Vocabulary, d: &Dossier) -> Vec<SourceView> {
                 .filter(|p| p.positions.values().flatten().any(|v| v.source == s.id))
                 .map(|p| NeighbourLink {
                     href: urls::provision_href(&p.id),
-                    reference: p.reference.to_string(),
+                    reference: super::ref_in(d, &p.reference),
                     title: p.title.get(&d.lang).to_string(),
                 })
                 .collect();

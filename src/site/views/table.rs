@@ -100,7 +100,7 @@ pub fn row_view(t: TableOf, p: &Provision, a: &ProvisionAnalysis) -> RowView {
     let lang = &d.lang;
     RowView {
         id: p.id.clone(),
-        reference: p.reference.to_string(),
+        reference: super::ref_in(d, &p.reference),
         anchor: p.id.clone(),
         title: p.title.get(lang).to_string(),
         href: crate::urls::item_href(p),
@@ -128,7 +128,10 @@ pub fn row_view(t: TableOf, p: &Provision, a: &ProvisionAnalysis) -> RowView {
 fn cell_view(t: TableOf, p: &Provision, c: &Cell) -> CellView {
     let (words, d, detail) = (t.words, t.d, t.detail);
     let lang = &d.lang;
-    let version = c.version.as_ref();
+    let version = c
+        .version
+        .as_ref()
+        .map(|v| super::local_version(p, c.institution, v));
     let (kind, status) = CellKind::of(&c.relation, c.institution, p);
     let prefix = format!("{}-{}", p.id, c.institution.key());
     let full = detail == RowDetail::Full;

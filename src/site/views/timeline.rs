@@ -71,7 +71,7 @@ pub fn timeline(words: &Vocabulary, d: &Dossier) -> Vec<TimelineEntry> {
                     .or_default()
                     .push(NeighbourLink {
                         href: urls::version_href(&p.id, *institution, i),
-                        reference: p.reference.to_string(),
+                        reference: super::ref_in(d, &p.reference),
                         title: p.title.get(lang).to_string(),
                     });
             }
