@@ -96,12 +96,6 @@ fn reports_all_four_mistakes_with_file_line_and_column() {
 fn the_real_corpus_passes() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let (corpus, diags) = trilogue::check_project(root);
-    // csar is published in German with its prose in English (issue 16: a German interface,
-    // content falling back to English): the missing translations are warnings by design.
-    let diags: Vec<_> = diags
-        .into_iter()
-        .filter(|d| d.code.as_str() != "W0013")
-        .collect();
     assert!(diags.is_empty(), "{}", render_human(&diags, false));
     let csar = corpus
         .dossiers
@@ -322,4 +316,54 @@ fn languages_of_a_dossier_are_checked_with_file_line_and_column() {
     let (_, diags) = trilogue::check_project(root);
     let e = diags.iter().find(|d| d.code == "E0033").expect("E0033");
     assert_eq!((e.line, e.column), (6, 12));
+}
+
+/// `interface_only:` publishes a language without asking for its translations: no W0013 for
+/// it, W0013 still for the other published languages, and a listed language the dossier
+/// does not publish (or its main one) is reported with its line and column.
+#[test]
+fn interface_only_languages_need_no_translation() {
+    let project = common::fixture("basic");
+    let root = project.path();
+    let w0013 = |root: &std::path::Path| -> Vec<String> {
+        let (_, diags) = trilogue::check_project(root);
+        diags
+            .iter()
+            .filter(|d| d.code == "W0013")
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "lang: en\n",
+        "lang: en\nlanguages: [en, fr, de]\n",
+    );
+    let both = w0013(root);
+    assert!(both.iter().any(|m| m.contains("`fr` and `de`")), "{both:?}");
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "languages: [en, fr, de]\n",
+        "languages: [en, fr, de]\ninterface_only: [de]\n",
+    );
+    let french = w0013(root);
+    assert_eq!(french.len(), both.len(), "{french:?}");
+    assert!(french
+        .iter()
+        .all(|m| m.contains("`fr`") && !m.contains("`de`")));
+
+    common::edit(
+        root,
+        "positions/demo/dossier.yaml",
+        "interface_only: [de]",
+        "interface_only: [de, it, en]",
+    );
+    let (_, diags) = trilogue::check_project(root);
+    let listed: Vec<(usize, usize, &str)> = diags
+        .iter()
+        .filter(|d| d.message.starts_with("`interface_only:`"))
+        .map(|d| (d.line, d.column, d.code.as_str()))
+        .collect();
+    assert_eq!(listed, [(7, 22, "W0012"), (7, 26, "W0012")]);
 }

@@ -44,6 +44,12 @@ pub struct RawDossier {
     #[serde(default)]
     #[schemars(with = "Option<Vec<String>>", example = &["en", "fr"])]
     pub languages: Option<S<Vec<S<String>>>>,
+    /// Published languages whose prose is not translated on purpose: their pages have the
+    /// interface in that language and the prose in the main one, marked, and `trilogue
+    /// check` does not ask for their translations (e.g. `[de]`).
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>", example = &["de"])]
+    pub interface_only: Option<S<Vec<S<String>>>>,
     /// Where the dossier is in the procedure.
     #[schemars(with = "StatusValue")]
     pub status: S<String>,

@@ -89,7 +89,11 @@ pub fn validate_dossier(folder: &RawDossierFolder, diags: &mut Vec<Diagnostic>) 
     }
     warn_missing_schema_lines(folder, diags);
     if let Some(h) = &header {
-        super::languages::check_languages(folder, &h.lang, &h.languages, diags);
+        let required: Vec<String> = (h.languages.iter())
+            .filter(|l| !h.interface_only.contains(l))
+            .cloned()
+            .collect();
+        super::languages::check_languages(folder, &h.lang, &h.languages, &required, diags);
     }
 
     let header = header?;
@@ -231,6 +235,8 @@ struct Header {
     procedure: String,
     lang: String,
     languages: Vec<String>,
+    /// Published languages without translated prose, by choice (`interface_only:`).
+    interface_only: Vec<String>,
     status: Status,
     summary: Localized,
 }
@@ -282,6 +288,7 @@ fn validate_header(ctx: &mut FileCtx, raw: &RawDossier) -> Option<Header> {
         short_title: short_title?,
         procedure: procedure?,
         languages: validate_languages(ctx, raw, &lang),
+        interface_only: validate_interface_only(ctx, raw, &lang),
         lang,
         status: status?,
         summary: summary?,
@@ -326,6 +333,42 @@ fn validate_languages(ctx: &mut FileCtx, raw: &RawDossier, lang: &str) -> Vec<St
         ctx.push(d);
     }
     languages
+}
+
+/// `interface_only:`, the published languages whose prose stays in the main language on
+/// purpose. A code the dossier does not publish, or the main language, is reported and
+/// left out.
+fn validate_interface_only(ctx: &mut FileCtx, raw: &RawDossier, lang: &str) -> Vec<String> {
+    let Some(list) = &raw.interface_only else {
+        return Vec::new();
+    };
+    let published: Vec<&str> = match &raw.languages {
+        Some(l) => l.value.iter().map(|c| c.value.trim()).collect(),
+        None => vec![lang],
+    };
+    let mut codes = Vec::new();
+    for code in &list.value {
+        let value = code.value.trim();
+        if value == lang || !published.contains(&value) {
+            let why = if value == lang {
+                "is the dossier's main language, whose prose is the original"
+            } else {
+                "is not in `languages:`"
+            };
+            let d = ctx
+                .at(
+                    Code::UnpublishedLanguage,
+                    format!("`interface_only:` lists `{value}`, which {why}"),
+                    pos_of(code),
+                    ctx.len_of(code),
+                )
+                .help("list only languages of `languages:` other than `lang`");
+            ctx.push(d);
+        } else if !codes.iter().any(|c| c == value) {
+            codes.push(value.to_string());
+        }
+    }
+    codes
 }
 
 /// The topics, in file order; entries with an invalid id or label are left out.

@@ -16,15 +16,31 @@ use crate::load::{pos_of, Parsed, RawDossierFolder, RawLocalized, RawVersions, S
 
 type Field<'a> = (&'static str, &'a Spanned<RawLocalized>);
 
-/// Check every prose field of `folder` against the languages it publishes.
+/// The dossier's languages: its main one, those it publishes, and those of them whose
+/// translations `check` asks for.
+#[derive(Clone, Copy)]
+struct Langs<'a> {
+    main: &'a str,
+    published: &'a [String],
+    required: &'a [String],
+}
+
+/// Check every prose field of `folder` against the languages it publishes (W0012) and
+/// those whose translations it requires (W0013: the published ones but `interface_only`).
 pub(super) fn check_languages(
     folder: &RawDossierFolder,
     main: &str,
     published: &[String],
+    required: &[String],
     diags: &mut Vec<Diagnostic>,
 ) {
+    let langs = Langs {
+        main,
+        published,
+        required,
+    };
     let check = |file: &SourceFile, fields: Vec<Field>, diags: &mut Vec<Diagnostic>| {
-        check_file(file, &fields, main, published, diags)
+        check_file(file, &fields, &langs, diags)
     };
     if let Some(d) = &folder.dossier {
         let raw = &d.value;
@@ -113,13 +129,12 @@ fn provision_fields(p: &Parsed<crate::load::RawProvision>) -> Vec<Field<'_>> {
 
 /// One file's warnings: W0012 for each field with an unpublished language, one W0013 for
 /// the fields missing a translation.
-fn check_file(
-    file: &SourceFile,
-    fields: &[Field],
-    main: &str,
-    published: &[String],
-    diags: &mut Vec<Diagnostic>,
-) {
+fn check_file(file: &SourceFile, fields: &[Field], langs: &Langs, diags: &mut Vec<Diagnostic>) {
+    let Langs {
+        main,
+        published,
+        required,
+    } = *langs;
     let mut untranslated: Vec<(&Field, Vec<&str>)> = Vec::new();
     for field in fields {
         let (name, value) = field;
@@ -148,7 +163,7 @@ fn check_file(
                 )),
             );
         }
-        let missing: Vec<&str> = published
+        let missing: Vec<&str> = required
             .iter()
             .map(String::as_str)
             .filter(|l| !present.contains(l))
