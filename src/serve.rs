@@ -334,14 +334,13 @@ fn watch(
     cache: Caches,
     search: Arc<SearchState>,
 ) -> anyhow::Result<Box<dyn Watcher + Send>> {
-    // Each event says whether a template changed: then nothing rendered can be reused.
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<bool>();
-    let templates = root.join("templates");
+    // Each event gives the paths that changed: under templates/, nothing rendered can be
+    // be reused; under one dossier's folder, that dossier can be previewed first.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
     let handler = move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {
             if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let template = e.paths.iter().any(|p| p.starts_with(&templates));
-                let _ = tx.send(template);
+                let _ = tx.send(e.paths);
             }
         }
     };
@@ -366,13 +365,19 @@ fn watch(
     let cache = Arc::new(std::sync::Mutex::new(cache));
     let searches = Arc::new(AtomicU64::new(0));
     tokio::spawn(async move {
-        while let Some(mut template) = rx.recv().await {
+        while let Some(mut paths) = rx.recv().await {
             // Editors write a file in several steps: wait for the burst to end.
             tokio::time::sleep(Duration::from_millis(40)).await;
-            while let Ok(t) = rx.try_recv() {
-                template |= t;
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
             }
+            let template = paths.iter().any(|p| p.starts_with(root.join("templates")));
             let started = Instant::now();
+            if !template {
+                if let Some(ids) = edited_dossiers(&root, &paths) {
+                    preview(&state, &root, ids, Arc::clone(&cache), quiet, started).await;
+                }
+            }
             let root = root.clone();
             let cache = Arc::clone(&cache);
             let result = tokio::task::spawn_blocking(move || {
@@ -420,6 +425,72 @@ fn watch(
         }
     });
     Ok(watcher)
+}
+
+/// The dossiers whose folders hold every path in `paths`, or `None` when a path lies
+/// elsewhere (the population figures, a template): then only a full rebuild will do.
+fn edited_dossiers(root: &Path, paths: &[PathBuf]) -> Option<Vec<String>> {
+    let positions = root.join("positions");
+    let mut ids: Vec<String> = Vec::new();
+    for p in paths {
+        let rel = p.strip_prefix(&positions).ok()?;
+        let mut parts = rel.components();
+        let id = parts.next()?.as_os_str().to_str()?;
+        // A file directly under positions/, or the reference data.
+        if parts.next().is_none() || id.starts_with('_') {
+            return None;
+        }
+        if !ids.iter().any(|x| x == id) {
+            ids.push(id.to_string());
+        }
+    }
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// Show an edit at once: check only the edited dossiers and render only their changed
+/// provision pages against the last build (see [`crate::pipeline::render_preview`]),
+/// serve them and reload open pages. The full rebuild that follows brings the tables,
+/// feeds and index, and reports problems across dossiers; when the edited data has
+/// errors, the preview is skipped and the full rebuild reports them.
+async fn preview(
+    state: &AppState,
+    root: &Path,
+    ids: Vec<String>,
+    cache: Arc<std::sync::Mutex<Caches>>,
+    quiet: bool,
+    started: Instant,
+) {
+    let root = root.to_path_buf();
+    let job = move || -> anyhow::Result<Option<Vec<Page>>> {
+        let mut guard = cache
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the build cache is poisoned"))?;
+        let caches = &mut *guard;
+        let Some(build) = caches.build.as_ref() else {
+            return Ok(None);
+        };
+        let (dossiers, diags) = crate::pipeline::check_dossiers(&root, &ids, &mut caches.parse);
+        if dossiers.is_empty() || diags.iter().any(|d| d.is_error()) {
+            return Ok(None);
+        }
+        crate::pipeline::render_preview(&root, &dossiers, build).map(Some)
+    };
+    match tokio::task::spawn_blocking(job).await {
+        Ok(Ok(Some(pages))) if !pages.is_empty() => {
+            if let Ok(mut site) = state.site.write() {
+                for p in pages {
+                    site.pages.insert(url_path(&p.path), Arc::new(p.content));
+                }
+            }
+            let _ = state.changes.send(Change::Reload);
+            if !quiet {
+                eprintln!("previewed in {:.2?}", started.elapsed());
+            }
+        }
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => eprintln!("error: the preview: {e:#}"),
+        Err(e) => eprintln!("error: the preview stopped: {e}"),
+    }
 }
 
 fn content_type(path: &str) -> &'static str {

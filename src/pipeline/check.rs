@@ -80,3 +80,36 @@ fn check_in(
     crate::diagnostics::sort(&mut diagnostics);
     (corpus, diagnostics)
 }
+
+/// Load and validate only the dossiers `ids` (for `trilogue serve`'s preview of an
+/// edit): what [`check`] gives for them, reusing from `cache` the parse of every
+/// unchanged provision file and leaving this load's parses in it. The rest of the
+/// project is not read, so checks across dossiers wait for the full check that follows.
+pub fn check_dossiers(
+    root: &Path,
+    ids: &[String],
+    cache: &mut load::ParseCache,
+) -> (Vec<Dossier>, Vec<Diagnostic>) {
+    let mut found = load::discover_in(root, &root.join("positions"));
+    let mut diagnostics = std::mem::take(&mut found.diagnostics);
+    let groups: Vec<load::FileGroup> = found
+        .into_groups()
+        .into_iter()
+        .filter(|(id, _)| id.as_ref().is_some_and(|id| ids.contains(id)))
+        .collect();
+    let mut dossiers = Vec::new();
+    for (id, files) in groups {
+        let (raw, parsed) =
+            load::load_files(root, id.into_iter().collect(), &files, cache.parses());
+        let mut diags = raw.diagnostics;
+        dossiers.extend(
+            raw.dossiers
+                .iter()
+                .filter_map(|folder| validate_dossier(folder, &mut diags)),
+        );
+        diagnostics.extend(diags);
+        cache.extend(parsed);
+    }
+    crate::diagnostics::sort(&mut diagnostics);
+    (dossiers, diagnostics)
+}
