@@ -71,6 +71,10 @@ enum Change {
 struct SiteState {
     pages: HashMap<String, Arc<Vec<u8>>>,
     errors: Option<String>,
+    /// What the last full build served at the paths a preview has replaced since (`None`
+    /// where it had no page): the next full build's "unchanged" pages are the last full
+    /// build's, never a preview's.
+    before_preview: HashMap<String, Option<Arc<Vec<u8>>>>,
 }
 
 #[derive(Clone)]
@@ -231,9 +235,14 @@ fn apply(state: &AppState, outcome: Outcome) {
                         map.insert(key.clone(), Arc::clone(old));
                     }
                 }
+                let before_preview = std::mem::take(&mut site.before_preview);
                 for path in unchanged {
                     let key = url_path(&path);
-                    if let Some(old) = site.pages.get(&key) {
+                    let old = match before_preview.get(&key) {
+                        Some(old) => old.as_ref(),
+                        None => site.pages.get(&key),
+                    };
+                    if let Some(old) = old {
                         map.insert(key, Arc::clone(old));
                     }
                 }
@@ -373,10 +382,11 @@ fn watch(
             }
             let template = paths.iter().any(|p| p.starts_with(root.join("templates")));
             let started = Instant::now();
-            if !template {
-                if let Some(ids) = edited_dossiers(&root, &paths) {
+            match edited_dossiers(&root, &paths) {
+                Some(ids) if !template => {
                     preview(&state, &root, ids, Arc::clone(&cache), quiet, started).await;
                 }
+                _ => log::info!("no preview: changes outside one dossier's folder: {paths:?}"),
             }
             let root = root.clone();
             let cache = Arc::clone(&cache);
@@ -430,10 +440,20 @@ fn watch(
 /// The dossiers whose folders hold every path in `paths`, or `None` when a path lies
 /// elsewhere (the population figures, a template): then only a full rebuild will do.
 fn edited_dossiers(root: &Path, paths: &[PathBuf]) -> Option<Vec<String>> {
-    let positions = root.join("positions");
+    // The watcher may report absolute paths for a relative root.
+    let positions = [
+        Some(root.join("positions")),
+        std::fs::canonicalize(root)
+            .ok()
+            .map(|r| r.join("positions")),
+        std::path::absolute(root).ok().map(|r| r.join("positions")),
+    ];
     let mut ids: Vec<String> = Vec::new();
     for p in paths {
-        let rel = p.strip_prefix(&positions).ok()?;
+        let rel = positions
+            .iter()
+            .flatten()
+            .find_map(|dir| p.strip_prefix(dir).ok())?;
         let mut parts = rel.components();
         let id = parts.next()?.as_os_str().to_str()?;
         // A file directly under positions/, or the reference data.
@@ -471,6 +491,7 @@ async fn preview(
         };
         let (dossiers, diags) = crate::pipeline::check_dossiers(&root, &ids, &mut caches.parse);
         if dossiers.is_empty() || diags.iter().any(|d| d.is_error()) {
+            log::info!("no preview: the edited dossiers do not check on their own");
             return Ok(None);
         }
         crate::pipeline::render_preview(&root, &dossiers, build).map(Some)
@@ -479,7 +500,9 @@ async fn preview(
         Ok(Ok(Some(pages))) if !pages.is_empty() => {
             if let Ok(mut site) = state.site.write() {
                 for p in pages {
-                    site.pages.insert(url_path(&p.path), Arc::new(p.content));
+                    let key = url_path(&p.path);
+                    let old = site.pages.insert(key.clone(), Arc::new(p.content));
+                    site.before_preview.entry(key).or_insert(old);
                 }
             }
             let _ = state.changes.send(Change::Reload);
@@ -602,6 +625,36 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_in_one_dossier_folder_is_previewed_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let p = |rel: &str| root.path().join(rel);
+        assert_eq!(
+            edited_dossiers(
+                root.path(),
+                &[p("positions/csar/provisions/article-7.yaml")]
+            ),
+            Some(vec!["csar".to_string()])
+        );
+        // Relative roots, reported as absolute paths.
+        let absolute = std::path::absolute(".").unwrap();
+        assert_eq!(
+            edited_dossiers(
+                Path::new("."),
+                &[absolute.join("positions/aia/dossier.yaml")]
+            ),
+            Some(vec!["aia".to_string()])
+        );
+        // The population figures, a file beside the dossiers, a template: no preview.
+        for other in [
+            "positions/_data/population.yaml",
+            "positions/x.yaml",
+            "templates/base.html",
+        ] {
+            assert_eq!(edited_dossiers(root.path(), &[p(other)]), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_script_and_the_banner_are_injected_escaped() {
