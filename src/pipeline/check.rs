@@ -113,3 +113,25 @@ pub fn check_dossiers(
     crate::diagnostics::sort(&mut diagnostics);
     (dossiers, diagnostics)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checking_one_dossier_gives_what_the_full_check_gives_for_it() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let (corpus, _) = check(&root, None);
+        let mut cache = load::ParseCache::default();
+        let (dossiers, diags) = check_dossiers(&root, &["demo".to_string()], &mut cache);
+        assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
+        assert_eq!(dossiers.len(), 1);
+        assert!(corpus.dossiers.first() == dossiers.first());
+        assert!(
+            !cache.parses().is_empty(),
+            "the parses are kept for the next load"
+        );
+        let (none, _) = check_dossiers(&root, &["no-such".to_string()], &mut cache);
+        assert!(none.is_empty());
+    }
+}
