@@ -71,6 +71,10 @@ enum Change {
 struct SiteState {
     pages: HashMap<String, Arc<Vec<u8>>>,
     errors: Option<String>,
+    /// What the last full build served at the paths a preview has replaced since (`None`
+    /// where it had no page): the next full build's "unchanged" pages are the last full
+    /// build's, never a preview's.
+    before_preview: HashMap<String, Option<Arc<Vec<u8>>>>,
 }
 
 #[derive(Clone)]
@@ -231,9 +235,14 @@ fn apply(state: &AppState, outcome: Outcome) {
                         map.insert(key.clone(), Arc::clone(old));
                     }
                 }
+                let before_preview = std::mem::take(&mut site.before_preview);
                 for path in unchanged {
                     let key = url_path(&path);
-                    if let Some(old) = site.pages.get(&key) {
+                    let old = match before_preview.get(&key) {
+                        Some(old) => old.as_ref(),
+                        None => site.pages.get(&key),
+                    };
+                    if let Some(old) = old {
                         map.insert(key, Arc::clone(old));
                     }
                 }
@@ -334,14 +343,13 @@ fn watch(
     cache: Caches,
     search: Arc<SearchState>,
 ) -> anyhow::Result<Box<dyn Watcher + Send>> {
-    // Each event says whether a template changed: then nothing rendered can be reused.
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<bool>();
-    let templates = root.join("templates");
+    // Each event gives the paths that changed: under templates/, nothing rendered can be
+    // be reused; under one dossier's folder, that dossier can be previewed first.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
     let handler = move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {
             if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let template = e.paths.iter().any(|p| p.starts_with(&templates));
-                let _ = tx.send(template);
+                let _ = tx.send(e.paths);
             }
         }
     };
@@ -366,13 +374,20 @@ fn watch(
     let cache = Arc::new(std::sync::Mutex::new(cache));
     let searches = Arc::new(AtomicU64::new(0));
     tokio::spawn(async move {
-        while let Some(mut template) = rx.recv().await {
+        while let Some(mut paths) = rx.recv().await {
             // Editors write a file in several steps: wait for the burst to end.
             tokio::time::sleep(Duration::from_millis(40)).await;
-            while let Ok(t) = rx.try_recv() {
-                template |= t;
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
             }
+            let template = paths.iter().any(|p| p.starts_with(root.join("templates")));
             let started = Instant::now();
+            match edited_dossiers(&root, &paths) {
+                Some(ids) if !template => {
+                    preview(&state, &root, ids, Arc::clone(&cache), quiet, started).await;
+                }
+                _ => log::info!("no preview: changes outside one dossier's folder: {paths:?}"),
+            }
             let root = root.clone();
             let cache = Arc::clone(&cache);
             let result = tokio::task::spawn_blocking(move || {
@@ -420,6 +435,85 @@ fn watch(
         }
     });
     Ok(watcher)
+}
+
+/// The dossiers whose folders hold every path in `paths`, or `None` when a path lies
+/// elsewhere (the population figures, a template): then only a full rebuild will do.
+fn edited_dossiers(root: &Path, paths: &[PathBuf]) -> Option<Vec<String>> {
+    // The watcher may report absolute paths for a relative root.
+    let positions = [
+        Some(root.join("positions")),
+        std::fs::canonicalize(root)
+            .ok()
+            .map(|r| r.join("positions")),
+        std::path::absolute(root).ok().map(|r| r.join("positions")),
+    ];
+    let mut ids: Vec<String> = Vec::new();
+    for p in paths {
+        let rel = positions
+            .iter()
+            .flatten()
+            .find_map(|dir| p.strip_prefix(dir).ok())?;
+        let mut parts = rel.components();
+        let id = parts.next()?.as_os_str().to_str()?;
+        // A file directly under positions/, or the reference data.
+        if parts.next().is_none() || id.starts_with('_') {
+            return None;
+        }
+        if !ids.iter().any(|x| x == id) {
+            ids.push(id.to_string());
+        }
+    }
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// Show an edit at once: check only the edited dossiers and render only their changed
+/// provision pages against the last build (see [`crate::pipeline::render_preview`]),
+/// serve them and reload open pages. The full rebuild that follows brings the tables,
+/// feeds and index, and reports problems across dossiers; when the edited data has
+/// errors, the preview is skipped and the full rebuild reports them.
+async fn preview(
+    state: &AppState,
+    root: &Path,
+    ids: Vec<String>,
+    cache: Arc<std::sync::Mutex<Caches>>,
+    quiet: bool,
+    started: Instant,
+) {
+    let root = root.to_path_buf();
+    let job = move || -> anyhow::Result<Option<Vec<Page>>> {
+        let mut guard = cache
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the build cache is poisoned"))?;
+        let caches = &mut *guard;
+        let Some(build) = caches.build.as_ref() else {
+            return Ok(None);
+        };
+        let (dossiers, diags) = crate::pipeline::check_dossiers(&root, &ids, &mut caches.parse);
+        if dossiers.is_empty() || diags.iter().any(|d| d.is_error()) {
+            log::info!("no preview: the edited dossiers do not check on their own");
+            return Ok(None);
+        }
+        crate::pipeline::render_preview(&root, &dossiers, build).map(Some)
+    };
+    match tokio::task::spawn_blocking(job).await {
+        Ok(Ok(Some(pages))) if !pages.is_empty() => {
+            if let Ok(mut site) = state.site.write() {
+                for p in pages {
+                    let key = url_path(&p.path);
+                    let old = site.pages.insert(key.clone(), Arc::new(p.content));
+                    site.before_preview.entry(key).or_insert(old);
+                }
+            }
+            let _ = state.changes.send(Change::Reload);
+            if !quiet {
+                eprintln!("previewed in {:.2?}", started.elapsed());
+            }
+        }
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => eprintln!("error: the preview: {e:#}"),
+        Err(e) => eprintln!("error: the preview stopped: {e}"),
+    }
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -531,6 +625,36 @@ fn open_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_in_one_dossier_folder_is_previewed_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let p = |rel: &str| root.path().join(rel);
+        assert_eq!(
+            edited_dossiers(
+                root.path(),
+                &[p("positions/csar/provisions/article-7.yaml")]
+            ),
+            Some(vec!["csar".to_string()])
+        );
+        // Relative roots, reported as absolute paths.
+        let absolute = std::path::absolute(".").unwrap();
+        assert_eq!(
+            edited_dossiers(
+                Path::new("."),
+                &[absolute.join("positions/aia/dossier.yaml")]
+            ),
+            Some(vec!["aia".to_string()])
+        );
+        // The population figures, a file beside the dossiers, a template: no preview.
+        for other in [
+            "positions/_data/population.yaml",
+            "positions/x.yaml",
+            "templates/base.html",
+        ] {
+            assert_eq!(edited_dossiers(root.path(), &[p(other)]), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_script_and_the_banner_are_injected_escaped() {

@@ -505,7 +505,8 @@ fn data_json_keeps_every_translation_and_feeds_carry_their_language() {
     assert!(feed.contains("xml:lang=\"en\""), "{feed}");
 }
 
-/// The search index's records (Pagefind fragments: gzip-compressed JSON after a signature).
+/// The search index's records (Pagefind fragments: gzip-compressed JSON after a signature;
+/// a bundled fragment file holds an object of records by hash).
 fn search_records(site: &std::path::Path) -> Vec<serde_json::Value> {
     use std::io::Read as _;
     let mut records = Vec::new();
@@ -521,7 +522,13 @@ fn search_records(site: &std::path::Path) -> Vec<serde_json::Value> {
                     .read_to_string(&mut text)
                     .unwrap();
                 let json = text.strip_prefix("pagefind_dcd").expect("signature");
-                records.push(serde_json::from_str(json).unwrap());
+                let value: serde_json::Value = serde_json::from_str(json).unwrap();
+                match value.as_object() {
+                    Some(group) if !group.contains_key("url") => {
+                        records.extend(group.values().cloned());
+                    }
+                    _ => records.push(value),
+                }
             }
         }
     }

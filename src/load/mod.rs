@@ -120,6 +120,11 @@ impl ParseCache {
         std::mem::take(&mut self.provisions)
     }
 
+    /// The parses kept, by path.
+    pub fn parses(&self) -> &std::collections::HashMap<PathBuf, Arc<Parsed<RawProvision>>> {
+        &self.provisions
+    }
+
     /// Keep these parses for the next load.
     pub fn extend(&mut self, parsed: impl IntoIterator<Item = CachedParse>) {
         self.provisions.extend(parsed);

@@ -336,3 +336,34 @@ fn build_site_pages(
     }
     Ok(out.into_paths())
 }
+
+/// A first look at an edit, for `trilogue serve`: the provision pages of `dossiers`
+/// (freshly checked) that differ from what `cache` (the last full build, with the same
+/// templates) rendered, from each dossier's current analysis alone. Unchanged provisions
+/// keep their analyses, so this costs about the edited provisions' diffs and pages; the
+/// tables, "as of" dates, feeds and search index follow in the full rebuild.
+pub fn render_preview(
+    root: &Path,
+    dossiers: &[Dossier],
+    cache: &BuildCache,
+) -> anyhow::Result<Vec<Page>> {
+    let theme = crate::theme::Theme::load(root)?;
+    let renderer = SiteRenderer::new(&theme, None, false)?;
+    let collect = Collect::default();
+    for d in dossiers {
+        let Some(i) = cache.dossiers.iter().position(|x| x.id == d.id) else {
+            continue;
+        };
+        let (Some(old), Some(a)) = (cache.dossiers.get(i), cache.analyses.get(i)) else {
+            continue;
+        };
+        let current = crate::analyse::analyse_dossier_reusing(
+            d,
+            &crate::analyse::AnalyseOptions::default(),
+            Some((old, &a.current)),
+        );
+        let plan = ReusePlan::against(Some(old), d);
+        renderer.preview_pages(d, &current, &plan, &collect)?;
+    }
+    Ok(collect.into_pages())
+}

@@ -80,3 +80,58 @@ fn check_in(
     crate::diagnostics::sort(&mut diagnostics);
     (corpus, diagnostics)
 }
+
+/// Load and validate only the dossiers `ids` (for `trilogue serve`'s preview of an
+/// edit): what [`check`] gives for them, reusing from `cache` the parse of every
+/// unchanged provision file and leaving this load's parses in it. The rest of the
+/// project is not read, so checks across dossiers wait for the full check that follows.
+pub fn check_dossiers(
+    root: &Path,
+    ids: &[String],
+    cache: &mut load::ParseCache,
+) -> (Vec<Dossier>, Vec<Diagnostic>) {
+    let mut found = load::discover_in(root, &root.join("positions"));
+    let mut diagnostics = std::mem::take(&mut found.diagnostics);
+    let groups: Vec<load::FileGroup> = found
+        .into_groups()
+        .into_iter()
+        .filter(|(id, _)| id.as_ref().is_some_and(|id| ids.contains(id)))
+        .collect();
+    let mut dossiers = Vec::new();
+    for (id, files) in groups {
+        let (raw, parsed) =
+            load::load_files(root, id.into_iter().collect(), &files, cache.parses());
+        let mut diags = raw.diagnostics;
+        dossiers.extend(
+            raw.dossiers
+                .iter()
+                .filter_map(|folder| validate_dossier(folder, &mut diags)),
+        );
+        diagnostics.extend(diags);
+        cache.extend(parsed);
+    }
+    crate::diagnostics::sort(&mut diagnostics);
+    (dossiers, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checking_one_dossier_gives_what_the_full_check_gives_for_it() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let (corpus, _) = check(&root, None);
+        let mut cache = load::ParseCache::default();
+        let (dossiers, diags) = check_dossiers(&root, &["demo".to_string()], &mut cache);
+        assert!(!diags.iter().any(|d| d.is_error()), "{diags:?}");
+        assert_eq!(dossiers.len(), 1);
+        assert!(corpus.dossiers.first() == dossiers.first());
+        assert!(
+            !cache.parses().is_empty(),
+            "the parses are kept for the next load"
+        );
+        let (none, _) = check_dossiers(&root, &["no-such".to_string()], &mut cache);
+        assert!(none.is_empty());
+    }
+}

@@ -14,5 +14,7 @@
 mod build;
 mod check;
 
-pub use build::{build, render_site, render_site_incremental, BuildCache, BuildOptions, Rendered};
-pub use check::{check, check_positions};
+pub use build::{
+    build, render_preview, render_site, render_site_incremental, BuildCache, BuildOptions, Rendered,
+};
+pub use check::{check, check_dossiers, check_positions};

@@ -89,6 +89,20 @@ impl SiteRenderer<'_> {
         Ok(())
     }
 
+    /// The pages an edit of `d` shows first in `trilogue serve`: its provision pages that
+    /// `plan` does not keep, from the current analysis alone (the tables, "as of" dates
+    /// and the rest follow in the full rebuild).
+    pub fn preview_pages(
+        &self,
+        d: &Dossier,
+        current: &DossierAnalysis,
+        plan: &ReusePlan,
+        out: &dyn Sink,
+    ) -> anyhow::Result<()> {
+        let view = views::dossier_view(&self.words, d, current);
+        self.provision_pages(d, &view, current, plan, out)
+    }
+
     /// How `dossier.html` shows a table of `rows`.
     fn table_kind(
         &self,

@@ -484,6 +484,19 @@ fn build_shard(corpus: &Corpus, i: usize, dossiers: &[usize]) -> anyhow::Result<
     shard(records, &shard_dir(i))
 }
 
+/// Records per fragment file. Pagefind writes each record's snippet text (its
+/// "fragment") to a gzip file of its own by default: 40,000 files at 10,000 provisions,
+/// each compressed with a fresh encoder at the highest level, which was about half the CPU
+/// of the index and most of the site's files. Bundled (its `max_fragments` option), a
+/// file holds this many records, and a search fetches one file per result group: a few
+/// dozen kilobytes, about what a results page of single fragments cost in requests.
+pub const RECORDS_PER_FRAGMENT_FILE: usize = 32;
+
+/// How many fragment files Pagefind may write for an index of `records` records.
+fn fragment_files(records: usize) -> u32 {
+    u32::try_from(records.div_ceil(RECORDS_PER_FRAGMENT_FILE).max(1)).unwrap_or(u32::MAX)
+}
+
 /// One Pagefind index, its files under `dir`.
 fn shard(records: Vec<Record>, dir: &str) -> anyhow::Result<Vec<Page>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -493,6 +506,7 @@ fn shard(records: Vec<Record>, dir: &str) -> anyhow::Result<Vec<Page>> {
     runtime.block_on(async move {
         let config = PagefindServiceConfig::builder()
             .keep_index_url(true)
+            .max_fragments(fragment_files(records.len()))
             .build();
         let mut index =
             PagefindIndex::new(Some(config)).context("cannot create the search index")?;
