@@ -29,6 +29,10 @@ pub struct BuildOptions {
     /// Build the search index (`pagefind/`). `serve` builds it after the pages, so that
     /// an edit shows at once; see [`site::search_index`].
     pub search_index: bool,
+    /// Where to keep the briefing PDFs between builds (`.trilogue-cache/briefings` under
+    /// the root for `trilogue build`, see [`brief::cache`](crate::brief::cache)); `None`
+    /// lays out every briefing (`--no-cache`).
+    pub briefing_cache: Option<PathBuf>,
 }
 
 impl Default for BuildOptions {
@@ -38,6 +42,7 @@ impl Default for BuildOptions {
             base_url: None,
             briefings: true,
             search_index: true,
+            briefing_cache: None,
         }
     }
 }
@@ -169,6 +174,8 @@ struct Shared<'a> {
     /// Typst's own parallel work) may run another dossier's job, which would then wait for
     /// a lock its own thread holds. Waiting for another pool's thread is safe.
     briefing_pool: Option<rayon::ThreadPool>,
+    /// Makes the briefings, one at a time, from the cache when it can.
+    pdfs: crate::brief::PdfMaker,
     timings: Timings,
 }
 
@@ -202,6 +209,10 @@ fn build_into(
                     .context("cannot start the thread that lays out the briefings")
             })
             .transpose()?,
+        pdfs: match &options.briefing_cache {
+            Some(dir) => crate::brief::PdfMaker::cached(dir.clone()),
+            None => crate::brief::PdfMaker::uncached(),
+        },
         timings: Timings::default(),
     };
     let done: Vec<anyhow::Result<DossierDone>> = {
@@ -226,6 +237,9 @@ fn build_into(
         unchanged.extend(done.kept);
         per_dossier_paths.push(done.paths);
         analyses.extend(done.analysis);
+    }
+    if options.briefings {
+        log_briefings(&shared.pdfs);
     }
     let site_paths = build_site_pages(&shared, &theme, options, sink)?;
     if let Some(base) = &options.base_url {
@@ -288,7 +302,13 @@ fn build_dossier(
     if let Some(pool) = &shared.briefing_pool {
         shared.timings.briefings.time(|| -> anyhow::Result<()> {
             let pdfs = pool.install(|| {
-                crate::brief::site_pdfs(theme, d, &analysis.current, analysis.rows.as_ref())
+                crate::brief::site_pdfs(
+                    &shared.pdfs,
+                    theme,
+                    d,
+                    &analysis.current,
+                    analysis.rows.as_ref(),
+                )
             })?;
             for (path, content) in pdfs {
                 out.put(Page { path, content })?;
@@ -305,6 +325,20 @@ fn build_dossier(
         kept,
         analysis: shared.keep_cache.then(|| Arc::new(analysis)),
     })
+}
+
+/// Say what the briefings cost, and remove the cache entries of this build's earlier
+/// data: every dossier's briefings have just been made or found.
+fn log_briefings(pdfs: &crate::brief::PdfMaker) {
+    let pruned = pdfs.prune();
+    let s = pdfs.stats();
+    log::info!(
+        "briefings: {} laid out, {} from the cache ({} stale cache entries removed); Typst's memo cache emptied {} times",
+        s.laid_out,
+        s.from_cache,
+        pruned,
+        s.evictions
+    );
 }
 
 /// The pages of the whole site: home, 404, the feed of all dossiers, the search index and
