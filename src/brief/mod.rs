@@ -20,6 +20,7 @@
 
 mod build;
 pub mod cache;
+mod fit;
 mod html;
 #[cfg(feature = "pdf")]
 mod pdf;
@@ -32,7 +33,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _};
 use serde::Serialize;
 
-use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis};
+use crate::analyse::{analyse_dossier, AnalyseOptions};
 use crate::lang::Language;
 use crate::model::{Date, Dossier, Institution};
 use crate::theme::Theme;
@@ -239,6 +240,9 @@ pub struct RowView {
     pub parliament_council: Differ,
     /// A summary row's citations (`Article 7(1)`); empty for a provision.
     pub cites: Vec<String>,
+    /// Whether the row may be taller than a page, estimated from its text (see `fit.rs`):
+    /// the PDF lets such a row break across pages and keeps the others whole.
+    pub long: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
