@@ -80,8 +80,8 @@ fn each_briefing_is_followed_by_emptying_typsts_memo_cache() {
     for d in &corpus.dossiers {
         let a = trilogue::analyse::analyse_dossier(d, &Default::default());
         let pdfs = brief::site_pdfs(&maker, &theme, d, &a, None).expect("briefings");
-        // The dossier's PDF and its topic's.
-        assert_eq!(pdfs.len(), 2, "{:?}", pdfs.keys());
+        // The dossier's PDF and its two topics'.
+        assert_eq!(pdfs.len(), 3, "{:?}", pdfs.keys());
         made += pdfs.len();
         // Emptied after every PDF, so nothing of this dossier's layouts stays for the next.
         assert_eq!(
@@ -100,16 +100,16 @@ fn a_second_build_takes_every_briefing_from_the_cache_byte_for_byte() {
     let project = three_dossiers();
     let root = project.path();
     let cold = build(root, "cold", &[]);
-    assert!(cold.contains("6 laid out, 0 from the cache"), "{cold}");
-    assert!(cold.contains("emptied 6 times"), "{cold}");
-    assert_eq!(cache_entries(root).len(), 6);
+    assert!(cold.contains("9 laid out, 0 from the cache"), "{cold}");
+    assert!(cold.contains("emptied 9 times"), "{cold}");
+    assert_eq!(cache_entries(root).len(), 9);
     let warm = build(root, "warm", &[]);
-    assert!(warm.contains("0 laid out, 6 from the cache"), "{warm}");
+    assert!(warm.contains("0 laid out, 9 from the cache"), "{warm}");
     assert!(warm.contains("emptied 0 times"), "{warm}");
     let uncached = build(root, "uncached", &["--no-cache"]);
-    assert!(uncached.contains("6 laid out, 0 from the cache"), "{uncached}");
+    assert!(uncached.contains("9 laid out, 0 from the cache"), "{uncached}");
     let cold_pdfs = pdfs(&root.join("cold"));
-    assert_eq!(cold_pdfs.len(), 6);
+    assert_eq!(cold_pdfs.len(), 9);
     assert_eq!(cold_pdfs, pdfs(&root.join("warm")));
     assert_eq!(cold_pdfs, pdfs(&root.join("uncached")));
     // The whole site, not only the PDFs.
@@ -142,10 +142,10 @@ fn damaged_cache_entries_are_laid_out_again_and_rewritten() {
     flipped[mid] ^= 0x20;
     fs::write(dir.join(&entries[2]), flipped).expect("alter");
     let said = build(root, "again", &[]);
-    assert!(said.contains("3 laid out, 3 from the cache"), "{said}");
+    assert!(said.contains("3 laid out, 6 from the cache"), "{said}");
     assert_eq!(pdfs(&root.join("cold")), pdfs(&root.join("again")));
     let said = build(root, "third", &[]);
-    assert!(said.contains("0 laid out, 6 from the cache"), "{said}");
+    assert!(said.contains("0 laid out, 9 from the cache"), "{said}");
 }
 
 #[test]
@@ -161,11 +161,11 @@ fn an_edit_lays_out_only_its_dossiers_briefings_and_prunes_their_old_entries() {
         "title: Parliament mandate, as amended",
     );
     let said = build(root, "after", &[]);
-    assert!(said.contains("2 laid out, 4 from the cache"), "{said}");
-    assert!(said.contains("2 stale cache entries removed"), "{said}");
+    assert!(said.contains("3 laid out, 6 from the cache"), "{said}");
+    assert!(said.contains("3 stale cache entries removed"), "{said}");
     let after = cache_entries(root);
-    assert_eq!(after.len(), 6);
-    assert_eq!(before.iter().filter(|e| after.contains(e)).count(), 4);
+    assert_eq!(after.len(), 9);
+    assert_eq!(before.iter().filter(|e| after.contains(e)).count(), 6);
     let changed: Vec<_> = pdfs(&root.join("before"))
         .into_iter()
         .zip(pdfs(&root.join("after")))
@@ -173,7 +173,7 @@ fn an_edit_lays_out_only_its_dossiers_briefings_and_prunes_their_old_entries() {
         .map(|(b, _)| b.0)
         .collect();
     assert!(
-        changed.iter().all(|p| p.starts_with("demo-b")) && changed.len() == 2,
+        changed.iter().all(|p| p.starts_with("demo-b")) && changed.len() == 3,
         "{changed:?}"
     );
 }
@@ -190,5 +190,5 @@ fn a_projects_own_template_and_its_files_are_part_of_the_key() {
     build(root, "first", &[]);
     fs::write(templates.join("notes.txt"), "two").expect("file");
     let said = build(root, "second", &[]);
-    assert!(said.contains("6 laid out, 0 from the cache"), "{said}");
+    assert!(said.contains("9 laid out, 0 from the cache"), "{said}");
 }
