@@ -107,7 +107,10 @@ fn a_second_build_takes_every_briefing_from_the_cache_byte_for_byte() {
     assert!(warm.contains("0 laid out, 9 from the cache"), "{warm}");
     assert!(warm.contains("emptied 0 times"), "{warm}");
     let uncached = build(root, "uncached", &["--no-cache"]);
-    assert!(uncached.contains("9 laid out, 0 from the cache"), "{uncached}");
+    assert!(
+        uncached.contains("9 laid out, 0 from the cache"),
+        "{uncached}"
+    );
     let cold_pdfs = pdfs(&root.join("cold"));
     assert_eq!(cold_pdfs.len(), 9);
     assert_eq!(cold_pdfs, pdfs(&root.join("warm")));

@@ -160,9 +160,7 @@ impl PdfCache {
             let Some(hex) = name.strip_suffix(&format!(".{EXTENSION}")) else {
                 continue;
             };
-            if !used.contains(&Key(hex.to_string()))
-                && std::fs::remove_file(entry.path()).is_ok()
-            {
+            if !used.contains(&Key(hex.to_string())) && std::fs::remove_file(entry.path()).is_ok() {
                 removed += 1;
             }
         }
