@@ -42,7 +42,7 @@ use crate::vocabulary::{CellKind, Differ, Phrase, Vocabulary};
 
 pub use build::{briefing, briefing_of};
 pub use rich::{Block, Run};
-pub use site::{site_pdfs, PdfMaker, PdfStats};
+pub use site::{site_briefings, site_pdfs, PdfMaker, PdfStats};
 
 /// Whether this build can write PDF briefings (the `pdf` cargo feature).
 pub const PDF_SUPPORTED: bool = cfg!(feature = "pdf");

@@ -69,7 +69,7 @@ impl PdfMaker {
 
     /// The PDF of `briefing`: from the cache, or laid out (and then stored there).
     #[cfg(feature = "pdf")]
-    fn pdf(&self, theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    pub fn pdf(&self, theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
         use super::{cache, pdf};
         let data = pdf::data_json(briefing)?;
         let cached = match &self.cache {
@@ -92,7 +92,7 @@ impl PdfMaker {
     }
 
     #[cfg(not(feature = "pdf"))]
-    fn pdf(&self, theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    pub fn pdf(&self, theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
         super::render(theme, briefing, super::Format::Pdf)
     }
 }
@@ -114,8 +114,24 @@ pub fn site_pdfs(
     rows: Option<&DossierAnalysis>,
 ) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
     let mut out = BTreeMap::new();
+    for (path, b) in site_briefings(dossier, analysis, rows)? {
+        let bytes = maker
+            .pdf(theme, &b)
+            .with_context(|| format!("cannot make the briefing {}", path.display()))?;
+        out.insert(path, bytes);
+    }
+    Ok(out)
+}
+
+/// The view models of [`site_pdfs`], by path, to lay out later (the build hands them to
+/// the one thread that lays out briefings, and drops the dossier's analysis meanwhile).
+pub fn site_briefings(
+    dossier: &Dossier,
+    analysis: &DossierAnalysis,
+    rows: Option<&DossierAnalysis>,
+) -> anyhow::Result<Vec<(PathBuf, Briefing)>> {
     if !PDF_SUPPORTED || dossier.provisions.is_empty() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
     let site = urls::Urls::root();
     let mut jobs: Vec<(PathBuf, Selection)> = vec![(
@@ -134,13 +150,12 @@ pub fn site_pdfs(
             ));
         }
     }
-    // One after the other: each layout's memory is given back before the next starts.
-    for (path, selection) in jobs {
-        let b = briefing_of(dossier, analysis, rows, &selection, None)?;
-        let bytes = maker
-            .pdf(theme, &b)
-            .with_context(|| format!("cannot make the briefing {}", path.display()))?;
-        out.insert(path, bytes);
-    }
-    Ok(out)
+    jobs.into_iter()
+        .map(|(path, selection)| {
+            Ok((
+                path,
+                briefing_of(dossier, analysis, rows, &selection, None)?,
+            ))
+        })
+        .collect()
 }
