@@ -157,7 +157,7 @@ fn datetime(d: &DateView) -> Option<Datetime> {
 /// Typst memoises every layout it makes in process-wide caches, to speed up the next
 /// compilation of a similar document (an editor's). A build lays out each briefing once,
 /// so what one briefing leaves there is never used again; yet it stays until evicted,
-/// about 2.7 GB per briefing of 1,000 rows. Emptying the caches after each briefing keeps
+/// about 2.7 GB per 1,000-provision dossier (issue 17). Emptying them after each briefing keeps
 /// a build's memory to one briefing at a time, whatever the number of dossiers. A
 /// compilation running at the same time on another thread (tests) only loses its hits.
 pub fn evict_cache() {
