@@ -223,6 +223,39 @@ for size in $SIZES; do
   [ "$KEEP" = 1 ] || rm -rf "$H"
 done
 
+# --- briefings -------------------------------------------------------------------------
+# `trilogue build` with its briefing PDFs (what a plain build does), on corpora of 1,000-
+# provision dossiers: cold (--no-cache: every PDF laid out), warm (the cache in
+# <corpus>/.trilogue-cache/briefings/ filled by the build before), and --no-briefings on
+# the same corpus for the ratios. Peak memory must not grow with the dossiers.
+# BENCH_BRIEF_SIZES chooses the corpora (default "1x1000 3x1000 10x1000"; --quick: 1x100).
+if [ "$QUICK" = 1 ]; then BRIEF_SIZES="1x100"; else BRIEF_SIZES="1x1000 3x1000 10x1000"; fi
+BRIEF_SIZES="${BENCH_BRIEF_SIZES:-$BRIEF_SIZES}"
+BRIEF_ROWS="$WORK/brief-rows.tsv"
+: >"$BRIEF_ROWS"
+for size in $BRIEF_SIZES; do
+  d=${size%x*}
+  p=${size#*x}
+  C="$WORK/cb$size"
+  say "briefings, $size: generating"
+  "$GEN" corpus --out "$C" --dossiers "$d" --provisions "$p" --seed 7 >/dev/null
+  prep() { rm -rf "$WORK/outb"; }
+  say "briefings, $size: build --no-briefings"
+  measure "bnob $size" "$BIN" --root "$C" -q build --no-briefings --out "$WORK/outb"
+  say "briefings, $size: build with briefings, cold (--no-cache)"
+  # Bounded: a build whose memory grew with the dossiers once took the whole machine.
+  MAY_FAIL=1 measure "bcold $size" bash -c 'ulimit -v 8000000; exec "$@"' _ "$BIN" --root "$C" -q build --no-cache --out "$WORK/outb" || continue
+  ls "$WORK/outb"/*/*-briefing.pdf >/dev/null
+  say "briefings, $size: build with briefings, warm cache"
+  rm -rf "$WORK/outb" "$C/.trilogue-cache"
+  "$BIN" --root "$C" -q build --out "$WORK/outb"
+  measure "bwarm $size" "$BIN" --root "$C" -q build --out "$WORK/outb"
+  prep() { :; }
+  printf '%s\t%s\n' "$size" "$((d * p))" >>"$BRIEF_ROWS"
+  rm -rf "$WORK/outb"
+  [ "$KEEP" = 1 ] || rm -rf "$C"
+done
+
 # --- diff -----------------------------------------------------------------------------
 say "trilogue diff, git diff --word-diff and wdiff on two 1 MB texts, 5% of the words changed"
 "$GEN" diff-pair --out "$WORK/diff" --bytes 1000000 --percent 5 --seed 7
@@ -336,6 +369,18 @@ say "results"
         'BEGIN { printf "| %s | %d | %.2f (%.2f–%.2f) | %.2f | %.0f | %.3f | %s |\n", name, n, m, lo, hi, cpu, mem / 1024, m * 1000 / n, out }'
     done
   done <"$ROWS"
+  while IFS=$'\t' read -r size n; do
+    for what in bnob bcold bwarm; do
+      read -r m lo hi <<<"$(stat "$what $size" 2)"
+      case $what in
+        bnob) name="build --no-briefings ($size)" ;;
+        bcold) name="build with briefings, cold: --no-cache ($size)" ;;
+        bwarm) name="build with briefings, warm cache ($size)" ;;
+      esac
+      awk -v name="$name" -v n="$n" -v m="$m" -v lo="$lo" -v hi="$hi" -v cpu="$(med "$what $size" 3)" -v mem="$(med "$what $size" 4)" \
+        'BEGIN { printf "| %s | %d | %.2f (%.2f–%.2f) | %.2f | %.0f | %.3f | |\n", name, n, m, lo, hi, cpu, mem / 1024, m * 1000 / n }'
+    done
+  done <"$BRIEF_ROWS"
   for what in trilogue git wdiff; do
     read -r m lo hi <<<"$(stat "diff $what" 2)"
     awk -v name="diff: $what" -v m="$m" -v lo="$lo" -v hi="$hi" -v cpu="$(med "diff $what" 3)" -v mem="$(med "diff $what" 4)" \
@@ -376,6 +421,13 @@ say "results"
         ;;
     esac
   done <"$ROWS"
+  while IFS=$'\t' read -r size _; do
+    nob=$(med "bnob $size" 2)
+    target "briefings, warm cache / --no-briefings, $size (≤ 1.3)" "$(awk -v a="$(med "bwarm $size" 2)" -v b="$nob" 'BEGIN { print a / b }')" 1.3 ""
+    target "briefings, cold / --no-briefings, $size (≤ 2)" "$(awk -v a="$(med "bcold $size" 2)" -v b="$nob" 'BEGIN { print a / b }')" 2 ""
+    target "peak memory with briefings, cold, $size (≤ 1 GB)" "$(awk -v k="$(med "bcold $size" 4)" 'BEGIN { print k / 1024 / 1024 }')" 1 " GB"
+    target "peak memory with briefings, warm, $size (≤ 1 GB)" "$(awk -v k="$(med "bwarm $size" 4)" 'BEGIN { print k / 1024 / 1024 }')" 1 " GB"
+  done <"$BRIEF_ROWS"
   target "diff of the 1 MB pair (≤ 0.3 s)" "$(med "diff trilogue" 2)" 0.3 " s"
   target "diff / git diff --word-diff (≤ 1)" "$(awk -v a="$(med "diff trilogue" 2)" -v g="$(med "diff git" 2)" 'BEGIN { print a / g }')" 1 ""
   if [ "$(med "import $IMPORT_N" 2)" != "-" ]; then

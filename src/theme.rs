@@ -109,6 +109,12 @@ impl Theme {
         Ok(theme)
     }
 
+    /// The project's `templates/` folder, if it has one: where a project's own Typst
+    /// template may read other files from (the briefing cache hashes them).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     /// Another file of the project's `templates/` (an image or a module the Typst template
     /// reads), by its path there; under the same policy as the theme's own files.
     pub fn read_file(&self, rel: &Path) -> anyhow::Result<Vec<u8>> {

@@ -409,6 +409,7 @@ mod pdf {
         }
         let a = trilogue::analyse::analyse_dossier(&d, &Default::default());
         let pdfs = brief::site_pdfs(
+            &brief::PdfMaker::uncached(),
             &trilogue::theme::Theme::load(project.path()).expect("theme"),
             &d,
             &a,

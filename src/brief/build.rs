@@ -405,7 +405,7 @@ impl Builder<'_> {
                 .any(|s| s.kind != "equal");
             cells.push(cell);
         }
-        RowView {
+        let mut row = RowView {
             id: p.id.clone(),
             reference: p.reference.display_in(self.words.language()),
             title: p.title.get(lang).to_string(),
@@ -419,7 +419,10 @@ impl Builder<'_> {
             cells,
             parliament_council: Differ::from(pa.parliament_council_differ),
             cites: p.cites.iter().map(|c| c.reference.to_string()).collect(),
-        }
+            long: false,
+        };
+        row.long = super::fit::is_long(&row);
+        row
     }
 
     /// Per topic of the selection, and over the whole selection: how many provisions, and

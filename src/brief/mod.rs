@@ -19,10 +19,13 @@
 //! iterates a hash map into the output.
 
 mod build;
+pub mod cache;
+mod fit;
 mod html;
 #[cfg(feature = "pdf")]
 mod pdf;
 pub mod rich;
+mod site;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,7 +33,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _};
 use serde::Serialize;
 
-use crate::analyse::{analyse_dossier, AnalyseOptions, DossierAnalysis};
+use crate::analyse::{analyse_dossier, AnalyseOptions};
 use crate::lang::Language;
 use crate::model::{Date, Dossier, Institution};
 use crate::theme::Theme;
@@ -39,6 +42,7 @@ use crate::vocabulary::{CellKind, Differ, Phrase, Vocabulary};
 
 pub use build::{briefing, briefing_of};
 pub use rich::{Block, Run};
+pub use site::{site_briefings, site_pdfs, PdfMaker, PdfStats};
 
 /// Whether this build can write PDF briefings (the `pdf` cargo feature).
 pub const PDF_SUPPORTED: bool = cfg!(feature = "pdf");
@@ -236,6 +240,9 @@ pub struct RowView {
     pub parliament_council: Differ,
     /// A summary row's citations (`Article 7(1)`); empty for a provision.
     pub cites: Vec<String>,
+    /// Whether the row may be taller than a page, estimated from its text (see `fit.rs`):
+    /// the PDF lets such a row break across pages and keeps the others whole.
+    pub long: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -399,58 +406,6 @@ pub fn make(
     let analysis = analyse_dossier(dossier, &AnalyseOptions::default());
     let b = briefing(dossier, &analysis, selection, prepared_on)?;
     render(&Theme::load(root)?, &b, format)
-}
-
-/// The site's briefing PDFs of one dossier: the whole dossier as
-/// `<dossier>/<dossier>-briefing.pdf`, and one per topic with provisions as
-/// `<dossier>/topics/<topic>-briefing.pdf`. Paths are relative to the site root. Empty
-/// without the `pdf` feature or for a dossier without provisions. A topic that every
-/// provision has gets no PDF of its own: its page links the dossier's, which has the same
-/// rows (a large dossier's PDF takes a while to lay out, so it is made once).
-///
-/// Like every other page of the site, these depend on the data alone: they carry no
-/// "prepared on" date, even when `SOURCE_DATE_EPOCH` is set.
-pub fn site_pdfs(
-    theme: &Theme,
-    dossier: &Dossier,
-    analysis: &DossierAnalysis,
-    rows: Option<&DossierAnalysis>,
-) -> anyhow::Result<BTreeMap<PathBuf, Vec<u8>>> {
-    let mut out = BTreeMap::new();
-    if !PDF_SUPPORTED || dossier.provisions.is_empty() {
-        return Ok(out);
-    }
-    let site = urls::Urls::root();
-    let mut jobs: Vec<(PathBuf, Selection)> = vec![(
-        PathBuf::from(site.briefing(&dossier.id, None)),
-        Selection::default(),
-    )];
-    for t in &dossier.topics {
-        let count = topic_count(dossier, &t.id);
-        if count > 0 && count < dossier.table_items().len() {
-            jobs.push((
-                PathBuf::from(site.briefing(&dossier.id, Some(&t.id))),
-                Selection {
-                    topics: vec![t.id.clone()],
-                    ..Selection::default()
-                },
-            ));
-        }
-    }
-    use rayon::prelude::*;
-    let rendered: anyhow::Result<Vec<(PathBuf, Vec<u8>)>> = jobs
-        .into_par_iter()
-        .map(|(path, selection)| {
-            let b = briefing_of(dossier, analysis, rows, &selection, None)?;
-            let bytes = render(theme, &b, Format::Pdf)
-                .with_context(|| format!("cannot make the briefing {}", path.display()))?;
-            Ok((path, bytes))
-        })
-        .collect();
-    #[cfg(feature = "pdf")]
-    pdf::evict_cache();
-    out.extend(rendered?);
-    Ok(out)
 }
 
 /// How many rows of the dossier's table (its summary rows, or its provisions) have the

@@ -58,6 +58,23 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     }
 });
 
+/// The SHA-256 of the embedded font files, for the briefing cache's keys (a new font
+/// release changes every key).
+static FONTS_DIGEST: LazyLock<[u8; 32]> = LazyLock::new(|| {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for data in FONT_FILES {
+        h.update((data.len() as u64).to_le_bytes());
+        h.update(data);
+    }
+    h.finalize().into()
+});
+
+/// The digest of the fonts every briefing is laid out with.
+pub fn fonts_digest() -> &'static [u8] {
+    &*FONTS_DIGEST
+}
+
 /// Typst's standard library, built once; every briefing has the same.
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
@@ -135,17 +152,32 @@ fn datetime(d: &DateView) -> Option<Datetime> {
     Datetime::from_ymd_hms(i32::from(d.year), d.month?, d.day?, 0, 0, 0)
 }
 
-/// Typst memoises layouts in a process-wide cache, which a long-running `trilogue serve`
-/// would grow with every rebuild: drop what the last few compilations did not use.
+/// Empty Typst's memoisation cache (`comemo`, re-exported by `typst`).
+///
+/// Typst memoises every layout it makes in process-wide caches, to speed up the next
+/// compilation of a similar document (an editor's). A build lays out each briefing once,
+/// so what one briefing leaves there is never used again; yet it stays until evicted,
+/// about 2.7 GB per 1,000-provision dossier (issue 17). Emptying them after each briefing keeps
+/// a build's memory to one briefing at a time, whatever the number of dossiers. A
+/// compilation running at the same time on another thread (tests) only loses its hits.
 pub fn evict_cache() {
-    typst::comemo::evict(10);
+    typst::comemo::evict(0);
+}
+
+/// The view model as the JSON the template reads (`data.json`).
+pub fn data_json(briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    serde_json::to_vec(briefing).context("cannot serialise the briefing")
 }
 
 /// Compile the briefing template with the view model and export the PDF.
 pub fn render(theme: &Theme, briefing: &Briefing) -> anyhow::Result<Vec<u8>> {
+    render_data(theme, briefing, data_json(briefing)?)
+}
+
+/// [`render`], with the view model's JSON (`data`, from [`data_json`]) already made.
+pub fn render_data(theme: &Theme, briefing: &Briefing, data: Vec<u8>) -> anyhow::Result<Vec<u8>> {
     let template = theme.briefing_typ.text.clone();
     let name = theme.briefing_typ.origin.clone();
-    let data = serde_json::to_vec(briefing).context("cannot serialise the briefing")?;
     let date = briefing.document_date.as_ref().and_then(datetime);
     let world = BriefWorld {
         main: Source::new(file_id("/briefing.typ")?, template),

@@ -23,6 +23,10 @@ pub struct Args {
     /// Do not write the briefing PDFs (they take most of the build of a large dossier).
     #[arg(long)]
     pub no_briefings: bool,
+    /// Lay out every briefing PDF again, neither reading nor writing the cache in
+    /// .trilogue-cache/briefings/.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -53,6 +57,7 @@ pub fn execute(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let options = BuildOptions {
         base_url: args.base_url,
         briefings: !args.no_briefings,
+        briefing_cache: (!args.no_cache).then(|| ctx.root.join(crate::brief::cache::CACHE_DIR)),
         ..BuildOptions::default()
     };
     let pages = pipeline::build(&ctx.root, &corpus, &out, &options)?;

@@ -8,6 +8,7 @@
 //! analysis and page its change does not touch (see [`site::ReusePlan`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context as _;
@@ -29,6 +30,10 @@ pub struct BuildOptions {
     /// Build the search index (`pagefind/`). `serve` builds it after the pages, so that
     /// an edit shows at once; see [`site::search_index`].
     pub search_index: bool,
+    /// Where to keep the briefing PDFs between builds (`.trilogue-cache/briefings` under
+    /// the root for `trilogue build`, see [`brief::cache`](crate::brief::cache)); `None`
+    /// lays out every briefing (`--no-cache`).
+    pub briefing_cache: Option<PathBuf>,
 }
 
 impl Default for BuildOptions {
@@ -38,6 +43,7 @@ impl Default for BuildOptions {
             base_url: None,
             briefings: true,
             search_index: true,
+            briefing_cache: None,
         }
     }
 }
@@ -118,6 +124,14 @@ impl<'a> Recorder<'a> {
         }
     }
 
+    /// Remember a path whose file another thread puts in the sink (a briefing).
+    fn record(&self, path: PathBuf) {
+        self.paths
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(path);
+    }
+
     fn into_paths(self) -> Vec<PathBuf> {
         self.paths
             .into_inner()
@@ -164,11 +178,8 @@ struct Shared<'a> {
     cache: Option<&'a BuildCache>,
     keep_cache: bool,
     renderer: SiteRenderer<'a>,
-    /// Typst needs much memory per page of a briefing: lay out one at a time, on a thread
-    /// of its own. Not with a lock: a rayon worker that waits (for the lock, or inside
-    /// Typst's own parallel work) may run another dossier's job, which would then wait for
-    /// a lock its own thread holds. Waiting for another pool's thread is safe.
-    briefing_pool: Option<rayon::ThreadPool>,
+    /// Makes the briefings, one at a time, from the cache when it can.
+    pdfs: crate::brief::PdfMaker,
     timings: Timings,
 }
 
@@ -192,25 +203,39 @@ fn build_into(
         cache,
         keep_cache,
         renderer: SiteRenderer::new(&theme, options.base_url.as_deref(), options.briefings)?,
-        briefing_pool: options
-            .briefings
-            .then(|| {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(1)
-                    .thread_name(|_| "briefings".to_string())
-                    .build()
-                    .context("cannot start the thread that lays out the briefings")
-            })
-            .transpose()?,
+        pdfs: match &options.briefing_cache {
+            Some(dir) => crate::brief::PdfMaker::cached(dir.clone()),
+            None => crate::brief::PdfMaker::uncached(),
+        },
         timings: Timings::default(),
     };
     let done: Vec<anyhow::Result<DossierDone>> = {
         let _p = Phase::start("dossiers (analyse, render, write)");
-        corpus
-            .dossiers
-            .par_iter()
-            .map(|d| build_dossier(&shared, &theme, d, sink))
-            .collect()
+        let (to_layout, queue) = std::sync::mpsc::sync_channel(1);
+        std::thread::scope(|s| -> anyhow::Result<_> {
+            let layout = options
+                .briefings
+                .then(|| {
+                    std::thread::Builder::new()
+                        .name("briefings".into())
+                        .spawn_scoped(s, || lay_out_briefings(&shared, &theme, queue, sink))
+                        .context("cannot start the thread that lays out the briefings")
+                })
+                .transpose()?;
+            let to_layout = layout.is_some().then_some(to_layout);
+            let done = corpus
+                .dossiers
+                .par_iter()
+                .map(|d| build_dossier(&shared, d, to_layout.as_ref(), sink))
+                .collect();
+            drop(to_layout);
+            if let Some(layout) = layout {
+                layout
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("the briefings' thread panicked"))??;
+            }
+            Ok(done)
+        })?
     };
     shared
         .timings
@@ -226,6 +251,9 @@ fn build_into(
         unchanged.extend(done.kept);
         per_dossier_paths.push(done.paths);
         analyses.extend(done.analysis);
+    }
+    if options.briefings {
+        log_briefings(&shared.pdfs);
     }
     let site_paths = build_site_pages(&shared, &theme, options, sink)?;
     if let Some(base) = &options.base_url {
@@ -253,8 +281,8 @@ fn build_into(
 /// population figures are what the previous build had, keep all of that.
 fn build_dossier(
     shared: &Shared,
-    theme: &crate::theme::Theme,
     d: &Dossier,
+    to_layout: Option<&SyncSender<Briefings>>,
     sink: &dyn Sink,
 ) -> anyhow::Result<DossierDone> {
     let before = shared
@@ -286,16 +314,13 @@ fn build_dossier(
             .renderer
             .dossier_pages_in_languages(d, &analysis, &plan, &out)
     })?;
-    if let Some(pool) = &shared.briefing_pool {
-        shared.timings.briefings.time(|| -> anyhow::Result<()> {
-            let pdfs = pool.install(|| {
-                crate::brief::site_pdfs(theme, d, &analysis.current, analysis.rows.as_ref())
-            })?;
-            for (path, content) in pdfs {
-                out.put(Page { path, content })?;
-            }
-            Ok(())
-        })?;
+    if let Some(to_layout) = to_layout {
+        let briefings = crate::brief::site_briefings(d, &analysis.current, analysis.rows.as_ref())?;
+        for (path, _) in &briefings {
+            out.record(path.clone());
+        }
+        // Fails only when the layout thread stopped at an error, which the build reports.
+        let _ = to_layout.send(briefings);
     }
     let kept = plan.kept_paths(d);
     let mut paths = out.into_paths();
@@ -306,6 +331,58 @@ fn build_dossier(
         kept,
         analysis: shared.keep_cache.then(|| Arc::new(analysis)),
     })
+}
+
+/// A dossier's briefings to lay out, by path.
+type Briefings = Vec<(PathBuf, crate::brief::Briefing)>;
+
+/// The thread that lays out the briefings the dossiers' jobs send, one at a time, and
+/// puts each PDF in the sink.
+///
+/// One at a time, because Typst needs much memory per page of a briefing. On a thread of
+/// its own, because a rayon worker that waits (for a lock, or inside Typst's own parallel
+/// work) runs other jobs meanwhile: laying out in the dossiers' jobs, even on a pool of one
+/// thread, let that thread start a second dossier's layout inside the first's, and a 3 ×
+/// 1,000-provision build held three layouts at once (2.8 GB). Typst's parallel work runs
+/// on a pool of one thread of this thread's own, never on the dossiers' pool, whose
+/// workers may be waiting to hand over their briefings (the queue holds one dossier's), so
+/// neither waits for the other.
+fn lay_out_briefings(
+    shared: &Shared,
+    theme: &crate::theme::Theme,
+    queue: Receiver<Briefings>,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(|_| "briefings-typst".to_string())
+        .build()
+        .context("cannot start the thread that lays out the briefings")?;
+    for briefings in queue {
+        for (path, b) in briefings {
+            let content = shared
+                .timings
+                .briefings
+                .time(|| pool.install(|| shared.pdfs.pdf(theme, &b)))
+                .with_context(|| format!("cannot make the briefing {}", path.display()))?;
+            sink.put(Page { path, content })?;
+        }
+    }
+    Ok(())
+}
+
+/// Say what the briefings cost, and remove the cache entries of this build's earlier
+/// data: every dossier's briefings have just been made or found.
+fn log_briefings(pdfs: &crate::brief::PdfMaker) {
+    let pruned = pdfs.prune();
+    let s = pdfs.stats();
+    log::info!(
+        "briefings: {} laid out, {} from the cache ({} stale cache entries removed); Typst's memo cache emptied {} times",
+        s.laid_out,
+        s.from_cache,
+        pruned,
+        s.evictions
+    );
 }
 
 /// The pages of the whole site: home, 404, the feed of all dossiers, the search index and
