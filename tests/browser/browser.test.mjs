@@ -402,11 +402,15 @@ describe('trilogue serve', () => {
     let page;
     try {
       const yaml = await fs.readFile(path.join(site.root, 'positions', DOSSIER, TARGET_FOLDER, `${SEARCH_TARGET}.yaml`), 'utf8');
-      const old = yaml.match(/^\s+summary: (.+)$/m)[1];
+      // A summary is a plain string, or a language map whose main-language entry is edited.
+      const found = yaml.match(/^\s+summary: (.+)$/m) ?? yaml.match(/^\s+summary:\n\s+en: (.+)$/m);
+      assert.ok(found, `${SEARCH_TARGET}.yaml has no summary to edit`);
+      const [line, old] = found;
+      const key = line.includes('\n') ? 'en' : 'summary';
       const marker = `Live reload check ${process.pid} ${Date.now().toString(36)} summary`;
       page = await openLive(site, PROVISION);
       assert.ok((await page.textContent('body')).includes(old), `the provision page does not show the summary ${JSON.stringify(old)} before the edit`);
-      await edit(site.root, SEARCH_TARGET, `summary: ${old}`, `summary: ${marker}`);
+      await edit(site.root, SEARCH_TARGET, `${key}: ${old}`, `${key}: ${marker}`);
       await page.locator('body', { hasText: marker }).waitFor({ timeout: 10_000 }).catch(() => {});
       assert.ok((await page.textContent('body')).includes(marker), `the page did not show the new summary within 10 s of the edit\n${site.output()}`);
     } finally {

@@ -61,6 +61,33 @@ function firstCitation(yaml) {
 const words = (s) => new Set((s.toLowerCase().match(WORD) || []));
 
 /**
+ * A record without the entries of its language maps other than the main language's
+ * (`fr: …`, `de: …`, plain or block scalars): the main language's pages and search index
+ * hold only those, so a word picked for them must come from the main language.
+ */
+export function mainLanguageOnly(yaml, others = ['fr', 'de']) {
+  const lines = yaml.split(/\r?\n/);
+  const keep = [];
+  const re = new RegExp(`^(\\s+)(?:${others.join('|')}):(?:\\s+(.*))?$`);
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(re);
+    if (!m) {
+      keep.push(lines[i]);
+      continue;
+    }
+    const indent = m[1].length;
+    if (/^[|>][-+0-9]*\s*(#.*)?$/.test((m[2] || '').trim()) || !m[2]) {
+      while (i + 1 < lines.length) {
+        const next = lines[i + 1];
+        if (next.trim() !== '' && next.match(/^\s*/)[0].length <= indent) break;
+        i++;
+      }
+    }
+  }
+  return keep.join('\n');
+}
+
+/**
  * A word of the text or summary of `positions/<dossier>/provisions/<id>.yaml` that occurs
  * nowhere else in positions/ (nor elsewhere in the same record), and shares no six-letter
  * prefix with any word elsewhere (so that a stemming search engine cannot match it in
@@ -69,12 +96,12 @@ const words = (s) => new Set((s.toLowerCase().match(WORD) || []));
 export async function uniqueWord(root, dossier, id, folder = 'provisions') {
   const positions = path.join(root, 'positions');
   const target = `${dossier}/${folder}/${id}.yaml`;
-  const own = await fs.readFile(path.join(positions, target), 'utf8');
+  const own = mainLanguageOnly(await fs.readFile(path.join(positions, target), 'utf8'));
   const { inside, outside } = splitFields(own);
   const elsewhere = words(outside);
   for (const f of await walk(positions)) {
     if (f === target || !/\.(ya?ml|md|txt)$/.test(f)) continue;
-    for (const w of words(await fs.readFile(path.join(positions, f), 'utf8'))) elsewhere.add(w);
+    for (const w of words(mainLanguageOnly(await fs.readFile(path.join(positions, f), 'utf8')))) elsewhere.add(w);
   }
   const prefixes = new Set([...elsewhere].map((w) => w.slice(0, 6)));
   const candidates = [...words(inside)]
