@@ -4,25 +4,9 @@ mod common;
 
 use std::fs;
 
-use scraper::{Html, Selector};
+use scraper::Html;
 
-fn page(site: &std::path::Path, path: &str) -> Html {
-    let text = fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Html::parse_document(&text)
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).expect("selector")
-}
-
-fn text_of(el: scraper::ElementRef) -> String {
-    el.text()
-        .collect::<Vec<_>>()
-        .join("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use common::{page, sel, text_of};
 
 #[test]
 fn overview_lists_rows_in_legal_order_with_four_columns() {

@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -71,14 +70,8 @@ fn french(root: &Path, extra: &[&str]) -> (i32, String, String) {
 }
 
 /// Every file under positions/, with its bytes.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    common::files(&root.join("positions"))
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(root.join("positions").join(&p)).expect("readable");
-            (p, bytes)
-        })
-        .collect()
+fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    common::contents(&root.join("positions"))
 }
 
 fn read(root: &Path, file: &str) -> String {

@@ -71,3 +71,24 @@ pub fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         })
         .collect()
 }
+
+/// A page of a built site, parsed (`path` relative to the site's folder).
+pub fn page(site: &Path, path: &str) -> scraper::Html {
+    let text = fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    scraper::Html::parse_document(&text)
+}
+
+/// A CSS selector the test writes by hand.
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).expect("selector")
+}
+
+/// An element's text with its whitespace collapsed, as a reader sees it.
+pub fn text_of(el: scraper::ElementRef) -> String {
+    el.text()
+        .collect::<Vec<_>>()
+        .join("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
